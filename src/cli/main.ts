@@ -1,0 +1,79 @@
+/**
+ * The command line: parse argv, run one command, return an exit code.
+ * bin/sipro.js sets process.exitCode from it; tests call it in-process.
+ */
+import { Command, CommanderError } from '@commander-js/extra-typings';
+import { ExitCode, InvalidInputError, REPORT_URL, UsageError } from './errors.js';
+import type { CliIo } from './io.js';
+import { renderDiagnostics } from './render/diagnostics.js';
+import { VERSION } from '../version.js';
+import { allCommands } from './commands/index.js';
+
+/** What every command's action gets: the injected world and a way to set the exit code. */
+export interface CommandContext {
+  io: CliIo;
+  /** The full command line, for the run record (§9). */
+  argv: readonly string[];
+  exit(code: ExitCode): void;
+}
+
+export type CommandFactory = (context: CommandContext) => Command<any, any, any>;
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: ExitCode = ExitCode.success;
+  const context: CommandContext = { io, argv, exit: (code) => { exitCode = code; } };
+  const program = new Command('sipro')
+    .description('Actuarial projections of social insurance schemes for self-employed workers.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+    })
+    .exitOverride();
+  for (const factory of allCommands) {
+    program.addCommand(factory(context).exitOverride().configureOutput({
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+    }));
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportFailure(error, io);
+  }
+}
+
+function reportFailure(error: unknown, io: CliIo): ExitCode {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message (or the help/version text).
+    return error.exitCode === 0 ? ExitCode.success : ExitCode.usage;
+  }
+  if (error instanceof UsageError) {
+    io.stderr.write(`sipro: ${error.message}\n(run with --help for usage)\n`);
+    return ExitCode.usage;
+  }
+  if (error instanceof InvalidInputError) {
+    renderDiagnostics(error.diagnostics, io);
+    return ExitCode.invalidInput;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr.write(
+    `sipro: internal error: this is a bug in sipro ${VERSION}, not in your inputs.\n` +
+    `Please report it at ${REPORT_URL} with the command line and this message:\n${detail}\n`,
+  );
+  return ExitCode.internal;
+}
+
+/** The real process's streams and environment. */
+export function nodeIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdoutIsTty: process.stdout.isTTY === true,
+    stderrIsTty: process.stderr.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}

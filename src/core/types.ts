@@ -1,0 +1,125 @@
+/**
+ * Plain data in and out of the core. Output rows use the column names of
+ * MODEL.md §7–§8 so that writers and JSON consumers see the same keys.
+ */
+import type { Scheme } from '../schema/scheme.js';
+import type { IncomeRow, MortalityRow, PopulationRow, RatesRow } from '../schema/tables.js';
+import type { Sex } from './rules.js';
+
+/** A validated scheme folder: the resolved scheme and its parsed CSV rows. */
+export interface SchemeData {
+  scheme: Scheme;
+  population: readonly PopulationRow[];
+  income: readonly IncomeRow[];
+  mortality: readonly MortalityRow[];
+  /** Empty when the scheme has no rates file (every rate is then 0). */
+  rates: readonly RatesRow[];
+}
+
+/** A ratio whose divisor is 0 is null (§7). */
+export type Ratio = number | null;
+
+/** Head counts and flows shared by the scheme-wide and the per-group rows (§7). */
+export interface FlowColumns {
+  actives: number;
+  inactives: number;
+  old_age_pensioners: number;
+  disability_pensioners: number;
+  survivor_pensioners: number;
+  entrants: number;
+  deaths: number;
+  contributions: number;
+  matching: number;
+  old_age_benefits: number;
+  disability_benefits: number;
+  survivor_benefits: number;
+  refunds: number;
+  maternity_benefits: number;
+  health_benefits: number;
+  funeral_benefits: number;
+  administration: number;
+  expenditure: number;
+  insured_earnings: number;
+}
+
+/** One row of `projection.csv` (§7). */
+export interface ProjectionYear extends FlowColumns {
+  year: number;
+  investment_income: number;
+  reserve_start: number;
+  reserve_end: number;
+  density: Ratio;
+  payg_cost_rate: Ratio;
+  reserve_ratio: Ratio;
+  support_ratio: Ratio;
+}
+
+/** One row of `by_group.csv` (§7): a year, group and sex. */
+export interface GroupYear extends FlowColumns {
+  year: number;
+  group: string;
+  sex: Sex;
+}
+
+export interface PresentValues {
+  pv_expenditure: number;
+  pv_insured_earnings: number;
+  pv_contributions: number;
+  pv_matching: number;
+  pv_contributions_and_matching: number;
+  pv_benefits: number;
+  pv_administration: number;
+  reserve_start: number;
+  discount_factor_T: number;
+  target_final_reserve: number;
+}
+
+/** The indicators of `summary.json` (§7), without the run record (added by the shell). */
+export interface Indicators {
+  gap: Ratio;
+  effective_rate: Ratio;
+  actuarial_balance: Ratio;
+  depletion_year: number | null;
+  first_deficit_year: number | null;
+  present_values: PresentValues;
+}
+
+/** Present values at t0 of one (group, sex)'s flows (§8). */
+export interface BenefitPresentValues {
+  pv_contributions: number;
+  pv_matching: number;
+  pv_old_age_benefits: number;
+  pv_disability_benefits: number;
+  pv_survivor_benefits: number;
+  pv_refunds: number;
+  pv_maternity_benefits: number;
+  pv_health_benefits: number;
+  pv_funeral_benefits: number;
+  pv_benefits: number;
+}
+
+/** One row of `subsidy.csv` (§8). */
+export interface SubsidyRow extends BenefitPresentValues {
+  group: string;
+  sex: Sex;
+  pv_administration: number;
+  net_transfer: number;
+  money_worth: Ratio;
+}
+
+/** One row of `entrants.csv` (§8): one entrant, followed to extinction. */
+export interface EntrantRow extends BenefitPresentValues {
+  group: string;
+  sex: Sex;
+  entry_age: number;
+  net_transfer: number;
+  money_worth: Ratio;
+}
+
+/** Everything `sipro project` writes, as data. */
+export interface ProjectionResult {
+  projection: ProjectionYear[];
+  byGroup: GroupYear[];
+  indicators: Indicators;
+  subsidy: SubsidyRow[];
+}
