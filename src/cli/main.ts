@@ -17,7 +17,7 @@ export interface CommandContext {
   exit(code: ExitCode): void;
 }
 
-export type CommandFactory = (context: CommandContext) => Command<any, any, any>;
+export type CommandFactory = (context: CommandContext) => Command<unknown[], Record<string, unknown>, Record<string, unknown>>;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: ExitCode = ExitCode.success;
@@ -26,6 +26,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .description('Actuarial projections of social insurance schemes for self-employed workers.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', [
+      '',
+      'Examples:',
+      '  $ sipro init my-scheme          # start from the demo scheme',
+      '  $ sipro validate my-scheme      # list every problem in its files',
+      '',
+      'Exit codes: 0 success, 1 internal error, 2 usage error, 3 invalid inputs.',
+      '',
+    ].join('\n'))
     .configureOutput({
       writeOut: (text) => void io.stdout.write(text),
       writeErr: (text) => void io.stderr.write(text),

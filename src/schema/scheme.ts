@@ -10,15 +10,16 @@ import { z } from 'zod';
 import { mergeContributionRule } from '../core/rules.js';
 
 const money = z.number().min(0);
-const probability = z.number().min(0).max(1);
+const PROBABILITY = 'must be a probability in [0, 1]';
+const probability = z.number().min(0, PROBABILITY).max(1, PROBABILITY);
 const integer = z.number().int();
 
 /** An assumption: one number, or a step function `year -> value` (§1). */
 export const assumptionSchema = z.union([
   z.number().gt(-1),
   z
-    .record(z.string().regex(/^\d{4}$/, 'a year key must be a four-digit year'), z.number().gt(-1))
-    .refine((map) => Object.keys(map).length > 0, 'a year map needs at least one year'),
+    .record(z.string().regex(/^\d{4}$/, 'must be a four-digit year'), z.number().gt(-1))
+    .refine((map) => Object.keys(map).length > 0, 'must give a value for at least one year'),
 ]);
 export type Assumption = z.infer<typeof assumptionSchema>;
 
@@ -151,8 +152,8 @@ const schemeObject = z
     }),
     contributions: contributionRuleSchema,
     groups: z
-      .record(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'a group name uses letters, digits, _ . or -'), groupSchema)
-      .refine((groups) => Object.keys(groups).length > 0, 'a scheme needs at least one group'),
+      .record(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'must use only letters, digits, _ . or -'), groupSchema)
+      .refine((groups) => Object.keys(groups).length > 0, 'must define at least one group'),
     benefits: z.strictObject({
       old_age: oldAgeSchema,
       disability: disabilitySchema.optional(),
@@ -238,7 +239,7 @@ function ruleIssues(rule: ContributionRule, path: (string | number)[]): CrossFie
         issues.push({ path: [...path, 'classes', index, 'up_to'], message: 'must be null in the last class (an open top class)', input: contributionClass.up_to });
       }
       if (!last && contributionClass.up_to === null) {
-        issues.push({ path: [...path, 'classes', index, 'up_to'], message: 'may be null only in the last class', input: null });
+        issues.push({ path: [...path, 'classes', index, 'up_to'], message: 'must be a number: only the last class may be open (null)', input: undefined });
       }
       const previous = classes[index - 1]?.up_to;
       if (contributionClass.up_to !== null && previous !== undefined && previous !== null && contributionClass.up_to < previous) {
@@ -256,24 +257,33 @@ function healthBandIssues(bands: { age_from: number; age_to: number }[], minAge:
     if (band.age_from > band.age_to) {
       issues.push({ path: ['benefits', 'health', 'annual_cost', index, 'age_to'], message: `must be >= age_from (${band.age_from})`, input: band.age_to });
     }
+    // Every age of the band is claimed even after an overlap, so that one
+    // overlap is not reported a second time as a gap.
+    let overlapped: number | undefined;
     for (let age = Math.max(band.age_from, minAge); age <= Math.min(band.age_to, maxAge); age += 1) {
       const other = coveredBy.get(age);
-      if (other !== undefined) {
-        issues.push({ path: ['benefits', 'health', 'annual_cost', index], message: `age ${age} is already covered by band ${other}: bands must not overlap`, input: band });
-        break;
-      }
-      coveredBy.set(age, index);
+      if (other === undefined) coveredBy.set(age, index);
+      else overlapped ??= other;
+    }
+    if (overlapped !== undefined) {
+      const other = bands[overlapped]!;
+      issues.push({
+        path: ['benefits', 'health', 'annual_cost', index],
+        message: `(ages ${band.age_from}-${band.age_to}) overlaps annual_cost[${overlapped}] (ages ${other.age_from}-${other.age_to}): each age must fall in exactly one band`,
+        input: undefined,
+      });
     }
   });
   const gaps: number[] = [];
   for (let age = minAge; age <= maxAge; age += 1) if (!coveredBy.has(age)) gaps.push(age);
   if (gaps.length > 0) {
-    issues.push({ path: ['benefits', 'health', 'annual_cost'], message: `bands must cover every age from ${minAge} to ${maxAge}; missing ${describeAges(gaps)}`, input: undefined });
+    issues.push({ path: ['benefits', 'health', 'annual_cost'], message: `must cover every age from min_age ${minAge} to max_age ${maxAge} exactly once; ${describeAges(gaps)} ${gaps.length > 1 ? 'are' : 'is'} in no band`, input: undefined });
   }
   return issues;
 }
 
-function describeAges(ages: number[]): string {
+/** `ages 40-44, 50` or `age 40`: a sorted list of ages as ranges. */
+export function describeAges(ages: number[]): string {
   const ranges: string[] = [];
   let start = ages[0]!;
   let end = start;

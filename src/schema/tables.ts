@@ -21,7 +21,9 @@ const textCell = <T extends z.ZodType>(schema: T) =>
   z.preprocess((cell) => (typeof cell === 'string' ? cell.trim() : cell), schema);
 
 const age = numberCell(z.number().int().min(0).max(130));
-const probability = z.number().min(0).max(1);
+/** §9: a probability outside [0, 1] is an error; one message names both bounds. */
+const PROBABILITY = 'must be a probability in [0, 1]';
+const probability = z.number().min(0, PROBABILITY).max(1, PROBABILITY);
 const groupName = textCell(z.string().min(1));
 const oneSex = textCell(z.enum(['F', 'M']));
 const sexOrBoth = textCell(z.enum(['F', 'M', '*']));

@@ -1,0 +1,48 @@
+/**
+ * `sipro validate DIR|scheme.yaml`: read and check every input file, report
+ * every problem (MODEL.md §9), project nothing. stdout stays empty unless
+ * --json, so the command can sit in a pipeline or a CI step.
+ */
+import { Command } from '@commander-js/extra-typings';
+import { resolve } from 'node:path';
+import { errorsIn, warningsIn } from '../../io/diagnostics.js';
+import { loadScheme } from '../../io/loadScheme.js';
+import { ExitCode } from '../errors.js';
+import type { CommandContext } from '../main.js';
+import { renderDiagnostics } from '../render/diagnostics.js';
+
+export function validateCommand(context: CommandContext) {
+  const { io } = context;
+  return new Command('validate')
+    .description('check a scheme folder\'s scheme.yaml and CSV files, and list every problem')
+    .argument('<scheme>', 'scheme folder, or its scheme.yaml / scheme.json')
+    .option('--json', 'print {valid, errors, warnings, diagnostics} as JSON on stdout', false)
+    .option('--strict', 'treat warnings as errors (exit 3)', false)
+    .addHelpText('after', [
+      '',
+      'Exit codes: 0 valid, 3 invalid (or warnings with --strict), 2 usage error.',
+      '',
+      'Examples:',
+      '  $ sipro validate fixtures/demo',
+      '  $ sipro validate my-scheme/scheme.yaml --strict --json',
+      '',
+    ].join('\n'))
+    .action(async (target, options) => {
+      const loaded = await loadScheme(resolve(io.cwd, target));
+      const errors = errorsIn(loaded.diagnostics).length;
+      const warnings = warningsIn(loaded.diagnostics).length;
+      const valid = errors === 0 && !(options.strict && warnings > 0);
+      if (options.json) {
+        io.stdout.write(`${JSON.stringify({ valid, errors, warnings, diagnostics: loaded.diagnostics }, null, 2)}\n`);
+      } else {
+        renderDiagnostics(loaded.diagnostics, io, { target });
+        if (valid && loaded.data) {
+          const { scheme, population, income, mortality, rates } = loaded.data;
+          const groups = Object.keys(scheme.groups).length;
+          io.stderr.write(`${target} is valid: "${scheme.name}", ${groups} group${groups === 1 ? '' : 's'}, ` +
+            `${population.length} population, ${income.length} income, ${mortality.length} mortality and ${rates.length} rates rows\n`);
+        }
+      }
+      context.exit(valid ? ExitCode.success : ExitCode.invalidInput);
+    });
+}

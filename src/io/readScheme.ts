@@ -1,0 +1,141 @@
+/**
+ * `scheme.yaml` (or `.yml`, or `.json`) into a resolved `Scheme` (MODEL.md §2),
+ * with every problem placed on the line of the field it concerns. JSON is
+ * read by the YAML parser too (JSON is YAML 1.2), so both get line numbers.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { z } from 'zod';
+import { schemeSchema, type Scheme } from '../schema/scheme.js';
+import type { Diagnostic } from './diagnostics.js';
+import { describeIssue, fieldMessage, flattenIssue, formatPath, type Issue, type IssuePath } from './describeIssue.js';
+import { applyOverrides, isOverridden, OVERRIDE_FILE, type Override } from './overrides.js';
+import { didYouMean } from './suggest.js';
+
+export interface SchemeRead {
+  /** Defined iff the document passed the schema. */
+  scheme: Scheme | undefined;
+  /** The document as parsed, overrides applied, before validation (undefined if unreadable). */
+  document: unknown;
+  /** The line of a field (or of its nearest ancestor present in the file). */
+  lineOf(path: IssuePath): number | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses and validates a scheme document.
+ * @example readScheme('name: x\n', 'scheme.yaml').diagnostics[0] // {file: 'scheme.yaml', message: 'projection is required', …}
+ */
+export function readScheme(text: string, file: string, overrides: readonly Override[] = []): SchemeRead {
+  const lineCounter = new LineCounter();
+  const parsed = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const diagnostics: Diagnostic[] = [];
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
+  const lineOf = (path: IssuePath) => fieldLine(parsed.contents, path, lineAt);
+
+  for (const problem of parsed.errors) {
+    const [start] = problem.pos;
+    const message = problem.code === 'DUPLICATE_KEY'
+      ? `key "${keyAt(text, start)}" appears twice in the same map: keep one`
+      : `cannot read the ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${problem.message}`;
+    diagnostics.push({ severity: 'error', file, line: lineAt(start), message });
+  }
+  for (const problem of parsed.warnings) {
+    diagnostics.push({ severity: 'warning', file, line: lineAt(problem.pos[0]), message: problem.message });
+  }
+  if (parsed.errors.length > 0) return { scheme: undefined, document: undefined, lineOf, diagnostics };
+
+  const original: unknown = parsed.toJS();
+  if (typeof original !== 'object' || original === null || Array.isArray(original)) {
+    const message = `must hold a map of scheme fields (name, projection, assumptions, contributions, groups, benefits)${original === null || original === undefined ? ', but it is empty' : ''}`;
+    diagnostics.push({ severity: 'error', file, message });
+    return { scheme: undefined, document: original, lineOf, diagnostics };
+  }
+  const { document, diagnostics: overrideProblems } = applyOverrides(original, overrides);
+  diagnostics.push(...overrideProblems);
+
+  const result = schemeSchema.safeParse(document, { reportInput: true, error: describeIssue });
+  if (result.success) return { scheme: result.data, document, lineOf, diagnostics };
+  for (const issue of result.error.issues.flatMap(flattenIssue)) {
+    for (const { path, message } of describeSchemeIssue(issue)) {
+      const place = isOverridden(path, overrides)
+        ? { file: OVERRIDE_FILE }
+        : { file, ...lineField(lineOf(path)) };
+      diagnostics.push({ severity: 'error', ...place, path: formatPath(path), message });
+    }
+  }
+  return { scheme: undefined, document, lineOf, diagnostics };
+}
+
+/** The key written at `offset` (yaml points at its start only), without JSON quotes. */
+const keyAt = (text: string, offset: number) => (text.slice(offset).split(/[:\n]/)[0] ?? '').trim().replace(/^["']|["']$/g, '');
+
+const lineField = (line: number | undefined) => (line === undefined ? {} : { line });
+
+/** One issue may name several unknown keys: one message each, on each key's line. */
+function describeSchemeIssue(issue: Issue): { path: IssuePath; message: string }[] {
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = allowedKeys(issue.path);
+    return issue.keys.map((key) => ({
+      path: [...issue.path, key],
+      message: `unknown field "${formatPath([...issue.path, key])}"${didYouMean(key, allowed) || (allowed.length > 0 ? `: expected one of ${allowed.join(', ')}` : '')}`,
+    }));
+  }
+  if (issue.code === 'invalid_key') {
+    const parent = issue.path.slice(0, -1);
+    const key = String(issue.path[issue.path.length - 1]);
+    const inner = issue.issues[0] ?? issue;
+    return [{ path: issue.path, message: fieldMessage(`${formatPath(parent)} key`, key, inner) }];
+  }
+  return [{ path: issue.path, message: fieldMessage(formatPath(issue.path), issue.input, issue) }];
+}
+
+type JsonSchemaNode = {
+  properties?: Record<string, JsonSchemaNode>;
+  additionalProperties?: JsonSchemaNode | boolean;
+  items?: JsonSchemaNode;
+  anyOf?: JsonSchemaNode[];
+};
+
+/**
+ * The field names allowed at a path, read from the scheme's JSON Schema (the
+ * public form of the zod schema) to suggest a fix for a misspelt key.
+ */
+function allowedKeys(path: IssuePath): string[] {
+  let nodes: JsonSchemaNode[] = [z.toJSONSchema(schemeSchema, { io: 'input' }) as JsonSchemaNode];
+  const expand = (list: JsonSchemaNode[]): JsonSchemaNode[] => list.flatMap((node) => (node.anyOf ? expand(node.anyOf) : [node]));
+  for (const segment of path) {
+    nodes = expand(nodes).flatMap((node) => {
+      if (typeof segment === 'number') return node.items ? [node.items] : [];
+      const named = node.properties?.[String(segment)];
+      if (named) return [named];
+      return typeof node.additionalProperties === 'object' ? [node.additionalProperties] : [];
+    });
+  }
+  return [...new Set(expand(nodes).flatMap((node) => Object.keys(node.properties ?? {})))];
+}
+
+/**
+ * The line of the key (in a map) or the item (in a list) at `path`, or of the
+ * deepest ancestor that exists when the field itself is missing.
+ */
+function fieldLine(root: unknown, path: IssuePath, lineAt: (offset: number) => number): number | undefined {
+  let node: unknown = root;
+  let line: number | undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      if (pair === undefined) break;
+      const keyRange = (pair.key as Node).range;
+      if (keyRange) line = lineAt(keyRange[0]);
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as Node | undefined;
+      if (!item?.range) break;
+      line = lineAt(item.range[0]);
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return line;
+}
