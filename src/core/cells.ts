@@ -41,6 +41,8 @@ export interface PensionerCells {
 }
 
 export interface CohortState {
+  /** 1 where a (group, sex, age) slot may hold anyone: empty slots are skipped and need no clearing. */
+  occupied: Uint8Array;
   active: MemberCells;
   inactive: MemberCells;
   oldAge: PensionerCells;
@@ -61,6 +63,7 @@ const pensionerCells = (size: number): PensionerCells => ({ heads: new Float64Ar
 export function emptyState(layout: CellLayout): CohortState {
   const slots = layout.groups * 2 * layout.ages;
   return {
+    occupied: new Uint8Array(slots),
     active: memberCells(slots * layout.bins),
     inactive: memberCells(slots * layout.bins),
     oldAge: pensionerCells(slots),
@@ -69,12 +72,20 @@ export function emptyState(layout: CellLayout): CohortState {
   };
 }
 
-export function clearState(state: CohortState): void {
-  for (const cells of [state.active, state.inactive]) {
-    cells.heads.fill(0); cells.credits.fill(0); cells.earnings.fill(0); cells.balance.fill(0); cells.ownBalance.fill(0);
-  }
-  for (const cells of [state.oldAge, state.disability, state.survivor]) {
-    cells.heads.fill(0); cells.pension.fill(0);
+export function clearState(state: CohortState, layout: CellLayout): void {
+  const { occupied } = state;
+  for (let slot = 0; slot < occupied.length; slot += 1) {
+    if (occupied[slot] === 0) continue;
+    const from = slot * layout.bins;
+    const to = from + layout.bins;
+    for (const cells of [state.active, state.inactive]) {
+      cells.heads.fill(0, from, to); cells.credits.fill(0, from, to); cells.earnings.fill(0, from, to);
+      cells.balance.fill(0, from, to); cells.ownBalance.fill(0, from, to);
+    }
+    for (const cells of [state.oldAge, state.disability, state.survivor]) {
+      cells.heads[slot] = 0; cells.pension[slot] = 0;
+    }
+    occupied[slot] = 0;
   }
 }
 
@@ -90,6 +101,7 @@ export function initialState(rows: readonly PopulationRow[], groups: readonly st
     if (group < 0) continue;
     const slot = slotIndex(layout, group, sexIndex(row.sex), row.age - layout.minAge);
     const count = row.count;
+    state.occupied[slot] = 1;
     if (row.status === 'active' || row.status === 'inactive') {
       const cells = row.status === 'active' ? state.active : state.inactive;
       const cell = memberIndex(layout, slot, Math.min(Math.floor(row.credits), layout.bins - 1));

@@ -7,7 +7,7 @@ import type { IncomeRow } from '../schema/tables.js';
 import { type CellLayout, cellLayout } from './cells.js';
 import { forSex, mergeContributionRule, retirementAge, SEXES, topCreditBin } from './rules.js';
 import {
-  type AgeRange, healthCostByAge, incomeRowIndex, type MortalityBasis, mortalityBasis, type RatesTable, ratesTable, seasonsOf,
+  type AgeRange, healthCostByAge, mortalityOfYear as mortalityTableOfYear, incomeRowIndex, type MortalityBasis, mortalityBasis, type RatesTable, ratesTable, seasonsOf,
 } from './tables.js';
 import { buildTimeline, contributionIndexSeries, type Timeline } from './timeline.js';
 import type { SchemeData } from './types.js';
@@ -50,6 +50,13 @@ export interface ProjectionModel {
   healthCovers: { active: boolean; inactive: boolean; retired: boolean; disabled: boolean; survivor: boolean };
   spouseProbability: [number, number];
   ageDifference: [number, number];
+  /** q_{s,x,t} by year index, filled when first needed and shared by every run on this model. */
+  mortalityByYear: (Float64Array | undefined)[];
+}
+
+/** The year's mortality table `q_{s,x,t}` (§2), computed once per model and year. */
+export function mortalityOfYear(model: ProjectionModel, yearIndex: number): Float64Array {
+  return (model.mortalityByYear[yearIndex] ??= mortalityTableOfYear(model.mortality, model.layout, yearIndex));
 }
 
 /**
@@ -107,6 +114,7 @@ export function buildModel(data: SchemeData, years: number): ProjectionModel {
     },
     spouseProbability: survivors ? [forSex(survivors.spouse_probability, 'F'), forSex(survivors.spouse_probability, 'M')] : [0, 0],
     ageDifference: survivors ? [forSex(survivors.age_difference, 'F'), forSex(survivors.age_difference, 'M')] : [0, 0],
+    mortalityByYear: [],
   };
 }
 

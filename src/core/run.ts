@@ -21,7 +21,7 @@ export function runYears(model: ProjectionModel, start: CohortState, entrantsOf:
   const flows: Float64Array[] = [];
   for (let yearIndex = 0; yearIndex < timeline.years; yearIndex += 1) {
     const yearFlows = new Float64Array(layout.groups * 2 * FLOW_WIDTH);
-    clearState(next);
+    clearState(next, layout);
     projectYear(model, state, next, yearIndex, entrantsOf(yearIndex), yearFlows, cache);
     flows.push(yearFlows);
     [state, next] = [next, state];

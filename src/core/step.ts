@@ -9,11 +9,14 @@ import { type CohortState, memberIndex, type MemberCells, type PensionerCells, s
 import { memberYear } from './contributions.js';
 import { Flow, flowRow } from './flows.js';
 import type { ProjectionModel } from './model.js';
-import { mortalityOfYear } from './tables.js';
+import { mortalityOfYear } from './model.js';
 
 /** Per-head results of one active member-year per slot, computed when first needed (§3). */
 interface MemberYearCache {
   ready: Uint8Array;
+  /** Year-independent results at Iw = J = 1, for groups whose rule is wage-indexed. */
+  baseReady: Uint8Array;
+  base: Float64Array;
   density: Float64Array;
   contributions: Float64Array;
   matching: Float64Array;
@@ -23,6 +26,8 @@ interface MemberYearCache {
 export function memberYearCache(slots: number): MemberYearCache {
   return {
     ready: new Uint8Array(slots),
+    baseReady: new Uint8Array(slots),
+    base: new Float64Array(4 * slots),
     density: new Float64Array(slots),
     contributions: new Float64Array(slots),
     matching: new Float64Array(slots),
@@ -61,7 +66,7 @@ export function projectYear(
   const halfYearGrowth = Math.sqrt(1 + investmentReturn);
   const wageGrowth = timeline.wageGrowth[yearIndex]!;
   const pensionGrowth = 1 + timeline.pensionIndexation[yearIndex]!;
-  const mortality = mortalityOfYear(model.mortality, layout, yearIndex);
+  const mortality = mortalityOfYear(model, yearIndex);
   const healthFactor = scheme.benefits.health
     ? Math.pow(1 + scheme.benefits.health.inflation, yearIndex) * scheme.benefits.health.dependants_factor : 0;
   const funeralGrant = scheme.benefits.funeral ? scheme.benefits.funeral.amount * benefitIndex : 0;
@@ -75,6 +80,7 @@ export function projectYear(
 
   const addMembers = (cells: MemberCells, cell: number, heads: number, ownBalance: number) => {
     if (heads === 0) return;
+    next.occupied[Math.floor(cell / bins)] = 1;
     cells.heads[cell]! += heads;
     cells.credits[cell]! += heads * yearEnd.credits;
     cells.earnings[cell]! += heads * yearEnd.earnings;
@@ -83,6 +89,7 @@ export function projectYear(
   };
   const addPensioners = (cells: PensionerCells, slot: number, heads: number, pensionPerHead: number) => {
     if (heads === 0) return;
+    (cells === state.oldAge ? state : next).occupied[slot] = 1;
     cells.heads[slot]! += heads;
     cells.pension[slot]! += heads * pensionPerHead;
   };
@@ -104,6 +111,7 @@ export function projectYear(
       // Step 1. Retire: A/I cells at or past the retirement age leave.
       for (let ageIndex = Math.max(retirementIndex, 0); ageIndex < ages; ageIndex += 1) {
         const slot = slotIndex(layout, group, sex, ageIndex);
+        if (state.occupied[slot] === 0) continue;
         for (const cells of [state.active, state.inactive]) {
           for (let bin = 0; bin < bins; bin += 1) {
             const cell = memberIndex(layout, slot, bin);
@@ -142,6 +150,7 @@ export function projectYear(
           const heads = entrants[slot]!;
           if (heads === 0) continue;
           state.active.heads[memberIndex(layout, slot, 0)]! += heads;
+          state.occupied[slot] = 1;
           flows[row + Flow.entrants]! += heads;
         }
       }
@@ -149,6 +158,7 @@ export function projectYear(
       // Steps 3–6 cell by cell.
       for (let ageIndex = 0; ageIndex < ages; ageIndex += 1) {
         const slot = slotIndex(layout, group, sex, ageIndex);
+        if (state.occupied[slot] === 0) continue;
         const nextSlot = slot + 1; // same group and sex, one year older; unused at max_age where q = 1
         const baseQ = mortality[sex * ages + ageIndex]!;
         const q = ageIndex === lastAge ? 1 : Math.min(1, baseQ * groupMortality);
@@ -227,27 +237,25 @@ export function projectYear(
         }
 
         // Pensioners: P and D leave survivors; S do not.
-        const pensioners = [
-          { cells: state.oldAge, nextCells: next.oldAge, count: Flow.old_age_pensioners, paid: Flow.old_age_benefits,
-            q, covered: model.healthCovers.retired, leavesSurvivors: true },
-          { cells: state.disability, nextCells: next.disability, count: Flow.disability_pensioners, paid: Flow.disability_benefits,
-            q: ageIndex === lastAge ? 1 : Math.min(1, baseQ * groupMortality * disabilityMortality), covered: model.healthCovers.disabled, leavesSurvivors: true },
-          { cells: state.survivor, nextCells: next.survivor, count: Flow.survivor_pensioners, paid: Flow.survivor_benefits,
-            q, covered: model.healthCovers.survivor, leavesSurvivors: false },
-        ];
-        for (const kind of pensioners) {
-          const heads = kind.cells.heads[slot]!;
-          if (heads === 0) continue;
-          const pensionSum = kind.cells.pension[slot]!;
-          const exposureShare = 1 - kind.q / 2;
-          const deaths = heads * kind.q;
-          flows[row + kind.count]! += heads;
-          flows[row + kind.paid]! += exposureShare * pensionSum;
+        const disabledQ = ageIndex === lastAge ? 1 : Math.min(1, baseQ * groupMortality * disabilityMortality);
+        pensionerYear(state.oldAge, next.oldAge, Flow.old_age_pensioners, Flow.old_age_benefits, q, model.healthCovers.retired, true);
+        pensionerYear(state.disability, next.disability, Flow.disability_pensioners, Flow.disability_benefits, disabledQ, model.healthCovers.disabled, true);
+        pensionerYear(state.survivor, next.survivor, Flow.survivor_pensioners, Flow.survivor_benefits, q, model.healthCovers.survivor, false);
+
+        function pensionerYear(cells: PensionerCells, nextCells: PensionerCells, countColumn: number, paidColumn: number,
+          pensionerQ: number, covered: boolean, leavesSurvivors: boolean): void {
+          const heads = cells.heads[slot]!;
+          if (heads === 0) return;
+          const pensionSum = cells.pension[slot]!;
+          const exposureShare = 1 - pensionerQ / 2;
+          const deaths = heads * pensionerQ;
+          flows[row + countColumn]! += heads;
+          flows[row + paidColumn]! += exposureShare * pensionSum;
           flows[row + Flow.deaths]! += deaths;
-          if (kind.covered) flows[row + Flow.health_benefits]! += heads * exposureShare * healthCost;
+          if (covered) flows[row + Flow.health_benefits]! += heads * exposureShare * healthCost;
           const indexedPension = pensionSum / heads * pensionGrowth;
-          if (ageIndex < lastAge) addPensioners(kind.nextCells, nextSlot, heads * (1 - kind.q), indexedPension);
-          if (kind.leavesSurvivors) addSurvivors(group, sex, ageIndex, deaths, indexedPension);
+          if (ageIndex < lastAge) addPensioners(nextCells, nextSlot, heads * (1 - pensionerQ), indexedPension);
+          if (leavesSurvivors) addSurvivors(group, sex, ageIndex, deaths, indexedPension);
         }
       }
 
@@ -271,16 +279,35 @@ function fillMemberYear(model: ProjectionModel, cache: MemberYearCache, group: n
     cache.density[slot] = 0; cache.contributions[slot] = 0; cache.matching[slot] = 0; cache.insuredEarnings[slot] = 0;
     return;
   }
+  const wageIndex = model.timeline.wageIndex[yearIndex]!;
+  // When the rule is wage-indexed (J_t = Iw_t), income and every money field
+  // of the rule scale by the same factor, so C, M and S scale by Iw_t and d
+  // does not change (§3): one closed-form evaluation serves every year.
+  const wageIndexed = parameters.contributionIndex === model.timeline.wageIndex;
+  if (wageIndexed && cache.baseReady[slot] === 1) {
+    cache.density[slot] = cache.base[4 * slot]!;
+    cache.contributions[slot] = cache.base[4 * slot + 1]! * wageIndex;
+    cache.matching[slot] = cache.base[4 * slot + 2]! * wageIndex;
+    cache.insuredEarnings[slot] = cache.base[4 * slot + 3]! * wageIndex;
+    return;
+  }
+  const scale = wageIndexed ? 1 : wageIndex;
   const result = memberYear({
-    meanAnnualIncome: 12 * profile.meanMonthlyIncome * model.timeline.wageIndex[yearIndex]!,
+    meanAnnualIncome: 12 * profile.meanMonthlyIncome * scale,
     cv: profile.cv,
     zeroMonthProb: profile.zeroMonthProb,
     seasons: profile.seasons,
     rule: parameters.rule,
-    contributionIndex: parameters.contributionIndex[yearIndex]!,
+    contributionIndex: wageIndexed ? 1 : parameters.contributionIndex[yearIndex]!,
     compliance: parameters.compliance,
     declaredShare: parameters.declaredShare,
   });
+  if (wageIndexed) {
+    cache.baseReady[slot] = 1;
+    cache.base.set([result.density, result.contributions, result.matching, result.insuredEarnings], 4 * slot);
+    fillMemberYear(model, cache, group, slot, yearIndex);
+    return;
+  }
   cache.density[slot] = result.density;
   cache.contributions[slot] = result.contributions;
   cache.matching[slot] = result.matching;

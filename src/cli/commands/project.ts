@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import { project, PROJECTION_COLUMNS } from '../../core/project.js';
 import type { ProjectionResult } from '../../core/types.js';
 import { FLOW_COLUMNS } from '../../core/flows.js';
+import { projectEntrants } from '../../core/entrants.js';
+import type { EntrantRow } from '../../core/types.js';
 import { errorsIn, warningsIn } from '../../io/diagnostics.js';
 import { loadScheme } from '../../io/loadScheme.js';
 import { pathExists, replaceFolder } from '../../io/outputFolder.js';
@@ -24,18 +26,25 @@ const SUBSIDY_COLUMNS = [
   'pv_benefits', 'pv_administration', 'net_transfer', 'money_worth',
 ] as const;
 
+const ENTRANT_COLUMNS = [
+  'group', 'sex', 'entry_age', 'pv_contributions', 'pv_matching', 'pv_old_age_benefits', 'pv_disability_benefits',
+  'pv_survivor_benefits', 'pv_refunds', 'pv_maternity_benefits', 'pv_health_benefits', 'pv_funeral_benefits',
+  'pv_benefits', 'net_transfer', 'money_worth',
+] as const satisfies readonly (keyof EntrantRow)[];
+
 /** The folder name `./sipro-out/<scheme name>` uses: the name in lower case, words joined by '-'. */
 export function defaultOutputName(schemeName: string): string {
   return schemeName.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'scheme';
 }
 
 /** Every file of the output folder, by name (§7, §8). */
-export function outputFiles(result: ProjectionResult, record: RunRecord): Map<string, string> {
+export function outputFiles(result: ProjectionResult, entrants: readonly EntrantRow[], record: RunRecord): Map<string, string> {
   const summary = { ...result.indicators, run: record };
   return new Map([
     ['projection.csv', toCsv(result.projection, PROJECTION_COLUMNS)],
     ['by_group.csv', toCsv(result.byGroup, ['year', 'group', 'sex', ...FLOW_COLUMNS])],
     ['subsidy.csv', toCsv(result.subsidy, SUBSIDY_COLUMNS)],
+    ['entrants.csv', toCsv(entrants, ENTRANT_COLUMNS)],
     ['summary.json', `${JSON.stringify(summary, null, 2)}\n`],
   ]);
 }
@@ -65,7 +74,7 @@ export function projectCommand(context: CommandContext) {
       }
       const result = project(loaded.data);
       const record = runRecord(context.argv, loaded.inputs, scheme);
-      const files = outputFiles(result, record);
+      const files = outputFiles(result, projectEntrants(loaded.data), record);
       await replaceFolder(outDir, files);
       if (options.json) {
         io.stdout.write(`${JSON.stringify({ ...result.indicators, output: outDir, run: record }, null, 2)}\n`);
