@@ -21,10 +21,15 @@ export function runYears(model: ProjectionModel, start: CohortState, entrantsOf:
   const flows: Float64Array[] = [];
   for (let yearIndex = 0; yearIndex < timeline.years; yearIndex += 1) {
     const yearFlows = new Float64Array(layout.groups * 2 * FLOW_WIDTH);
-    clearState(next, layout);
-    projectYear(model, state, next, yearIndex, entrantsOf(yearIndex), yearFlows, cache);
+    const entrants = entrantsOf(yearIndex);
+    // A year with nobody in the scheme and nobody entering has no flows: a
+    // single entrant's run (§8) is mostly such years once it and its survivors have died.
+    if (entrants !== null || state.occupied.includes(1)) {
+      clearState(next, layout);
+      projectYear(model, state, next, yearIndex, entrants, yearFlows, cache);
+      [state, next] = [next, state];
+    }
     flows.push(yearFlows);
-    [state, next] = [next, state];
   }
   return flows;
 }

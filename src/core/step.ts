@@ -53,6 +53,8 @@ export function projectYear(
   const { layout, timeline, scheme, rates } = model;
   const { bins, ages } = layout;
   const lastAge = ages - 1;
+  // Deaths of A and I members leave survivors only when both benefits are paid (§4 step 5).
+  const leavesSurvivors = scheme.benefits.survivors !== undefined && scheme.benefits.disability !== undefined;
   const topBin = bins - 1;
   const oldAgeRule = scheme.benefits.old_age;
   const disabilityRule = scheme.benefits.disability;
@@ -80,7 +82,6 @@ export function projectYear(
 
   const addMembers = (cells: MemberCells, cell: number, heads: number, ownBalance: number) => {
     if (heads === 0) return;
-    next.occupied[Math.floor(cell / bins)] = 1;
     cells.heads[cell]! += heads;
     cells.credits[cell]! += heads * yearEnd.credits;
     cells.earnings[cell]! += heads * yearEnd.earnings;
@@ -99,6 +100,24 @@ export function projectYear(
     if (!survivorsRule || heads === 0) return;
     const survivorAge = Math.min(Math.min(Math.max(ageIndex + model.ageDifference[deceasedSex]!, 0), lastAge) + 1, lastAge);
     addPensioners(next.survivor, slotIndex(layout, group, 1 - deceasedSex, survivorAge), heads, survivorsRule.share * pensionPerHead);
+  };
+
+  // One P, D or S cell: benefits paid on exposure, deaths, survivors of P and D, indexed survivors to t+1.
+  const pensionerYear = (group: number, sex: number, row: number, slot: number, ageIndex: number, healthCost: number,
+    cells: PensionerCells, nextCells: PensionerCells, countColumn: number, paidColumn: number,
+    pensionerQ: number, covered: boolean, leavesPensionerSurvivors: boolean): void => {
+    const heads = cells.heads[slot]!;
+    if (heads === 0) return;
+    const pensionSum = cells.pension[slot]!;
+    const exposureShare = 1 - pensionerQ / 2;
+    const deaths = heads * pensionerQ;
+    flows[row + countColumn]! += heads;
+    flows[row + paidColumn]! += exposureShare * pensionSum;
+    flows[row + Flow.deaths]! += deaths;
+    if (covered) flows[row + Flow.health_benefits]! += heads * exposureShare * healthCost;
+    const indexedPension = pensionSum / heads * pensionGrowth;
+    if (ageIndex < lastAge) addPensioners(nextCells, slot + 1, heads * (1 - pensionerQ), indexedPension);
+    if (leavesPensionerSurvivors) addSurvivors(group, sex, ageIndex, deaths, indexedPension);
   };
 
   for (let group = 0; group < layout.groups; group += 1) {
@@ -160,6 +179,7 @@ export function projectYear(
         const slot = slotIndex(layout, group, sex, ageIndex);
         if (state.occupied[slot] === 0) continue;
         const nextSlot = slot + 1; // same group and sex, one year older; unused at max_age where q = 1
+        if (ageIndex < lastAge) next.occupied[nextSlot] = 1;
         const baseQ = mortality[sex * ages + ageIndex]!;
         const q = ageIndex === lastAge ? 1 : Math.min(1, baseQ * groupMortality);
         const survival = 1 - q;
@@ -200,7 +220,8 @@ export function projectYear(
             yearEnd.earnings = cells.earnings[cell]! / activeHeads * (1 + wageGrowth) + insured;
             yearEnd.balance = cells.balance[cell]! / activeHeads * (1 + investmentReturn) + (contributions + matching) * halfYearGrowth;
             const ownBalance = cells.ownBalance[cell]! / activeHeads * (1 + investmentReturn) + contributions * halfYearGrowth;
-            const award = disabilityRule && disabilityVested ? disabilityAward(disabilityRule, oldAgeRule.min_pension, yearEnd, nextBenefitIndex) : 0;
+            const award = disabilityRule && disabilityVested && (incidence > 0 || (leavesSurvivors && deaths > 0))
+              ? disabilityAward(disabilityRule, oldAgeRule.min_pension, yearEnd, nextBenefitIndex) : 0;
             if (ageIndex < lastAge) {
               const remaining = activeHeads * survival * (1 - incidence);
               addPensioners(next.disability, nextSlot, activeHeads * survival * incidence, award);
@@ -225,7 +246,8 @@ export function projectYear(
             yearEnd.earnings = cells.earnings[cell]! / inactiveHeads * (1 + wageGrowth);
             yearEnd.balance = cells.balance[cell]! / inactiveHeads * (1 + investmentReturn);
             const ownBalance = cells.ownBalance[cell]! / inactiveHeads * (1 + investmentReturn);
-            const award = disabilityRule && disabilityVested ? disabilityAward(disabilityRule, oldAgeRule.min_pension, yearEnd, nextBenefitIndex) : 0;
+            const award = disabilityRule && disabilityVested && (incidence > 0 || (leavesSurvivors && deaths > 0))
+              ? disabilityAward(disabilityRule, oldAgeRule.min_pension, yearEnd, nextBenefitIndex) : 0;
             if (ageIndex < lastAge) {
               const remaining = inactiveHeads * survival * (1 - incidence);
               addPensioners(next.disability, nextSlot, inactiveHeads * survival * incidence, award);
@@ -238,25 +260,9 @@ export function projectYear(
 
         // Pensioners: P and D leave survivors; S do not.
         const disabledQ = ageIndex === lastAge ? 1 : Math.min(1, baseQ * groupMortality * disabilityMortality);
-        pensionerYear(state.oldAge, next.oldAge, Flow.old_age_pensioners, Flow.old_age_benefits, q, model.healthCovers.retired, true);
-        pensionerYear(state.disability, next.disability, Flow.disability_pensioners, Flow.disability_benefits, disabledQ, model.healthCovers.disabled, true);
-        pensionerYear(state.survivor, next.survivor, Flow.survivor_pensioners, Flow.survivor_benefits, q, model.healthCovers.survivor, false);
-
-        function pensionerYear(cells: PensionerCells, nextCells: PensionerCells, countColumn: number, paidColumn: number,
-          pensionerQ: number, covered: boolean, leavesSurvivors: boolean): void {
-          const heads = cells.heads[slot]!;
-          if (heads === 0) return;
-          const pensionSum = cells.pension[slot]!;
-          const exposureShare = 1 - pensionerQ / 2;
-          const deaths = heads * pensionerQ;
-          flows[row + countColumn]! += heads;
-          flows[row + paidColumn]! += exposureShare * pensionSum;
-          flows[row + Flow.deaths]! += deaths;
-          if (covered) flows[row + Flow.health_benefits]! += heads * exposureShare * healthCost;
-          const indexedPension = pensionSum / heads * pensionGrowth;
-          if (ageIndex < lastAge) addPensioners(nextCells, nextSlot, heads * (1 - pensionerQ), indexedPension);
-          if (leavesSurvivors) addSurvivors(group, sex, ageIndex, deaths, indexedPension);
-        }
+        pensionerYear(group, sex, row, slot, ageIndex, healthCost, state.oldAge, next.oldAge, Flow.old_age_pensioners, Flow.old_age_benefits, q, model.healthCovers.retired, true);
+        pensionerYear(group, sex, row, slot, ageIndex, healthCost, state.disability, next.disability, Flow.disability_pensioners, Flow.disability_benefits, disabledQ, model.healthCovers.disabled, true);
+        pensionerYear(group, sex, row, slot, ageIndex, healthCost, state.survivor, next.survivor, Flow.survivor_pensioners, Flow.survivor_benefits, q, model.healthCovers.survivor, false);
       }
 
       // §5 funeral and §6 administration and expenditure of this (group, sex).
