@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { memberYear, type MemberYear, type MemberYearInputs } from '../../src/core/contributions.js';
 import type { ContributionRule } from '../../src/schema/scheme.js';
+import { gaussLegendre } from '../support/quadrature.js';
 
 // ---------------------------------------------------------------------------
 // Rules and inputs
@@ -99,31 +100,6 @@ function literalMonth(rule: ContributionRule, index: number, declaredShare: numb
 
 const NODES = 20;
 const [GL_X, GL_W] = gaussLegendre(NODES);
-
-function gaussLegendre(n: number): [number[], number[]] {
-  const nodes: number[] = [];
-  const weights: number[] = [];
-  for (let i = 1; i <= n; i += 1) {
-    let x = Math.cos((Math.PI * (i - 0.25)) / (n + 0.5));
-    let derivative = 0;
-    for (let iteration = 0; iteration < 100; iteration += 1) {
-      let p0 = 1;
-      let p1 = x;
-      for (let k = 2; k <= n; k += 1) {
-        const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-        p0 = p1;
-        p1 = p2;
-      }
-      derivative = (n * (x * p1 - p0)) / (x * x - 1);
-      const step = p1 / derivative;
-      x -= step;
-      if (Math.abs(step) < 1e-17) break;
-    }
-    nodes.push(x);
-    weights.push(2 / ((1 - x * x) * derivative * derivative));
-  }
-  return [nodes, weights];
-}
 
 /** `[Pr[paid], E[c 1{paid}], E[mc 1{paid}], E[b 1{paid}]]` for one month with income, `ln Y ~ N(λ, σ²)`. */
 function integrateMonth(rule: ContributionRule, index: number, declaredShare: number, lambda: number, sigma: number): number[] {

@@ -6,6 +6,7 @@ import {
   probabilityBetween,
   probabilityBetweenLn,
 } from '../../src/core/lognormal.js';
+import { gaussLegendre } from '../support/quadrature.js';
 
 /**
  * Independent reference: Gauss–Legendre quadrature (20 nodes, computed here by
@@ -17,31 +18,6 @@ import {
  */
 const NODES = 20;
 const [GL_X, GL_W] = gaussLegendre(NODES);
-
-function gaussLegendre(n: number): [number[], number[]] {
-  const nodes: number[] = [];
-  const weights: number[] = [];
-  for (let i = 1; i <= n; i += 1) {
-    let x = Math.cos((Math.PI * (i - 0.25)) / (n + 0.5));
-    let derivative = 0;
-    for (let iteration = 0; iteration < 100; iteration += 1) {
-      let p0 = 1;
-      let p1 = x;
-      for (let k = 2; k <= n; k += 1) {
-        const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-        p0 = p1;
-        p1 = p2;
-      }
-      derivative = (n * (x * p1 - p0)) / (x * x - 1);
-      const step = p1 / derivative;
-      x -= step;
-      if (Math.abs(step) < 1e-17) break;
-    }
-    nodes.push(x);
-    weights.push(2 / ((1 - x * x) * derivative * derivative));
-  }
-  return [nodes, weights];
-}
 
 function integrateLog(lower: number, upper: number, lambda: number, sigma: number, withY: boolean): number {
   const from = Math.max(Math.log(lower), lambda - 16 * sigma);
