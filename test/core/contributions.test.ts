@@ -140,10 +140,10 @@ function integrateMonth(rule: ContributionRule, index: number, declaredShare: nu
         const weight = ((GL_W[k]! * width) / 2) * (Math.exp(-0.5 * z * z) / (sigma * Math.sqrt(2 * Math.PI)));
         const month = at(u);
         if (!month.paid) continue;
-        totals[0] += weight;
-        totals[1] += weight * month.c;
-        totals[2] += weight * month.mc;
-        totals[3] += weight * month.b;
+        totals[0]! += weight;
+        totals[1]! += weight * month.c;
+        totals[2]! += weight * month.mc;
+        totals[3]! += weight * month.b;
       }
     }
   }
@@ -161,7 +161,7 @@ function referenceMemberYear(input: MemberYearInputs): MemberYear {
     const season = (raw * 12) / sum;
     const monthMean = (input.meanAnnualIncome * season) / (12 * nonZero);
     const month = integrateMonth(input.rule, input.contributionIndex, input.declaredShare, Math.log(monthMean) - variance / 2, sigma);
-    for (let k = 0; k < 4; k += 1) totals[k] += nonZero * month[k]!;
+    for (let k = 0; k < 4; k += 1) totals[k]! += nonZero * month[k]!;
   }
   const pi = input.compliance;
   return { density: (pi * totals[0]!) / 12, contributions: pi * totals[1]!, matching: pi * totals[2]!, insuredEarnings: pi * totals[3]! };
