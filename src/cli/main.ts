@@ -32,7 +32,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       '  $ sipro init my-scheme          # start from the demo scheme',
       '  $ sipro validate my-scheme      # list every problem in its files',
       '',
-      'Exit codes: 0 success, 1 internal error, 2 usage error, 3 invalid inputs.',
+      'Exit codes: 0 success, 1 internal error, 2 usage error, 3 invalid inputs, 4 an assertion failed.',
       '',
     ].join('\n'))
     .configureOutput({

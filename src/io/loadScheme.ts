@@ -54,60 +54,106 @@ const DEFAULT_FILES: Record<TableName, string> = {
  * @example const { data, diagnostics } = await loadScheme('fixtures/minimal')
  */
 export async function loadScheme(target: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const diagnostics: Diagnostic[] = [];
-  const inputs: LoadedInput[] = [];
-  const schemePath = await findSchemeFile(resolve(target), target, diagnostics);
-  if (schemePath === undefined) return { data: undefined, diagnostics, inputs };
+  return schemeSource(target).load(options.overrides ?? []);
+}
 
-  const folder = dirname(schemePath);
-  const schemeName = basename(schemePath);
-  const schemeBytes = await readBytes(schemePath, schemeName, diagnostics);
-  if (schemeBytes === undefined) return { data: undefined, diagnostics, inputs };
-  inputs.push({ role: 'scheme', path: schemePath, name: schemeName, sha256: sha256(schemeBytes) });
-  const read = readScheme(schemeBytes.toString('utf8'), schemeName, options.overrides ?? []);
-  diagnostics.push(...read.diagnostics);
-  if (read.scheme) diagnostics.push(...schemeWarnings(read.scheme, schemeName, read.lineOf));
+/** A scheme whose files are read once and validated under any number of override sets (a sweep's scenarios). */
+export interface SchemeSource {
+  load(overrides: readonly Override[]): Promise<LoadResult>;
+}
 
-  const named = namedFiles(read.document);
-  // Files are read concurrently; their findings are gathered in role order so the report is stable.
-  const reads = await Promise.all(TABLES.map(async (role) => {
-    const found: Diagnostic[] = [];
-    const name = read.scheme?.files[role] ?? named[role] ?? DEFAULT_FILES[role];
-    const path = resolve(folder, name);
-    const bytes = await readInput(path, name, role, named[role] !== undefined, schemeName, found);
-    if (bytes === undefined) return { table: undefined, found, input: undefined };
-    if (bytes === 'absent') return { table: { file: name, rows: [], complete: true }, found, input: undefined };
-    const csv = readCsv(bytes.toString('utf8'), name);
-    const table = readTable(csv, name, role);
-    found.push(...csv.diagnostics, ...table.diagnostics);
-    const input: LoadedInput = { role, path, name, sha256: sha256(bytes) };
-    return { table: { file: name, rows: table.rows, complete: table.complete }, found, input };
-  }));
-  for (const { found, input } of reads) {
-    diagnostics.push(...found);
-    if (input) inputs.push(input);
-  }
-  const tables = reads.map(({ table }) => table);
-  const [population, income, mortality, rates] = tables as [
-    Table<RowOf<'population'>> | undefined, Table<RowOf<'income'>> | undefined,
-    Table<RowOf<'mortality'>> | undefined, Table<RowOf<'rates'>> | undefined,
-  ];
-  const facts = read.scheme ? factsOf(read.scheme) : lenientFacts(read.document);
-  const found: SchemeTables = { population, income, mortality, rates };
-  diagnostics.push(...checkTables(found, facts));
+interface TableRead {
+  table: Table<unknown> | undefined;
+  found: Diagnostic[];
+  input: LoadedInput | undefined;
+}
 
-  if (errorsIn(diagnostics).length > 0 || !read.scheme || !population || !income || !mortality || !rates) {
-    return { data: undefined, diagnostics, inputs };
-  }
-  const rowsOf = <T>(table: Table<T>) => table.rows.map(({ row }) => row);
-  const data: SchemeData = {
-    scheme: read.scheme,
-    population: rowsOf(population),
-    income: rowsOf(income),
-    mortality: rowsOf(mortality),
-    rates: rowsOf(rates),
+/**
+ * The files of `target`, each read and parsed at most once: `load` applies
+ * the overrides to the scheme document and runs every check again (the
+ * cross-file checks depend on the scheme), but reuses the parsed CSV rows.
+ * The results are never modified by their users, so sharing them is safe.
+ * @example const source = schemeSource('fixtures/demo'); await source.load([{path: 'contributions.rate', value: 0.12}])
+ */
+export function schemeSource(target: string): SchemeSource {
+  let schemeFile: Promise<{ path: string; bytes: Buffer | undefined; diagnostics: Diagnostic[] }> | undefined;
+  const tableReads = new Map<string, Promise<TableRead>>();
+  const readSchemeFile = async () => {
+    const diagnostics: Diagnostic[] = [];
+    const path = await findSchemeFile(resolve(target), target, diagnostics);
+    if (path === undefined) return { path: '', bytes: undefined, diagnostics };
+    return { path, bytes: await readBytes(path, basename(path), diagnostics), diagnostics };
   };
-  return { data, diagnostics, inputs };
+  const readTableOnce = (role: TableName, path: string, name: string, named: boolean, schemeName: string) => {
+    const key = JSON.stringify([role, path, name, named]);
+    let read = tableReads.get(key);
+    if (read === undefined) {
+      read = readTableFile(role, path, name, named, schemeName);
+      tableReads.set(key, read);
+    }
+    return read;
+  };
+  return {
+    async load(overrides) {
+      schemeFile ??= readSchemeFile();
+      const file = await schemeFile;
+      const diagnostics: Diagnostic[] = [...file.diagnostics];
+      const inputs: LoadedInput[] = [];
+      if (file.bytes === undefined) return { data: undefined, diagnostics, inputs };
+      const schemePath = file.path;
+      const folder = dirname(schemePath);
+      const schemeName = basename(schemePath);
+      inputs.push({ role: 'scheme', path: schemePath, name: schemeName, sha256: sha256(file.bytes) });
+      const read = readScheme(file.bytes.toString('utf8'), schemeName, overrides);
+      diagnostics.push(...read.diagnostics);
+      if (read.scheme) diagnostics.push(...schemeWarnings(read.scheme, schemeName, read.lineOf));
+
+      const named = namedFiles(read.document);
+      // Files are read concurrently; their findings are gathered in role order so the report is stable.
+      const reads = await Promise.all(TABLES.map((role) => {
+        const name = read.scheme?.files[role] ?? named[role] ?? DEFAULT_FILES[role];
+        return readTableOnce(role, resolve(folder, name), name, named[role] !== undefined, schemeName);
+      }));
+      for (const { found, input } of reads) {
+        diagnostics.push(...found);
+        if (input) inputs.push(input);
+      }
+      const tables = reads.map(({ table }) => table);
+      const [population, income, mortality, rates] = tables as [
+        Table<RowOf<'population'>> | undefined, Table<RowOf<'income'>> | undefined,
+        Table<RowOf<'mortality'>> | undefined, Table<RowOf<'rates'>> | undefined,
+      ];
+      const facts = read.scheme ? factsOf(read.scheme) : lenientFacts(read.document);
+      const found: SchemeTables = { population, income, mortality, rates };
+      diagnostics.push(...checkTables(found, facts));
+
+      if (errorsIn(diagnostics).length > 0 || !read.scheme || !population || !income || !mortality || !rates) {
+        return { data: undefined, diagnostics, inputs };
+      }
+      const rowsOf = <T>(table: Table<T>) => table.rows.map(({ row }) => row);
+      const data: SchemeData = {
+        scheme: read.scheme,
+        population: rowsOf(population),
+        income: rowsOf(income),
+        mortality: rowsOf(mortality),
+        rates: rowsOf(rates),
+      };
+      return { data, diagnostics, inputs };
+    },
+  };
+}
+
+/** One CSV file read and parsed, with its findings (the rates file may be absent: §2). */
+async function readTableFile(role: TableName, path: string, name: string, named: boolean, schemeName: string): Promise<TableRead> {
+  const found: Diagnostic[] = [];
+  const bytes = await readInput(path, name, role, named, schemeName, found);
+  if (bytes === undefined) return { table: undefined, found, input: undefined };
+  if (bytes === 'absent') return { table: { file: name, rows: [], complete: true }, found, input: undefined };
+  const csv = readCsv(bytes.toString('utf8'), name);
+  const table = readTable(csv, name, role);
+  found.push(...csv.diagnostics, ...table.diagnostics);
+  const input: LoadedInput = { role, path, name, sha256: sha256(bytes) };
+  return { table: { file: name, rows: table.rows, complete: table.complete }, found, input };
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

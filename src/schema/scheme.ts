@@ -7,7 +7,9 @@
  * or doc says otherwise (MODEL.md §1).
  */
 import { z } from 'zod';
+import { ASSERTION_SUBJECTS, parseAssertion, rangeProblem } from '../core/assertions.js';
 import { mergeContributionRule } from '../core/rules.js';
+import { didYouMean } from '../io/suggest.js';
 
 const money = z.number().min(0);
 const PROBABILITY = 'must be a probability in [0, 1]';
@@ -126,6 +128,24 @@ const healthSchema = z.strictObject({
 });
 export type HealthBenefit = z.infer<typeof healthSchema>;
 
+/**
+ * Why `text` is not a valid assertion (`unexpected "=" at column 7: expected
+ * a number`, with a "did you mean" for a misspelt name), or undefined.
+ * @example assertionSyntaxProblem('gapp <= 1') // 'unknown name "gapp" at column 1: …; did you mean "gap"?'
+ */
+export function assertionSyntaxProblem(text: string): string | undefined {
+  const parsed = parseAssertion(text);
+  if (parsed.ok) return undefined;
+  const { message, unknownName } = parsed.error;
+  return unknownName === undefined ? message : `${message}${didYouMean(unknownName, ASSERTION_SUBJECTS)}`;
+}
+
+/** A CI gate on the results (src/core/assertions.ts has the grammar), e.g. `reserve_ratio >= 2 to 2050`. */
+const assertionSchema = z.string().superRefine((text, context) => {
+  const problem = assertionSyntaxProblem(text);
+  if (problem !== undefined) context.addIssue({ code: 'custom', message: `is not a valid assertion: ${problem}`, input: text });
+});
+
 const schemeObject = z
   .strictObject({
     name: z.string().min(1),
@@ -169,6 +189,8 @@ const schemeObject = z
       .strictObject({ initial: z.number().default(0), gap_final_reserve_ratio: z.number().min(0).default(0) })
       .prefault({}),
     subsidy: z.strictObject({ entry_ages: z.array(integer).default([20, 30, 40, 50]) }).prefault({}),
+    /** Checked after every projection: a failed one makes `sipro project` exit 4. */
+    assertions: z.array(assertionSchema).default([]),
   });
 
 export const schemeSchema = schemeObject.superRefine((scheme, context) => {
@@ -214,6 +236,13 @@ function crossFieldIssues(scheme: z.output<typeof schemeObject>): CrossFieldIssu
   }
   const health = scheme.benefits.health;
   if (health) issues.push(...healthBandIssues(health.annual_cost, minAge, maxAge));
+  const firstYear = scheme.projection.base_year;
+  const lastYear = firstYear + scheme.projection.horizon - 1;
+  scheme.assertions.forEach((text, index) => {
+    const parsed = parseAssertion(text);
+    const problem = parsed.ok ? rangeProblem(parsed.assertion, firstYear, lastYear) : undefined;
+    if (problem !== undefined) issues.push({ path: ['assertions', index], message: `cannot be checked: ${problem}`, input: text });
+  });
   return issues;
 }
 

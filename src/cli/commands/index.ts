@@ -2,8 +2,12 @@
 import type { CommandFactory } from '../main.js';
 import { initCommand } from './init.js';
 import { lifeTableCommand } from './lifeTable.js';
+import { mergeCommand } from './merge.js';
 import { schemaCommand } from './schema.js';
+import { sensitivityCommand } from './sensitivity.js';
 import { projectCommand } from './project.js';
+import { subsidyCommand } from './subsidy.js';
+import { sweepCommand } from './sweep.js';
 import { validateCommand } from './validate.js';
 
-export const allCommands: readonly CommandFactory[] = [initCommand, validateCommand, projectCommand, lifeTableCommand, schemaCommand];
+export const allCommands: readonly CommandFactory[] = [initCommand, validateCommand, projectCommand, subsidyCommand, sweepCommand, mergeCommand, sensitivityCommand, lifeTableCommand, schemaCommand];

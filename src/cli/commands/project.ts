@@ -4,18 +4,21 @@
  */
 import { Command } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
+import type { AssertionReport } from '../../core/assertions.js';
 import { project, PROJECTION_COLUMNS } from '../../core/project.js';
 import type { ProjectionResult } from '../../core/types.js';
 import { FLOW_COLUMNS } from '../../core/flows.js';
 import { projectEntrants } from '../../core/entrants.js';
 import type { EntrantRow } from '../../core/types.js';
 import { errorsIn, warningsIn } from '../../io/diagnostics.js';
-import { loadScheme } from '../../io/loadScheme.js';
+import { schemeSource } from '../../io/loadScheme.js';
 import { pathExists, replaceFolder } from '../../io/outputFolder.js';
 import { runRecord, type RunRecord } from '../../io/runRecord.js';
+import { loadWithOverrides } from '../../io/scenarios.js';
 import { toCsv } from '../../io/writeCsv.js';
 import { ExitCode, InvalidInputError, UsageError } from '../errors.js';
 import { colourEnabled } from '../io.js';
+import { assertionsFromOptions, checkAll, collect, optionRangeProblem, overridesFromOptions, renderAssertionReports } from '../gates.js';
 import type { CommandContext } from '../main.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { projectionWarnings, renderSummary } from '../render/summary.js';
@@ -37,16 +40,23 @@ export function defaultOutputName(schemeName: string): string {
   return schemeName.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'scheme';
 }
 
-/** Every file of the output folder, by name (§7, §8). */
-export function outputFiles(result: ProjectionResult, entrants: readonly EntrantRow[], record: RunRecord): Map<string, string> {
-  const summary = { ...result.indicators, run: record };
-  return new Map([
+/**
+ * Every file of the output folder, by name (§7, §8). `entrants` undefined
+ * leaves entrants.csv out (sweeps skip it unless asked). summary.json holds
+ * the indicators, the assertions' outcomes and the run record (§9).
+ */
+export function outputFiles(
+  result: ProjectionResult, entrants: readonly EntrantRow[] | undefined, record: RunRecord, assertions: readonly AssertionReport[] = [],
+): Map<string, string> {
+  const summary = { ...result.indicators, assertions, run: record };
+  const files = new Map([
     ['projection.csv', toCsv(result.projection, PROJECTION_COLUMNS)],
     ['by_group.csv', toCsv(result.byGroup, ['year', 'group', 'sex', ...FLOW_COLUMNS])],
     ['subsidy.csv', toCsv(result.subsidy, SUBSIDY_COLUMNS)],
-    ['entrants.csv', toCsv(entrants, ENTRANT_COLUMNS)],
-    ['summary.json', `${JSON.stringify(summary, null, 2)}\n`],
   ]);
+  if (entrants !== undefined) files.set('entrants.csv', toCsv(entrants, ENTRANT_COLUMNS));
+  files.set('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+  return files;
 }
 
 export function projectCommand(context: CommandContext) {
@@ -59,25 +69,51 @@ export function projectCommand(context: CommandContext) {
     .option('--json', 'print the summary as JSON on stdout instead of the table', false)
     .option('-q, --quiet', 'print nothing but errors', false)
     .option('--strict', 'treat input warnings as errors', false)
-    .addHelpText('after', '\nExample:\n  $ sipro project fixtures/demo --out results/demo --force\n')
+    .option('--set <path=value>', 'override a field of scheme.yaml (a YAML value; repeatable), e.g. contributions.rate=0.12', collect, [])
+    .option('--assert <assertion>', 'a gate on the results, e.g. "gap <= 0.12" (repeatable): exit 4 if one fails', collect, [])
+    .addHelpText('after', [
+      '',
+      'Exit codes: 0 success, 2 usage error, 3 invalid inputs, 4 an assertion failed',
+      '(the output folder is written all the same), 1 internal error.',
+      '',
+      'Assertions (also a list of strings under assertions: in scheme.yaml):',
+      '  INDICATOR OP NUMBER        gap <= 0.12, depletion_year > 2090, pv_benefits < 2e11',
+      '  COLUMN OP NUMBER [RANGE]   reserve_ratio >= 2 to 2050, density > 0.5 from 2030 to 2040',
+      '  OP is < <= > >= == !=; a column must pass in every year of the range; a null',
+      '  depletion_year or first_deficit_year counts as +infinity, any other null fails',
+      '  every comparison but !=.',
+      '',
+      'Overrides: @mortality.qx=1.1 and @rates.lapse=0.5 scale a CSV column (capped at 1).',
+      '',
+      'Examples:',
+      '  $ sipro project fixtures/demo --out results/demo --force',
+      '  $ sipro project fixtures/demo --set contributions.rate=0.12 --assert "gap <= 0.16" --json',
+      '',
+    ].join('\n'))
     .action(async (target, options) => {
-      const loaded = await loadScheme(resolve(io.cwd, target));
+      const overrides = overridesFromOptions(options.set);
+      const gates = assertionsFromOptions(options.assert);
+      const loaded = await loadWithOverrides(schemeSource(resolve(io.cwd, target)), overrides);
       const errors = errorsIn(loaded.diagnostics);
       const warnings = warningsIn(loaded.diagnostics);
       if (errors.length > 0 || !loaded.data) throw new InvalidInputError(loaded.diagnostics);
       if (options.strict && warnings.length > 0) throw new InvalidInputError(loaded.diagnostics);
-      if (warnings.length > 0 && !options.quiet) renderDiagnostics(warnings, io);
       const scheme = loaded.data.scheme;
+      const rangeProblem = optionRangeProblem(gates, scheme);
+      if (rangeProblem !== undefined) throw new UsageError(rangeProblem);
+      if (warnings.length > 0 && !options.quiet) renderDiagnostics(warnings, io);
       const outDir = resolve(io.cwd, options.out ?? `sipro-out/${defaultOutputName(scheme.name)}`);
       if (!options.force && await pathExists(outDir)) {
         throw new UsageError(`the output folder ${outDir} exists: pass --force to replace it, or choose another --out`);
       }
-      const result = project(loaded.data);
-      const record = runRecord(context.argv, loaded.inputs, scheme);
-      const files = outputFiles(result, projectEntrants(loaded.data), record);
+      const data = loaded.data;
+      const result = project(data);
+      const assertions = checkAll(scheme, gates, result);
+      const record = runRecord(context.argv, loaded.inputs, scheme, overrides);
+      const files = outputFiles(result, projectEntrants(data), record, assertions);
       await replaceFolder(outDir, files);
       if (options.json) {
-        io.stdout.write(`${JSON.stringify({ ...result.indicators, output: outDir, run: record }, null, 2)}\n`);
+        io.stdout.write(`${JSON.stringify({ ...result.indicators, assertions, output: outDir, run: record }, null, 2)}\n`);
       } else if (!options.quiet) {
         io.stdout.write(renderSummary(scheme.name, scheme.currency, result, { colour: colourEnabled(io, 'stdout') }));
       }
@@ -85,6 +121,7 @@ export function projectCommand(context: CommandContext) {
         for (const warning of projectionWarnings(result, { colour: colourEnabled(io, 'stderr') })) io.stderr.write(`${warning}\n`);
         io.stderr.write(`Wrote ${[...files.keys()].join(', ')} to ${outDir}\n`);
       }
-      context.exit(ExitCode.success);
+      io.stderr.write(renderAssertionReports(assertions, { colour: colourEnabled(io, 'stderr'), quiet: options.quiet }));
+      context.exit(assertions.every((report) => report.passed) ? ExitCode.success : ExitCode.assertionFailed);
     });
 }

@@ -1,0 +1,191 @@
+/**
+ * `sipro sensitivity DIR`: the standard sensitivity tests as a sweep — the
+ * base, then investment return and wage growth ±1 point, mortality ±10 %,
+ * compliance ±10 %, lapse ±50 % and entrants ±50 % — with each case's change
+ * of GAP, actuarial balance and depletion year against the base, largest
+ * |Δ GAP| first (src/core/sensitivity.ts defines the cases).
+ */
+import { Command } from '@commander-js/extra-typings';
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { standardSensitivities, TABLE_SCALE_PATHS, type SensitivityCase, type TableScales } from '../../core/sensitivity.js';
+import type { Indicators } from '../../core/types.js';
+import { errorsIn, warningsIn } from '../../io/diagnostics.js';
+import { schemeSource } from '../../io/loadScheme.js';
+import { pathExists, replaceFolder } from '../../io/outputFolder.js';
+import { runRecord } from '../../io/runRecord.js';
+import { loadWithOverrides, type Scenario, type WrittenOverride } from '../../io/scenarios.js';
+import { toCsv } from '../../io/writeCsv.js';
+import { ExitCode, InvalidInputError, UsageError } from '../errors.js';
+import { collect, overridesFromOptions } from '../gates.js';
+import { colourEnabled } from '../io.js';
+import type { CommandContext } from '../main.js';
+import { renderDiagnostics } from '../render/diagnostics.js';
+import { runScenarios } from '../sweep/pool.js';
+import { progressBar } from '../sweep/progress.js';
+import type { ScenarioResult } from '../sweep/runScenario.js';
+import { defaultOutputName } from './project.js';
+import { parseJobs } from './sweep.js';
+
+/** One row of sensitivity.csv: a case, its indicators and their change against the base. */
+export interface SensitivityRow {
+  scenario: string;
+  parameter: string;
+  change: string;
+  gap: number | null;
+  delta_gap: number | null;
+  actuarial_balance: number | null;
+  delta_actuarial_balance: number | null;
+  depletion_year: number | null;
+  delta_depletion_year: number | null;
+  first_deficit_year: number | null;
+  error: string | null;
+}
+
+const COLUMNS = [
+  'scenario', 'parameter', 'change', 'gap', 'delta_gap', 'actuarial_balance', 'delta_actuarial_balance',
+  'depletion_year', 'delta_depletion_year', 'first_deficit_year', 'error',
+] as const satisfies readonly (keyof SensitivityRow)[];
+
+const difference = (value: number | null | undefined, base: number | null | undefined) =>
+  value === null || value === undefined || base === null || base === undefined ? null : value - base;
+
+/** A case as a sweep scenario: its scheme overrides, then its table scales as `@file.column` overrides. */
+function scenarioOf(item: SensitivityCase): Scenario {
+  const scalePaths = Object.entries(TABLE_SCALE_PATHS) as [string, keyof TableScales][];
+  const overrides: WrittenOverride[] = [
+    ...item.overrides.map(({ path, value }) => ({ path, value, text: JSON.stringify(value) })),
+    ...scalePaths.flatMap(([path, column]) => {
+      const factor = item.scales[column];
+      return factor === undefined ? [] : [{ path, value: factor, text: String(factor) }];
+    }),
+  ];
+  return { name: item.name, overrides };
+}
+
+/**
+ * Rows against the base (first), the cases sorted by |Δ GAP|, largest first
+ * (cases without a Δ GAP last; ties keep the standard order).
+ */
+export function sensitivityRows(base: Indicators, cases: readonly SensitivityCase[], results: readonly ScenarioResult[]): SensitivityRow[] {
+  const rowOf = (scenario: string, parameter: string, change: string, result: ScenarioResult): SensitivityRow => {
+    const indicators = result.indicators;
+    return {
+      scenario,
+      parameter,
+      change,
+      gap: indicators?.gap ?? null,
+      delta_gap: difference(indicators?.gap, base.gap),
+      actuarial_balance: indicators?.actuarial_balance ?? null,
+      delta_actuarial_balance: difference(indicators?.actuarial_balance, base.actuarial_balance),
+      depletion_year: indicators?.depletion_year ?? null,
+      delta_depletion_year: difference(indicators?.depletion_year, base.depletion_year),
+      first_deficit_year: indicators?.first_deficit_year ?? null,
+      error: result.error === null ? null : result.error.replace(/\s*\n\s*/g, ' '),
+    };
+  };
+  const rows = cases.map((item, index) => rowOf(item.name, item.parameter, item.change, results[index]!));
+  const size = (row: SensitivityRow) => (row.delta_gap === null ? -1 : Math.abs(row.delta_gap));
+  const sorted = rows.map((row, index) => ({ row, index })).sort((a, b) => size(b.row) - size(a.row) || a.index - b.index).map(({ row }) => row);
+  const baseRow = rowOf('base', 'base', 'none', { indicators: base, assertions: [], error: null, internal: false });
+  return [baseRow, ...sorted];
+}
+
+const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(2)} %`);
+const points = (value: number | null) => (value === null ? '—' : `${value >= 0 ? '+' : ''}${(value * 100).toFixed(2)} pts`);
+const years = (value: number | null) => (value === null ? '—' : `${value >= 0 ? '+' : ''}${value}`);
+
+/** The table for the terminal: one row per case, the base first. */
+export function renderSensitivity(name: string, rows: readonly SensitivityRow[], colour: boolean): string {
+  const chalk = new Chalk({ level: colour ? 1 : 0 });
+  const table = new Table({
+    head: ['scenario', 'change', 'GAP', 'Δ GAP', 'actuarial balance', 'Δ balance', 'depletion year', 'Δ year'],
+    colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    style: colour ? { head: ['cyan'] } : { head: [], border: [] },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
+  for (const row of rows) {
+    if (row.error !== null) {
+      table.push([row.scenario, row.change, chalk.red('error'), '', '', '', '', '']);
+      continue;
+    }
+    table.push([
+      row.scenario, row.change, percent(row.gap), points(row.delta_gap), percent(row.actuarial_balance),
+      points(row.delta_actuarial_balance), row.depletion_year === null ? 'none' : String(row.depletion_year), years(row.delta_depletion_year),
+    ]);
+  }
+  return `${chalk.bold(name)}: sensitivity of the indicators, largest |Δ GAP| first\n${table.toString()}\n` +
+    '  Δ against the base; "none": the reserve is not depleted within the horizon.\n';
+}
+
+export function sensitivityCommand(context: CommandContext) {
+  const { io } = context;
+  return new Command('sensitivity')
+    .description('run the standard sensitivity tests and rank them by their effect on the GAP')
+    .argument('<scheme>', 'scheme folder, or its scheme.yaml / scheme.json')
+    .option('--set <path=value>', 'override a field of scheme.yaml in the base and every case (repeatable)', collect, [])
+    .option('-o, --out <dir>', 'output folder for sensitivity.csv (default: ./sipro-out/<scheme name>-sensitivity)')
+    .option('-f, --force', 'replace the output folder if it exists', false)
+    .option('-j, --jobs <n>', 'worker threads (default: the number of CPUs; 1 runs in the main thread)')
+    .option('--json', 'print the rows as JSON on stdout instead of the table', false)
+    .option('-q, --quiet', 'print nothing but errors', false)
+    .addHelpText('after', [
+      '',
+      'Cases (each up and down): investment_return and wage_growth ±1 point on every',
+      'year\'s value; mortality: every qx ±10 % (capped at 1); compliance: every group\'s',
+      '±10 % (capped at 1); lapse: every lapse rate ±50 % (capped at 1); entrants: every',
+      'group\'s entrants.count ±50 %.',
+      '',
+      'Exit codes: 0 done, 3 invalid inputs or a case could not be projected, 2 usage error.',
+      '',
+      'Example:',
+      '  $ sipro sensitivity fixtures/demo --out results/sensitivity --force',
+      '',
+    ].join('\n'))
+    .action(async (target, options) => {
+      const baseOverrides = overridesFromOptions(options.set);
+      const jobs = options.jobs === undefined ? availableParallelism() : parseJobs(options.jobs);
+      const schemePath = resolve(io.cwd, target);
+      const base = await loadWithOverrides(schemeSource(schemePath), baseOverrides);
+      if (errorsIn(base.diagnostics).length > 0 || base.data === undefined) throw new InvalidInputError(base.diagnostics);
+      const scheme = base.data.scheme;
+      if (!options.quiet) renderDiagnostics(warningsIn(base.diagnostics), io);
+      const outDir = resolve(io.cwd, options.out ?? `sipro-out/${defaultOutputName(scheme.name)}-sensitivity`);
+      if (!options.force && await pathExists(outDir)) {
+        throw new UsageError(`the output folder ${outDir} exists: pass --force to replace it, or choose another --out`);
+      }
+      const cases = standardSensitivities(scheme);
+      const scenarios = [{ name: 'base', overrides: [] }, ...cases.map(scenarioOf)];
+      const config = {
+        target: schemePath,
+        baseOverrides: baseOverrides.map(({ path, value }) => ({ path, value })),
+        assertions: [],
+        entrants: false,
+        keepDir: undefined,
+        argv: [...context.argv],
+      };
+      const progress = progressBar(io, scenarios.length, 'cases', io.stderrIsTty && !options.quiet);
+      const results = await runScenarios(scenarios, config, jobs, () => progress.tick());
+      progress.done();
+      const [baseResult, ...caseResults] = results as [ScenarioResult, ...ScenarioResult[]];
+      if (baseResult.indicators === null) throw new Error(`the base scenario failed after validation: ${baseResult.error ?? 'no indicators'}`);
+      const rows = sensitivityRows(baseResult.indicators, cases, caseResults);
+      const record = runRecord(context.argv, base.inputs, scheme, baseOverrides);
+      const cells = { cases: cases.map(({ name, parameter, change, overrides, scales }) => ({ name, parameter, change, overrides, scales })), run: record };
+      await replaceFolder(outDir, new Map([
+        ['sensitivity.csv', toCsv(rows, COLUMNS)],
+        ['sensitivity.json', `${JSON.stringify(cells, null, 2)}\n`],
+      ]));
+      if (options.json) {
+        io.stdout.write(`${JSON.stringify({ output: outDir, base: baseResult.indicators, rows, cases: cells.cases, run: record }, null, 2)}\n`);
+      } else if (!options.quiet) {
+        io.stdout.write(renderSensitivity(scheme.name, rows, colourEnabled(io, 'stdout')));
+      }
+      const failed = rows.filter((row) => row.error !== null);
+      for (const row of failed) io.stderr.write(`error: case ${row.scenario}: ${row.error}\n`);
+      if (!options.quiet) io.stderr.write(`Wrote sensitivity.csv, sensitivity.json to ${outDir}\n`);
+      context.exit(caseResults.some((result) => result.internal) ? ExitCode.internal : failed.length > 0 ? ExitCode.invalidInput : ExitCode.success);
+    });
+}

@@ -1,0 +1,211 @@
+/**
+ * `sipro sweep DIR`: many projections of one scheme, one per scenario of
+ * overrides (`--scenarios FILE` or `--grid`), on worker threads, summed up in
+ * sweep.csv (one row per scenario, in scenario order). `--shard I/N` runs a
+ * share of the scenarios for `sipro merge` to join.
+ */
+import { Command } from '@commander-js/extra-typings';
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { errorsIn, warningsIn } from '../../io/diagnostics.js';
+import { schemeSource } from '../../io/loadScheme.js';
+import { pathExists, stageFolder } from '../../io/outputFolder.js';
+import { runRecord } from '../../io/runRecord.js';
+import {
+  gridScenarios, loadWithOverrides, parseGridOption, readScenarioFile, type GridAxis, type Scenario,
+} from '../../io/scenarios.js';
+import { ExitCode, InvalidInputError, UsageError } from '../errors.js';
+import { assertionsFromOptions, collect, optionRangeProblem, overridesFromOptions } from '../gates.js';
+import type { CliIo } from '../io.js';
+import type { CommandContext } from '../main.js';
+import { renderDiagnostics } from '../render/diagnostics.js';
+import { runScenarios } from '../sweep/pool.js';
+import { progressBar } from '../sweep/progress.js';
+import type { ScenarioResult, SweepConfig } from '../sweep/runScenario.js';
+import { inShard, sweepColumns, sweepCsv, sweepRow, type Shard, type SweepRecord } from '../sweep/sweepTable.js';
+import { defaultOutputName } from './project.js';
+
+/** `--jobs N`: a whole number >= 1. */
+export function parseJobs(text: string): number {
+  const jobs = Number(text);
+  if (!/^\d+$/.test(text.trim()) || jobs < 1) throw new UsageError(`--jobs "${text}": expected a whole number >= 1`);
+  return jobs;
+}
+
+/** `--shard I/N`: 1 <= I <= N. */
+export function parseShard(text: string): Shard {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`--shard "${text}": expected I/N with 1 <= I <= N, e.g. --shard 2/8 for the second of eight shards`);
+  }
+  return { index, count };
+}
+
+/** The scenarios and their override columns, from --scenarios or --grid. */
+async function scenariosFrom(io: CliIo, options: { scenarios?: string; grid: string[] }): Promise<{ scenarios: Scenario[]; paths: string[]; source: SweepRecord['source'] }> {
+  if (options.scenarios !== undefined && options.grid.length > 0) throw new UsageError('give either --scenarios FILE or --grid options, not both');
+  if (options.scenarios !== undefined) {
+    const path = resolve(io.cwd, options.scenarios);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      throw new InvalidInputError([{ severity: 'error', file: options.scenarios, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
+    }
+    const read = readScenarioFile(text, options.scenarios);
+    if (errorsIn(read.diagnostics).length > 0) throw new InvalidInputError(read.diagnostics);
+    const sha256 = createHash('sha256').update(text).digest('hex');
+    return { scenarios: read.scenarios, paths: read.paths, source: { scenarios_file: { file: options.scenarios, sha256 }, grid: [] } };
+  }
+  if (options.grid.length === 0) throw new UsageError('name the scenarios: --scenarios FILE (a CSV) or one --grid path=values per field to vary');
+  const axes: GridAxis[] = options.grid.map((option) => {
+    const parsed = parseGridOption(option);
+    if (!parsed.ok) throw new UsageError(`--grid "${option}": ${parsed.message}`);
+    return parsed.value;
+  });
+  const repeated = axes.find((axis, index) => axes.findIndex((other) => other.path === axis.path) !== index);
+  if (repeated) throw new UsageError(`--grid names ${repeated.path} twice: give all its values in one --grid`);
+  const grid = gridScenarios(axes);
+  if (!grid.ok) throw new UsageError(`--grid: ${grid.message}`);
+  return { scenarios: grid.value, paths: axes.map((axis) => axis.path), source: { scenarios_file: null, grid: [...options.grid] } };
+}
+
+export function sweepCommand(context: CommandContext) {
+  const { io } = context;
+  return new Command('sweep')
+    .description('project a scheme under many scenarios of overrides and write one row of indicators per scenario (sweep.csv)')
+    .argument('<scheme>', 'scheme folder, or its scheme.yaml / scheme.json')
+    .option('--scenarios <file>', 'a CSV: a scenario column (names) and one column per override path')
+    .option('--grid <path=values>', 'a field and its values: v1,v2,… or from:to:step (repeatable: the cartesian product, first --grid slowest)', collect, [])
+    .option('--set <path=value>', 'override a field of scheme.yaml in every scenario (repeatable)', collect, [])
+    .option('--assert <assertion>', 'a gate checked in every scenario, e.g. "gap <= 0.12" (repeatable)', collect, [])
+    .option('--fail-on-assert', 'exit 4 when an assertion fails in any scenario (default: exit 0, a sweep explores)', false)
+    .option('-o, --out <dir>', 'output folder (default: ./sipro-out/<scheme name>-sweep)')
+    .option('-f, --force', 'replace the output folder if it exists', false)
+    .option('--keep-outputs', 'also write each scenario\'s full outputs to scenarios/<name>/', false)
+    .option('--entrants', 'with --keep-outputs, also compute entrants.csv (slower)', false)
+    .option('-j, --jobs <n>', 'worker threads (default: the number of CPUs; 1 runs in the main thread)')
+    .option('--shard <i/n>', 'run only scenarios whose 0-based index % n == i - 1 (i is 1-based); join the shards with sipro merge')
+    .option('--json', 'print the rows as JSON on stdout', false)
+    .option('-q, --quiet', 'print nothing but errors', false)
+    .addHelpText('after', [
+      '',
+      'Values are YAML: 0.12, null, [1, 2], {2025: 0.03}. In a scenarios CSV an empty cell',
+      'leaves the field as the scheme has it. Grid scenarios are named s001, s002, …',
+      '@mortality.qx and @rates.lapse scale a CSV column (capped at 1).',
+      '',
+      'sweep.csv: scenario, the override columns, gap, effective_rate, actuarial_balance,',
+      'depletion_year, first_deficit_year, assertions_passed, assertions_failed,',
+      'failed_assertions, error. A scenario that cannot be projected (an invalid',
+      'override, say) is reported in its error cell and does not stop the others.',
+      '',
+      'Exit codes: 0 done (even if assertions failed, unless --fail-on-assert: 4),',
+      '3 invalid inputs or a scenario could not be projected (sweep.csv is still written',
+      'in the latter case), 2 usage error, 1 internal error.',
+      '',
+      'Examples:',
+      '  $ sipro sweep fixtures/demo --grid contributions.rate=0.08:0.14:0.02 --grid groups.artisans.compliance=0.7,0.85',
+      '  $ sipro sweep fixtures/demo --scenarios scenarios.csv --assert "depletion_year > 2090" --jobs 4',
+      '  $ sipro sweep fixtures/demo --grid contributions.rate=0.05:0.15:0.001 --shard 3/8 --out shards/3',
+      '',
+    ].join('\n'))
+    .action(async (target, options) => {
+      const baseOverrides = overridesFromOptions(options.set);
+      const gates = assertionsFromOptions(options.assert);
+      const jobs = options.jobs === undefined ? availableParallelism() : parseJobs(options.jobs);
+      const shard = options.shard === undefined ? null : parseShard(options.shard);
+      if (options.entrants && !options.keepOutputs) throw new UsageError('--entrants only matters with --keep-outputs (entrants.csv is written to each scenario\'s folder)');
+      const { scenarios, paths, source } = await scenariosFrom(io, options);
+
+      const schemePath = resolve(io.cwd, target);
+      const base = await loadWithOverrides(schemeSource(schemePath), baseOverrides);
+      if (errorsIn(base.diagnostics).length > 0 || base.data === undefined) throw new InvalidInputError(base.diagnostics);
+      const scheme = base.data.scheme;
+      const rangeProblem = optionRangeProblem(gates, scheme);
+      if (rangeProblem !== undefined) throw new UsageError(rangeProblem);
+      if (!options.quiet) renderDiagnostics(warningsIn(base.diagnostics), io);
+      const defaultName = `${defaultOutputName(scheme.name)}-sweep${shard === null ? '' : `-shard-${shard.index}-of-${shard.count}`}`;
+      const outDir = resolve(io.cwd, options.out ?? `sipro-out/${defaultName}`);
+      if (!options.force && await pathExists(outDir)) {
+        throw new UsageError(`the output folder ${outDir} exists: pass --force to replace it, or choose another --out`);
+      }
+
+      const chosen = scenarios.map((scenario, index) => ({ scenario, index })).filter(({ index }) => inShard(index, shard));
+      const staged = await stageFolder(outDir);
+      try {
+        const config: SweepConfig = {
+          target: schemePath,
+          baseOverrides: baseOverrides.map(({ path, value }) => ({ path, value })),
+          assertions: gates,
+          entrants: options.entrants,
+          keepDir: options.keepOutputs ? join(staged.path, 'scenarios') : undefined,
+          argv: [...context.argv],
+        };
+        const started = Date.now();
+        const progress = progressBar(io, chosen.length, 'scenarios', io.stderrIsTty && !options.quiet);
+        const results = await runScenarios(chosen.map(({ scenario }) => scenario), config, jobs, () => progress.tick());
+        progress.done();
+        const seconds = (Date.now() - started) / 1000;
+
+        const columns = sweepColumns(paths);
+        const rows = chosen.map(({ scenario }, position) => sweepRow(scenario, paths, results[position]!));
+        const record: SweepRecord = {
+          format: 'sipro-sweep',
+          scenarios: scenarios.length,
+          scenario_names: scenarios.map((scenario) => scenario.name),
+          source,
+          shard,
+          columns,
+          assertions: gates.map((gate) => gate.text),
+          keep_outputs: options.keepOutputs,
+          run: runRecord(context.argv, base.inputs, scheme, baseOverrides),
+        };
+        await writeFile(join(staged.path, 'sweep.csv'), sweepCsv(rows, columns));
+        await writeFile(join(staged.path, 'sweep.json'), `${JSON.stringify(record, null, 2)}\n`);
+        await staged.commit();
+
+        const outcome = summarise(results, chosen.map(({ scenario }) => scenario.name));
+        if (options.json) {
+          io.stdout.write(`${JSON.stringify({ output: outDir, scenarios: scenarios.length, shard, ...outcome.counts, rows }, null, 2)}\n`);
+        }
+        if (!options.quiet) {
+          const where = shard === null ? '' : ` (shard ${shard.index} of ${shard.count})`;
+          const threads = Math.min(jobs, chosen.length);
+          io.stderr.write(`Ran ${chosen.length} of ${scenarios.length} scenarios${where} in ${seconds.toFixed(1)} s on ${threads} ${threads === 1 ? 'thread' : 'threads'}: ` +
+            `${outcome.counts.errors} could not be projected, assertions failed in ${outcome.counts.assertions_failed}.\n`);
+        }
+        for (const line of outcome.errorLines.slice(0, 10)) io.stderr.write(`${line}\n`);
+        if (outcome.errorLines.length > 10) io.stderr.write(`… and ${outcome.errorLines.length - 10} more (see the error column of sweep.csv)\n`);
+        if (!options.quiet) io.stderr.write(`Wrote sweep.csv, sweep.json${options.keepOutputs ? ', scenarios/' : ''} to ${outDir}\n`);
+        context.exit(exitCodeOf(results, options.failOnAssert));
+      } catch (error) {
+        await staged.discard();
+        throw error;
+      }
+    });
+}
+
+/** Counts for the summary line and `--json`, and one stderr line per scenario that could not be projected. */
+function summarise(results: readonly ScenarioResult[], names: readonly string[]) {
+  const errors = results.filter((result) => result.error !== null).length;
+  const failed = results.filter((result) => result.assertions.some((report) => !report.passed)).length;
+  return {
+    counts: { errors, assertions_failed: failed },
+    errorLines: results.flatMap((result, index) => (result.error === null ? [] : [`error: scenario ${names[index]}: ${result.error.split('\n')[0]}`])),
+  };
+}
+
+/**
+ * 1 if a scenario hit a bug in sipro, 3 if one could not be projected
+ * (invalid overrides), 4 with --fail-on-assert if an assertion failed, else 0.
+ */
+export function exitCodeOf(results: readonly ScenarioResult[], failOnAssert: boolean): ExitCode {
+  if (results.some((result) => result.internal)) return ExitCode.internal;
+  if (results.some((result) => result.error !== null)) return ExitCode.invalidInput;
+  if (failOnAssert && results.some((result) => result.assertions.some((report) => !report.passed))) return ExitCode.assertionFailed;
+  return ExitCode.success;
+}

@@ -1,0 +1,84 @@
+/**
+ * One scenario of a sweep, start to finish: overrides → validation →
+ * project() → indicators and assertions (and, with --keep-outputs, the
+ * scenario's own output folder). The same code runs in the main thread
+ * (`--jobs 1`) and in each worker thread, so both give the same rows.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { checkAssertions, rangeProblem, type Assertion, type AssertionReport } from '../../core/assertions.js';
+import { projectEntrants } from '../../core/entrants.js';
+import { project } from '../../core/project.js';
+import type { Indicators } from '../../core/types.js';
+import { errorsIn, formatDiagnostic } from '../../io/diagnostics.js';
+import { schemeSource } from '../../io/loadScheme.js';
+import type { Override } from '../../io/overrides.js';
+import { runRecord } from '../../io/runRecord.js';
+import { loadWithOverrides, type Scenario } from '../../io/scenarios.js';
+import { outputFiles } from '../commands/project.js';
+import { allAssertions } from '../gates.js';
+
+/** What every scenario of a sweep shares; plain data, so that it can be sent to a worker. */
+export interface SweepConfig {
+  /** Absolute path of the scheme folder or file. */
+  target: string;
+  /** The sweep's own `--set` overrides, applied before each scenario's. */
+  baseOverrides: Override[];
+  /** The sweep's `--assert` gates (the scheme's own `assertions:` are added per scenario). */
+  assertions: Assertion[];
+  /** Also compute entrants.csv (only written with keepDir). */
+  entrants: boolean;
+  /** Where each scenario's full outputs go (`<keepDir>/<scenario>/`), or undefined. */
+  keepDir: string | undefined;
+  /** The sweep's command line, for the kept folders' run records. */
+  argv: string[];
+}
+
+/** A scenario's outcome: its indicators and assertions, or why it could not be projected. */
+export interface ScenarioResult {
+  indicators: Indicators | null;
+  assertions: AssertionReport[];
+  /** Invalid overrides, a year range outside a changed horizon…; null when the scenario ran. */
+  error: string | null;
+  /** The error is a bug in sipro (an exception), not in the scenario. */
+  internal: boolean;
+}
+
+export interface ScenarioRunner {
+  run(scenario: Scenario): Promise<ScenarioResult>;
+}
+
+/** A runner that reads the scheme's files once and runs any number of scenarios on them. */
+export function scenarioRunner(config: SweepConfig): ScenarioRunner {
+  const source = schemeSource(config.target);
+  const failed = (error: string, internal = false): ScenarioResult => ({ indicators: null, assertions: [], error, internal });
+  return {
+    async run(scenario) {
+      try {
+        const overrides = [...config.baseOverrides, ...scenario.overrides.map(({ path, value }) => ({ path, value }))];
+        const loaded = await loadWithOverrides(source, overrides);
+        const errors = errorsIn(loaded.diagnostics);
+        if (errors.length > 0 || loaded.data === undefined) return failed(errors.map(formatDiagnostic).join('; '));
+        const { data } = loaded;
+        const { base_year: firstYear, horizon } = data.scheme.projection;
+        const outside = config.assertions
+          .map((assertion) => ({ assertion, problem: rangeProblem(assertion, firstYear, firstYear + horizon - 1) }))
+          .find(({ problem }) => problem !== undefined);
+        if (outside) return failed(`--assert "${outside.assertion.text}": ${outside.problem}`);
+        const result = project(data);
+        const assertions = allAssertions(data.scheme, config.assertions);
+        const reports = checkAssertions(assertions, result);
+        if (config.keepDir !== undefined) {
+          const record = runRecord(config.argv, loaded.inputs, data.scheme, overrides);
+          const files = outputFiles(result, config.entrants ? projectEntrants(data) : undefined, record, reports);
+          const folder = join(config.keepDir, scenario.name);
+          await mkdir(folder, { recursive: true });
+          for (const [name, content] of files) await writeFile(join(folder, name), content);
+        }
+        return { indicators: result.indicators, assertions: reports, error: null, internal: false };
+      } catch (error) {
+        return failed(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, true);
+      }
+    },
+  };
+}

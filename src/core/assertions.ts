@@ -1,0 +1,285 @@
+/**
+ * CI gates on a projection: `gap <= 0.12`, `reserve_ratio >= 2 to 2050`,
+ * `depletion_year > 2090`. A small hand-written tokenizer and parser (never
+ * eval) turns the text into data; `evaluateAssertion` checks it against a
+ * projection's results.
+ *
+ * Grammar (whitespace between tokens is free):
+ *
+ *     assertion := subject operator number [range]
+ *     subject   := an indicator of summary.json (gap, effective_rate,
+ *                  actuarial_balance, depletion_year, first_deficit_year,
+ *                  a present value by its name: pv_expenditure, …, or
+ *                  present_values.<name>) | a projection.csv column
+ *     operator  := < | <= | > | >= | == | !=
+ *     number    := a decimal number, optionally signed, with an optional exponent
+ *     range     := from YEAR [to YEAR] | to YEAR          (projection.csv columns only)
+ *
+ * Nulls: `depletion_year` and `first_deficit_year` compare as +infinity when
+ * null (the event never happens within the horizon). Any other null — a ratio
+ * whose divisor is 0 (§7) — behaves like NaN: every comparison with it fails
+ * except `!=`, which holds.
+ */
+import { PROJECTION_COLUMNS } from './project.js';
+import type { Indicators, PresentValues, ProjectionYear } from './types.js';
+
+export type ComparisonOperator = '<' | '<=' | '>' | '>=' | '==' | '!=';
+
+const HEADLINE_INDICATORS = ['gap', 'effective_rate', 'actuarial_balance', 'depletion_year', 'first_deficit_year'] as const;
+const PRESENT_VALUES = [
+  'pv_expenditure', 'pv_insured_earnings', 'pv_contributions', 'pv_matching', 'pv_contributions_and_matching',
+  'pv_benefits', 'pv_administration', 'reserve_start', 'discount_factor_T', 'target_final_reserve',
+] as const satisfies readonly (keyof PresentValues)[];
+/** Indicators that are a year, or null when the event does not happen: null compares as +infinity. */
+const EVENT_YEARS: ReadonlySet<string> = new Set(['depletion_year', 'first_deficit_year']);
+
+export type HeadlineIndicator = (typeof HEADLINE_INDICATORS)[number];
+export type PresentValueName = (typeof PRESENT_VALUES)[number];
+export type ProjectionColumn = Exclude<(typeof PROJECTION_COLUMNS)[number], 'year'>;
+
+/** What an assertion is about: one number of summary.json, or one column of projection.csv year by year. */
+export type AssertionSubject =
+  | { kind: 'indicator'; name: HeadlineIndicator }
+  | { kind: 'present_value'; name: PresentValueName }
+  | { kind: 'column'; name: ProjectionColumn };
+
+export interface Assertion {
+  /** The text as written, trimmed: how reports name the assertion. */
+  text: string;
+  subject: AssertionSubject;
+  operator: ComparisonOperator;
+  threshold: number;
+  /** First and last year checked (inclusive), for columns; absent means the projection's first or last year. */
+  from?: number;
+  to?: number;
+}
+
+export interface AssertionSyntaxError {
+  /** 1-based column of the offending character in the text as given. */
+  column: number;
+  /** `unexpected "=" at column 7: expected a number` */
+  message: string;
+  /** Set when the subject is not a known name, for a "did you mean" hint. */
+  unknownName?: string;
+}
+
+export type AssertionParse = { ok: true; assertion: Assertion } | { ok: false; error: AssertionSyntaxError };
+
+/** One value that broke an assertion: the year for columns, and the value (null when absent). */
+export interface AssertionFailure {
+  year?: number;
+  value: number | null;
+}
+
+export interface AssertionOutcome {
+  passed: boolean;
+  failures: AssertionFailure[];
+}
+
+/** The names an assertion may start with, for help texts and "did you mean" hints. */
+export const ASSERTION_SUBJECTS: readonly string[] = [
+  ...HEADLINE_INDICATORS,
+  ...PRESENT_VALUES.filter((name) => name !== 'reserve_start'),
+  ...PRESENT_VALUES.map((name) => `present_values.${name}`),
+  ...PROJECTION_COLUMNS.filter((name) => name !== 'year'),
+];
+
+type Token =
+  | { kind: 'name'; text: string; column: number }
+  | { kind: 'number'; text: string; value: number; column: number }
+  | { kind: 'operator'; text: ComparisonOperator; column: number }
+  /** A character no token starts with: the parser reports it with what it expected there. */
+  | { kind: 'other'; text: string; column: number }
+  | { kind: 'end'; column: number };
+
+type Tokens = { ok: true; tokens: Token[] } | { ok: false; error: AssertionSyntaxError };
+
+const NAME = /[A-Za-z_][A-Za-z0-9_.]*/y;
+const NUMBER = /[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
+const OPERATORS: readonly ComparisonOperator[] = ['<=', '>=', '==', '!=', '<', '>'];
+
+/** Splits the text into names, numbers and operators, up to the first character that starts none of them. */
+function tokenize(text: string): Tokens {
+  const tokens: Token[] = [];
+  let at = 0;
+  while (at < text.length) {
+    const char = text[at]!;
+    if (/\s/.test(char)) { at += 1; continue; }
+    const column = at + 1;
+    NAME.lastIndex = at;
+    const name = NAME.exec(text);
+    if (name) {
+      tokens.push({ kind: 'name', text: name[0], column });
+      at += name[0].length;
+      continue;
+    }
+    NUMBER.lastIndex = at;
+    const number = NUMBER.exec(text);
+    if (number) {
+      // "2050abc" or "1.2.3": a number must end where a name or another number cannot go on.
+      const next = text[at + number[0].length];
+      if (next !== undefined && /[A-Za-z0-9_.]/.test(next)) {
+        return { ok: false, error: unexpected(next, at + number[0].length + 1, 'a space or an operator after the number') };
+      }
+      tokens.push({ kind: 'number', text: number[0], value: Number(number[0]), column });
+      at += number[0].length;
+      continue;
+    }
+    const operator = OPERATORS.find((candidate) => text.startsWith(candidate, at));
+    if (operator) {
+      tokens.push({ kind: 'operator', text: operator, column });
+      at += operator.length;
+      continue;
+    }
+    tokens.push({ kind: 'other', text: char, column });
+    return { ok: true, tokens };
+  }
+  tokens.push({ kind: 'end', column: text.length + 1 });
+  return { ok: true, tokens };
+}
+
+function unexpected(found: string, column: number, expected?: string): AssertionSyntaxError {
+  const what = found === '' ? 'end of text' : JSON.stringify(found);
+  return { column, message: `unexpected ${what} at column ${column}${expected === undefined ? '' : `: expected ${expected}`}` };
+}
+
+const tokenText = (token: Token) => (token.kind === 'end' ? '' : token.text);
+
+/**
+ * Parses one assertion. Errors name the 1-based column in `text` as given.
+ * @example parseAssertion('reserve_ratio >= 2 to 2050') // {ok: true, assertion: {subject: {kind: 'column', name: 'reserve_ratio'}, operator: '>=', threshold: 2, to: 2050, …}}
+ * @example parseAssertion('gap <== 1') // {ok: false, error: {column: 7, message: 'unexpected "=" at column 7: expected a number'}}
+ */
+export function parseAssertion(text: string): AssertionParse {
+  const tokenized = tokenize(text);
+  if (!tokenized.ok) return tokenized;
+  const tokens = tokenized.tokens;
+  let position = 0;
+  const peek = () => tokens[position]!;
+  const fail = (expected: string): AssertionParse => ({ ok: false, error: unexpected(tokenText(peek()), peek().column, expected) });
+
+  const first = peek();
+  if (first.kind !== 'name') return fail('an indicator (gap, depletion_year, …) or a projection.csv column');
+  const subject = subjectNamed(first.text);
+  if (subject === undefined) {
+    return {
+      ok: false,
+      error: {
+        column: first.column,
+        message: `unknown name "${first.text}" at column ${first.column}: expected an indicator of summary.json (gap, effective_rate, actuarial_balance, depletion_year, first_deficit_year, pv_…) or a column of projection.csv`,
+        unknownName: first.text,
+      },
+    };
+  }
+  position += 1;
+  const operator = peek();
+  if (operator.kind !== 'operator') return fail('a comparison: < <= > >= == !=');
+  position += 1;
+  const threshold = peek();
+  if (threshold.kind !== 'number') return fail('a number');
+  position += 1;
+
+  const assertion: Assertion = { text: text.trim(), subject, operator: operator.text, threshold: threshold.value };
+  const rangeStart = peek();
+  for (const keyword of ['from', 'to'] as const) {
+    const word = peek();
+    if (word.kind !== 'name' || word.text !== keyword) continue;
+    if (subject.kind !== 'column') {
+      return { ok: false, error: { column: word.column, message: `unexpected "${keyword}" at column ${word.column}: a year range applies only to projection.csv columns, and ${subject.name} is a single number of summary.json` } };
+    }
+    position += 1;
+    const year = peek();
+    if (year.kind !== 'number' || !/^\d{4}$/.test(year.text)) return fail('a four-digit year');
+    assertion[keyword] = year.value;
+    position += 1;
+  }
+  if (peek().kind !== 'end') {
+    return fail(rangeStart === peek() && subject.kind === 'column' ? 'the end, or a year range: from YEAR, to YEAR' : 'the end of the assertion');
+  }
+  if (assertion.from !== undefined && assertion.to !== undefined && assertion.from > assertion.to) {
+    return { ok: false, error: { column: rangeStart.column, message: `the year range at column ${rangeStart.column} is empty: from ${assertion.from} is after to ${assertion.to}` } };
+  }
+  return { ok: true, assertion };
+}
+
+/** A headline indicator, a present value (bare or as `present_values.<name>`), or a projection column; bare `reserve_start` is the column. */
+function subjectNamed(name: string): AssertionSubject | undefined {
+  if ((HEADLINE_INDICATORS as readonly string[]).includes(name)) return { kind: 'indicator', name: name as HeadlineIndicator };
+  if (name !== 'year' && (PROJECTION_COLUMNS as readonly string[]).includes(name)) return { kind: 'column', name: name as ProjectionColumn };
+  const presentValue = name.startsWith('present_values.') ? name.slice('present_values.'.length) : name;
+  if ((PRESENT_VALUES as readonly string[]).includes(presentValue)) return { kind: 'present_value', name: presentValue as PresentValueName };
+  return undefined;
+}
+
+/**
+ * Why an assertion's year range cannot be checked against a projection of
+ * `firstYear…lastYear`, or undefined when it can. A range reaching outside
+ * the projection is refused rather than checked on the years that exist,
+ * so that a gate never passes on fewer years than it names.
+ * @example rangeProblem(parsed('reserve_ratio >= 2 to 2150'), 2025, 2099) // 'year 2150 is outside the projection (2025–2099)'
+ */
+export function rangeProblem(assertion: Assertion, firstYear: number, lastYear: number): string | undefined {
+  const outside = [assertion.from, assertion.to].filter((year): year is number => year !== undefined && (year < firstYear || year > lastYear));
+  if (outside.length === 0) return undefined;
+  return `${outside.length === 1 ? 'year' : 'years'} ${outside.join(' and ')} ${outside.length === 1 ? 'is' : 'are'} outside the projection (${firstYear}–${lastYear})`;
+}
+
+/**
+ * Whether `value operator threshold` holds. Null is +infinity for event
+ * years; any other null holds only for `!=` (as NaN would).
+ * @example compare(null, '>', 2090, true) // true: the reserve is never depleted
+ */
+export function compare(value: number | null, operator: ComparisonOperator, threshold: number, nullIsInfinity: boolean): boolean {
+  const left = value === null ? (nullIsInfinity ? Number.POSITIVE_INFINITY : Number.NaN) : value;
+  switch (operator) {
+    case '<': return left < threshold;
+    case '<=': return left <= threshold;
+    case '>': return left > threshold;
+    case '>=': return left >= threshold;
+    case '==': return left === threshold;
+    case '!=': return !(left === threshold);
+  }
+}
+
+/** The part of a projection's results an assertion reads. */
+export interface AssertionInput {
+  projection: readonly ProjectionYear[];
+  indicators: Indicators;
+}
+
+/**
+ * Checks an assertion. A column assertion must hold in every year of its
+ * range (the whole projection by default); each year where it does not is a
+ * failure. An indicator assertion has at most one failure, without a year.
+ * @example evaluateAssertion(parsed('gap <= 0.12'), result) // {passed: false, failures: [{value: 0.156}]}
+ */
+export function evaluateAssertion(assertion: Assertion, result: AssertionInput): AssertionOutcome {
+  const { subject, operator, threshold } = assertion;
+  const failures: AssertionFailure[] = [];
+  if (subject.kind === 'column') {
+    for (const row of result.projection) {
+      if (assertion.from !== undefined && row.year < assertion.from) continue;
+      if (assertion.to !== undefined && row.year > assertion.to) continue;
+      const value = row[subject.name];
+      if (!compare(value, operator, threshold, false)) failures.push({ year: row.year, value });
+    }
+  } else {
+    const value = subject.kind === 'indicator' ? result.indicators[subject.name] : result.indicators.present_values[subject.name];
+    if (!compare(value, operator, threshold, EVENT_YEARS.has(subject.name))) failures.push({ value });
+  }
+  return { passed: failures.length === 0, failures };
+}
+
+/** An assertion's outcome as summary.json and `--json` report it. */
+export interface AssertionReport extends AssertionOutcome {
+  /** The assertion's text. */
+  assertion: string;
+}
+
+/**
+ * Every assertion checked, in order.
+ * @example checkAssertions([parsed('gap <= 0.2')], result) // [{assertion: 'gap <= 0.2', passed: true, failures: []}]
+ */
+export function checkAssertions(assertions: readonly Assertion[], result: AssertionInput): AssertionReport[] {
+  return assertions.map((assertion) => ({ assertion: assertion.text, ...evaluateAssertion(assertion, result) }));
+}
