@@ -54,6 +54,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+/**
+ * File-system refusals (a full disk, a read-only or forbidden folder) come
+ * from the user's machine, not from a bug: they are reported as such.
+ */
+const ENVIRONMENT_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EISDIR', 'EMFILE', 'ENAMETOOLONG']);
+function isEnvironmentError(error: unknown): error is NodeJS.ErrnoException & { path: string } {
+  const candidate = error as NodeJS.ErrnoException;
+  return error instanceof Error && typeof candidate.code === 'string' && ENVIRONMENT_ERRORS.has(candidate.code) && typeof candidate.path === 'string';
+}
+
 function reportFailure(error: unknown, io: CliIo): ExitCode {
   if (error instanceof CommanderError) {
     // Commander has already printed its message (or the help/version text).
@@ -66,6 +76,10 @@ function reportFailure(error: unknown, io: CliIo): ExitCode {
   if (error instanceof InvalidInputError) {
     renderDiagnostics(error.diagnostics, io);
     return ExitCode.invalidInput;
+  }
+  if (isEnvironmentError(error)) {
+    io.stderr.write(`sipro: cannot use ${error.path}: ${error.message}\n`);
+    return ExitCode.usage;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.stderr.write(

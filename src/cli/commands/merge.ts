@@ -9,7 +9,8 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../../io/diagnostics.js';
 import { pathExists, stageFolder } from '../../io/outputFolder.js';
-import { ExitCode, InvalidInputError, UsageError } from '../errors.js';
+import { checkOutputFolder } from '../outputTarget.js';
+import { ExitCode, InvalidInputError } from '../errors.js';
 import type { CommandContext } from '../main.js';
 import { cellsToCsv, inShard, parseSweepCsv, type SweepRecord } from '../sweep/sweepTable.js';
 
@@ -93,9 +94,7 @@ export function mergeCommand(context: CommandContext) {
     ].join('\n'))
     .action(async (out, shardNames, options) => {
       const outDir = resolve(io.cwd, out);
-      if (!options.force && await pathExists(outDir)) {
-        throw new UsageError(`the output folder ${outDir} exists: pass --force to replace it, or choose another OUT`);
-      }
+      await checkOutputFolder(outDir, { force: options.force, cwd: io.cwd, inputs: shardNames.map((name) => resolve(io.cwd, name)), option: 'OUT' });
       const diagnostics: Diagnostic[] = [];
       const shards = (await Promise.all(shardNames.map((name) => readShard(name, resolve(io.cwd, name), diagnostics))))
         .filter((shard): shard is ShardFolder => shard !== undefined);

@@ -12,7 +12,8 @@ import { projectEntrants } from '../../core/entrants.js';
 import type { EntrantRow } from '../../core/types.js';
 import { errorsIn, warningsIn } from '../../io/diagnostics.js';
 import { schemeSource } from '../../io/loadScheme.js';
-import { pathExists, replaceFolder } from '../../io/outputFolder.js';
+import { replaceFolder } from '../../io/outputFolder.js';
+import { checkOutputFolder, defaultOutputFolder, schemeInputs } from '../outputTarget.js';
 import { runRecord, type RunRecord } from '../../io/runRecord.js';
 import { loadWithOverrides } from '../../io/scenarios.js';
 import { toCsv } from '../../io/writeCsv.js';
@@ -34,11 +35,6 @@ const ENTRANT_COLUMNS = [
   'pv_survivor_benefits', 'pv_refunds', 'pv_maternity_benefits', 'pv_health_benefits', 'pv_funeral_benefits',
   'pv_benefits', 'net_transfer', 'money_worth',
 ] as const satisfies readonly (keyof EntrantRow)[];
-
-/** The folder name `./sipro-out/<scheme name>` uses: the name in lower case, words joined by '-'. */
-export function defaultOutputName(schemeName: string): string {
-  return schemeName.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'scheme';
-}
 
 /**
  * Every file of the output folder, by name (§7, §8). `entrants` undefined
@@ -102,10 +98,8 @@ export function projectCommand(context: CommandContext) {
       const rangeProblem = optionRangeProblem(gates, scheme);
       if (rangeProblem !== undefined) throw new UsageError(rangeProblem);
       if (warnings.length > 0 && !options.quiet) renderDiagnostics(warnings, io);
-      const outDir = resolve(io.cwd, options.out ?? `sipro-out/${defaultOutputName(scheme.name)}`);
-      if (!options.force && await pathExists(outDir)) {
-        throw new UsageError(`the output folder ${outDir} exists: pass --force to replace it, or choose another --out`);
-      }
+      const outDir = options.out === undefined ? defaultOutputFolder(io.cwd, loaded.inputs[0]!.path) : resolve(io.cwd, options.out);
+      await checkOutputFolder(outDir, { force: options.force, cwd: io.cwd, inputs: schemeInputs(loaded.inputs), option: '--out' });
       const data = loaded.data;
       const result = project(data);
       const assertions = checkAll(scheme, gates, result);

@@ -14,11 +14,12 @@ import { standardSensitivities, TABLE_SCALE_PATHS, type SensitivityCase, type Ta
 import type { Indicators } from '../../core/types.js';
 import { errorsIn, warningsIn } from '../../io/diagnostics.js';
 import { schemeSource } from '../../io/loadScheme.js';
-import { pathExists, replaceFolder } from '../../io/outputFolder.js';
+import { replaceFolder } from '../../io/outputFolder.js';
+import { checkOutputFolder, defaultOutputFolder, schemeInputs } from '../outputTarget.js';
 import { runRecord } from '../../io/runRecord.js';
 import { loadWithOverrides, type Scenario, type WrittenOverride } from '../../io/scenarios.js';
 import { toCsv } from '../../io/writeCsv.js';
-import { ExitCode, InvalidInputError, UsageError } from '../errors.js';
+import { ExitCode, InvalidInputError } from '../errors.js';
 import { collect, overridesFromOptions } from '../gates.js';
 import { colourEnabled } from '../io.js';
 import type { CommandContext } from '../main.js';
@@ -26,7 +27,6 @@ import { renderDiagnostics } from '../render/diagnostics.js';
 import { runScenarios } from '../sweep/pool.js';
 import { progressBar } from '../sweep/progress.js';
 import type { ScenarioResult } from '../sweep/runScenario.js';
-import { defaultOutputName } from './project.js';
 import { parseJobs } from './sweep.js';
 
 /** One row of sensitivity.csv: a case, its indicators and their change against the base. */
@@ -152,10 +152,8 @@ export function sensitivityCommand(context: CommandContext) {
       if (errorsIn(base.diagnostics).length > 0 || base.data === undefined) throw new InvalidInputError(base.diagnostics);
       const scheme = base.data.scheme;
       if (!options.quiet) renderDiagnostics(warningsIn(base.diagnostics), io);
-      const outDir = resolve(io.cwd, options.out ?? `sipro-out/${defaultOutputName(scheme.name)}-sensitivity`);
-      if (!options.force && await pathExists(outDir)) {
-        throw new UsageError(`the output folder ${outDir} exists: pass --force to replace it, or choose another --out`);
-      }
+      const outDir = options.out === undefined ? defaultOutputFolder(io.cwd, base.inputs[0]!.path, '-sensitivity') : resolve(io.cwd, options.out);
+      await checkOutputFolder(outDir, { force: options.force, cwd: io.cwd, inputs: schemeInputs(base.inputs), option: '--out' });
       const cases = standardSensitivities(scheme);
       const scenarios = [{ name: 'base', overrides: [] }, ...cases.map(scenarioOf)];
       const config = {

@@ -11,7 +11,8 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { errorsIn, warningsIn } from '../../io/diagnostics.js';
 import { schemeSource } from '../../io/loadScheme.js';
-import { pathExists, stageFolder } from '../../io/outputFolder.js';
+import { stageFolder } from '../../io/outputFolder.js';
+import { checkOutputFolder, defaultOutputFolder, schemeInputs } from '../outputTarget.js';
 import { runRecord } from '../../io/runRecord.js';
 import {
   gridScenarios, loadWithOverrides, parseGridOption, readScenarioFile, type GridAxis, type Scenario,
@@ -25,7 +26,6 @@ import { runScenarios } from '../sweep/pool.js';
 import { progressBar } from '../sweep/progress.js';
 import type { ScenarioResult, SweepConfig } from '../sweep/runScenario.js';
 import { inShard, sweepColumns, sweepCsv, sweepRow, type Shard, type SweepRecord } from '../sweep/sweepTable.js';
-import { defaultOutputName } from './project.js';
 
 /** `--jobs N`: a whole number >= 1. */
 export function parseJobs(text: string): number {
@@ -128,11 +128,9 @@ export function sweepCommand(context: CommandContext) {
       const rangeProblem = optionRangeProblem(gates, scheme);
       if (rangeProblem !== undefined) throw new UsageError(rangeProblem);
       if (!options.quiet) renderDiagnostics(warningsIn(base.diagnostics), io);
-      const defaultName = `${defaultOutputName(scheme.name)}-sweep${shard === null ? '' : `-shard-${shard.index}-of-${shard.count}`}`;
-      const outDir = resolve(io.cwd, options.out ?? `sipro-out/${defaultName}`);
-      if (!options.force && await pathExists(outDir)) {
-        throw new UsageError(`the output folder ${outDir} exists: pass --force to replace it, or choose another --out`);
-      }
+      const suffix = `-sweep${shard === null ? '' : `-shard-${shard.index}-of-${shard.count}`}`;
+      const outDir = options.out === undefined ? defaultOutputFolder(io.cwd, base.inputs[0]!.path, suffix) : resolve(io.cwd, options.out);
+      await checkOutputFolder(outDir, { force: options.force, cwd: io.cwd, inputs: [...schemeInputs(base.inputs), ...(options.scenarios === undefined ? [] : [resolve(io.cwd, options.scenarios)])], option: '--out' });
 
       const chosen = scenarios.map((scenario, index) => ({ scenario, index })).filter(({ index }) => inShard(index, shard));
       const staged = await stageFolder(outDir);
