@@ -60,11 +60,12 @@ export function projectCommand(context: CommandContext) {
   return new Command('project')
     .description('project a scheme\'s members, cash flows and reserve, and write the results as CSV and JSON')
     .argument('<scheme>', 'scheme folder, or its scheme.yaml / scheme.json')
-    .option('-o, --out <dir>', 'output folder (default: ./sipro-out/<scheme name>)')
+    .option('-o, --out <dir>', 'output folder (default: ./sipro-out/<scheme folder name>)')
     .option('-f, --force', 'replace the output folder if it exists', false)
     .option('--json', 'print the summary as JSON on stdout instead of the table', false)
     .option('-q, --quiet', 'print nothing but errors', false)
     .option('--strict', 'treat input warnings as errors', false)
+    .option('--no-entrants', 'skip entrants.csv, the lifetime runs of one new entrant per group, sex and entry age (§8)')
     .option('--set <path=value>', 'override a field of scheme.yaml (a YAML value; repeatable), e.g. contributions.rate=0.12', collect, [])
     .option('--assert <assertion>', 'a gate on the results, e.g. "gap <= 0.12" (repeatable): exit 4 if one fails', collect, [])
     .addHelpText('after', [
@@ -104,7 +105,7 @@ export function projectCommand(context: CommandContext) {
       const result = project(data);
       const assertions = checkAll(scheme, gates, result);
       const record = runRecord(context.argv, loaded.inputs, scheme, overrides);
-      const files = outputFiles(result, projectEntrants(data), record, assertions);
+      const files = outputFiles(result, options.entrants ? projectEntrants(data) : undefined, record, assertions);
       await replaceFolder(outDir, files);
       if (options.json) {
         io.stdout.write(`${JSON.stringify({ ...result.indicators, assertions, output: outDir, run: record }, null, 2)}\n`);
