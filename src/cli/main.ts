@@ -41,7 +41,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     })
     .exitOverride();
   for (const factory of allCommands) {
-    program.addCommand(factory(context).exitOverride().configureOutput({
+    program.addCommand(factory(context).exitOverride().showHelpAfterError('(run with --help for usage)').configureOutput({
       writeOut: (text) => void io.stdout.write(text),
       writeErr: (text) => void io.stderr.write(text),
     }));

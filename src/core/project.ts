@@ -13,7 +13,7 @@ import type { FlowColumns, GroupYear, ProjectionResult, ProjectionYear, SchemeDa
 
 /**
  * Projects a validated scheme over its horizon.
- * @example project(await loadScheme('fixtures/demo')).indicators.gap
+ * @example project((await loadScheme('fixtures/demo')).data!).indicators.gap
  */
 export function project(data: SchemeData): ProjectionResult {
   const { scheme } = data;

@@ -47,7 +47,7 @@ Examples:
 
 export const lifeTableCommand: CommandFactory = (context) =>
   new Command('life-table')
-    .description('Print the life table (lx, e_x, ä_x, A_x) of a mortality table, for one sex.')
+    .description('print the life table (qx, lx, e_x, ä_x, A_x) of a mortality table, for one sex')
     .argument('<path>', 'a mortality CSV, or a scheme folder')
     .addOption(new Option('--sex <sex>', 'the sex whose table to print').choices(['F', 'M'] as const).makeOptionMandatory())
     .option('--rate <rate>', 'annual interest rate for annuity_due and insurance', DEFAULT_RATE)
