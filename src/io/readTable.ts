@@ -1,15 +1,18 @@
 /**
  * CSV records into typed rows (MODEL.md §2 table): the header must name every
- * required column and nothing unknown; each row goes through its zod row
- * schema from src/schema/tables.ts. Rows keep their line numbers so that
+ * required column and nothing unknown; each cell goes through its column's
+ * zod schema from src/schema/tables.ts. Rows keep their line numbers so that
  * cross-file checks can point at them.
  */
 import type { z } from 'zod';
+import { describeIssue, fieldMessage } from './describeIssue.js';
+
 import { tableColumns, type TableName } from '../schema/tables.js';
 import type { Diagnostic } from './diagnostics.js';
-import { describeIssue, fieldMessage } from './describeIssue.js';
 import type { CsvText } from './readCsv.js';
 import { closestName } from './suggest.js';
+
+const options = { reportInput: true, error: describeIssue } as const;
 
 export interface Located<T> {
   line: number;
@@ -62,26 +65,37 @@ export function readTable<N extends TableName>(csv: CsvText, file: string, table
   // Without a required column every row would fail the same way: one message is enough.
   if (missing.length > 0) return { rows: [], complete: false, diagnostics };
 
+  // A row schema is a strict object of independent column schemas, so a row
+  // is valid exactly when each of its cells is: cells are parsed one by one,
+  // once per distinct text in a column (sex, status, ages and zeros repeat
+  // thousands of times), which keeps zod the only judge at a fraction of the cost.
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const columns = header.names.map((name, index) => ({ name, index })).filter(({ name }) => known.includes(name));
+  const absent = known.filter((name) => !header.names.includes(name)).map((name) => ({ name, parsed: shape[name]!.safeParse(undefined, options) }));
+  const memo = new Map<string, Map<string, z.ZodSafeParseResult<unknown>>>(columns.map(({ name }) => [name, new Map()]));
   const rows: Located<RowOf<N>>[] = [];
   let complete = csv.diagnostics.length === 0;
   for (const record of csv.records) {
-    const cells: Record<string, string> = {};
-    header.names.forEach((name, index) => {
-      if (known.includes(name)) cells[name] = record.cells[index]!;
-    });
-    const parsed = schema.safeParse(cells, { reportInput: true, error: describeIssue });
-    if (parsed.success) {
-      rows.push({ line: record.line, row: parsed.data as RowOf<N> });
-      continue;
+    const row: Record<string, unknown> = {};
+    let valid = true;
+    for (const { name, index } of columns) {
+      const cell = record.cells[index]!;
+      const seen = memo.get(name)!;
+      let parsed = seen.get(cell);
+      if (parsed === undefined) {
+        parsed = shape[name]!.safeParse(cell, options);
+        seen.set(cell, parsed);
+      }
+      if (parsed.success) {
+        row[name] = parsed.data;
+        continue;
+      }
+      valid = false;
+      error(record.line, name, fieldMessage(name, cell.trim(), parsed.error.issues[0]!)); // one message per cell
     }
-    complete = false;
-    const reported = new Set<string>();
-    for (const issue of parsed.error.issues) {
-      const column = String(issue.path[0] ?? '');
-      if (reported.has(column)) continue; // one message per cell
-      reported.add(column);
-      error(record.line, column, fieldMessage(column, cells[column]?.trim() ?? '', issue));
-    }
+    for (const { name, parsed } of absent) if (parsed.success && parsed.data !== undefined) row[name] = parsed.data;
+    if (valid) rows.push({ line: record.line, row: row as RowOf<N> });
+    else complete = false;
   }
   return { rows, complete, diagnostics };
 }
