@@ -18,7 +18,7 @@ vi.mock('../../src/cli/commands/index.js', async () => {
 });
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const ssaMale = '/work/shared/data/ssa_tr2020_period_life_table_2020_M.csv';
+const ssaMale = join(root, 'fixtures/reference/ssa_tr2020_period_life_table_2020_M.csv');
 
 async function run(argv: string[], options: { tty?: boolean; env?: Record<string, string> } = {}) {
   let stdout = '';

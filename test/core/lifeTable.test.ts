@@ -1,6 +1,6 @@
 /**
  * lifeTable() against published tables, plus the identities every life table
- * satisfies. Sources (see /work/shared/data/README.md):
+ * satisfies. Sources (see fixtures/reference/README.md):
  *
  * - US SSA, 2020 Trustees Report period life table 2020 (ages 0–119), columns
  *   q(x) [6 decimals], l(x) [radix 100,000, rounded to integers], e(x) [the
@@ -18,7 +18,7 @@ import { fc, test as propertyTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { improvedQx, LIFE_TABLE_RADIX, lifeTable, type LifeTableRow } from '../../src/core/lifeTable.js';
 
-const dataDir = '/work/shared/data';
+const dataDir = new URL('../../fixtures/reference', import.meta.url).pathname;
 
 /** Data lines of a published CSV (after its `#` comment lines), as objects keyed by header. */
 function readPublished(file: string): Record<string, number>[] {
