@@ -4,12 +4,10 @@
  * It writes no files: `sipro project` writes subsidy.csv and entrants.csv.
  */
 import { Command } from '@commander-js/extra-typings';
-import { resolve } from 'node:path';
 import { projectEntrants } from '../../core/entrants.js';
 import { project } from '../../core/project.js';
-import { errorsIn, warningsIn } from '../../io/diagnostics.js';
-import { loadScheme } from '../../io/loadScheme.js';
-import { ExitCode, InvalidInputError } from '../errors.js';
+import { ExitCode } from '../errors.js';
+import { loadValid } from '../loadValid.js';
 import { colourEnabled } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
@@ -43,11 +41,8 @@ export function subsidyCommand(context: CommandContext) {
     .option('--strict', 'treat input warnings as errors', false)
     .addHelpText('after', HELP)
     .action(async (target, options) => {
-      const loaded = await loadScheme(resolve(io.cwd, target));
-      const warnings = warningsIn(loaded.diagnostics);
-      if (errorsIn(loaded.diagnostics).length > 0 || !loaded.data) throw new InvalidInputError(loaded.diagnostics);
-      if (options.strict && warnings.length > 0) throw new InvalidInputError(loaded.diagnostics);
-      if (warnings.length > 0) renderDiagnostics(warnings, io);
+      const loaded = await loadValid(io, target, [], options.strict);
+      if (loaded.warnings.length > 0) renderDiagnostics(loaded.warnings, io);
       const { scheme } = loaded.data;
       const report = subsidyReport(project(loaded.data).subsidy, projectEntrants(loaded.data));
       if (options.json) {

@@ -9,15 +9,15 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { errorsIn, warningsIn } from '../../io/diagnostics.js';
-import { schemeSource } from '../../io/loadScheme.js';
+import { errorsIn } from '../../io/diagnostics.js';
 import { stageFolder } from '../../io/outputFolder.js';
 import { checkOutputFolder, defaultOutputFolder, schemeInputs } from '../outputTarget.js';
 import { runRecord } from '../../io/runRecord.js';
 import {
-  gridScenarios, loadWithOverrides, parseGridOption, readScenarioFile, type GridAxis, type Scenario,
+  gridScenarios, parseGridOption, readScenarioFile, type GridAxis, type Scenario,
 } from '../../io/scenarios.js';
 import { ExitCode, InvalidInputError, UsageError } from '../errors.js';
+import { loadValid } from '../loadValid.js';
 import { assertionsFromOptions, collect, optionRangeProblem, overridesFromOptions } from '../gates.js';
 import type { CliIo } from '../io.js';
 import type { CommandContext } from '../main.js';
@@ -122,12 +122,11 @@ export function sweepCommand(context: CommandContext) {
       const { scenarios, paths, source } = await scenariosFrom(io, options);
 
       const schemePath = resolve(io.cwd, target);
-      const base = await loadWithOverrides(schemeSource(schemePath), baseOverrides);
-      if (errorsIn(base.diagnostics).length > 0 || base.data === undefined) throw new InvalidInputError(base.diagnostics);
+      const base = await loadValid(io, target, baseOverrides, false);
       const scheme = base.data.scheme;
       const rangeProblem = optionRangeProblem(gates, scheme);
       if (rangeProblem !== undefined) throw new UsageError(rangeProblem);
-      if (!options.quiet) renderDiagnostics(warningsIn(base.diagnostics), io);
+      if (!options.quiet) renderDiagnostics(base.warnings, io);
       const suffix = `-sweep${shard === null ? '' : `-shard-${shard.index}-of-${shard.count}`}`;
       const outDir = options.out === undefined ? defaultOutputFolder(io.cwd, base.inputs[0]!.path, suffix) : resolve(io.cwd, options.out);
       await checkOutputFolder(outDir, { force: options.force, cwd: io.cwd, inputs: [...schemeInputs(base.inputs), ...(options.scenarios === undefined ? [] : [resolve(io.cwd, options.scenarios)])], option: '--out' });
