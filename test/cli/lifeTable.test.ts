@@ -1,39 +1,19 @@
 /**
  * `sipro life-table` through main(argv, io), in-process with captured streams.
- * main() lists the commands of src/cli/commands/index.ts; the mock makes it
- * list life-table whether or not index.ts registers it yet.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it, vi } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
-
-vi.mock('../../src/cli/commands/index.js', async () => {
-  const { lifeTableCommand } = await import('../../src/cli/commands/lifeTable.js');
-  return { allCommands: [lifeTableCommand] };
-});
+import { describe, expect, it } from 'vitest';
+import { runSipro } from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const ssaMale = join(root, 'fixtures/reference/ssa_tr2020_period_life_table_2020_M.csv');
 
-async function run(argv: string[], options: { tty?: boolean; env?: Record<string, string> } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (text: string) => { stdout += text; } },
-    stderr: { write: (text: string) => { stderr += text; } },
-    stdoutIsTty: options.tty ?? false,
-    stderrIsTty: false,
-    env: options.env ?? {},
-    cwd: root,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+/** `sipro ...argv` in-process from the repository root. */
+const run = (argv: string[], options: { tty?: boolean; env?: Record<string, string> } = {}) => runSipro(argv, { ...options, cwd: root });
 
 const csvRows = (text: string) => parse(text, { columns: true }) as Record<string, string>[];
 
