@@ -90,7 +90,6 @@ export function projectYear(
   };
   const addPensioners = (cells: PensionerCells, slot: number, heads: number, pensionPerHead: number) => {
     if (heads === 0) return;
-    (cells === state.oldAge ? state : next).occupied[slot] = 1;
     cells.heads[slot]! += heads;
     cells.pension[slot]! += heads * pensionPerHead;
   };
@@ -99,7 +98,10 @@ export function projectYear(
     const heads = deaths * model.spouseProbability[deceasedSex]!;
     if (!survivorsRule || heads === 0) return;
     const survivorAge = Math.min(Math.min(Math.max(ageIndex + model.ageDifference[deceasedSex]!, 0), lastAge) + 1, lastAge);
-    addPensioners(next.survivor, slotIndex(layout, group, 1 - deceasedSex, survivorAge), heads, survivorsRule.share * pensionPerHead);
+    const survivorSlot = slotIndex(layout, group, 1 - deceasedSex, survivorAge);
+    // Survivors may land at any age: the only additions outside the next slot, already marked, of a cell.
+    next.occupied[survivorSlot] = 1;
+    addPensioners(next.survivor, survivorSlot, heads, survivorsRule.share * pensionPerHead);
   };
 
   // One P, D or S cell: benefits paid on exposure, deaths, survivors of P and D, indexed survivors to t+1.
