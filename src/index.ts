@@ -23,7 +23,8 @@ export type { Diagnostic, Severity } from './io/diagnostics.js';
 
 // Schemas: scheme.yaml (§2) and one row of each CSV file.
 export { schemeSchema } from './schema/scheme.js';
-export type { Assumption, ContributionRule, Scheme, SchemeInput } from './schema/scheme.js';
+export type { Assumption, ContributionFields, Scheme, SchemeInput } from './schema/scheme.js';
+export type { ContributionRule } from './core/rules.js';
 export { incomeRowSchema, mortalityRowSchema, populationRowSchema, ratesRowSchema } from './schema/tables.js';
 export type { IncomeRow, MortalityRow, PopulationRow, RatesRow } from './schema/tables.js';
 

@@ -8,7 +8,7 @@ import {
   checkAssertions, parseAssertion, rangeProblem, type Assertion, type AssertionInput, type AssertionReport,
 } from '../core/assertions.js';
 import type { Scheme } from '../schema/scheme.js';
-import { assertionSyntaxProblem } from '../schema/scheme.js';
+import { assertionSyntaxProblem } from '../io/checks/schemeRules.js';
 import { parseSetOption, type WrittenOverride } from '../io/scenarios.js';
 import { UsageError } from './errors.js';
 

@@ -9,7 +9,7 @@
  * `E[(α + βY) 1{paid}] = Σ_pieces α Pr[L ≤ Y < U] + β E[Y; L ≤ Y < U]`, a
  * finite sum of the lognormal interval terms of `lognormal.ts`.
  */
-import type { ContributionRule } from '../schema/scheme.js';
+import { type ContributionRule, unreachable } from './rules.js';
 import { partialExpectationLn, probabilityBetweenLn } from './lognormal.js';
 
 /** Months in a year: §3 sums over `m = 1…12`. */
@@ -23,7 +23,7 @@ const MONTHS = 12;
 const AFFORDABILITY_SLACK = 1e-12;
 
 /** The inputs of one active member-year (group, sex, age, year) of §3. */
-export interface MemberYearInputs {
+export interface MemberYearInputs extends IncomeDistribution {
   /** `Ȳ = 12 × mean_monthly_income × Iw_t × e^z` (z = 0 in deterministic runs), money of year t. */
   meanAnnualIncome: number;
   /** Coefficient of variation of a positive month's income, > 0. */
@@ -58,20 +58,9 @@ export interface MemberYear {
   insuredEarnings: number;
 }
 
-/** The rule of §3 with money fields × J, nulls as ∞ or 0, ready for pointwise use. */
-interface ScaledRule {
-  kind: ContributionRule['rule'];
+/** What every scaled rule kind carries: κ, the affordability test and matching (money × J, nulls as ∞). */
+interface ScaledCommon {
   declaredShare: number;
-  rate: number;
-  floor: number;
-  /** `Infinity` when the ceiling is null. */
-  ceiling: number;
-  amount: number;
-  insuredIncome: number;
-  /** Class upper bounds (× J); the last is `Infinity`. */
-  classUpTo: number[];
-  classAmount: number[];
-  classInsuredIncome: number[];
   /** `affordability`, or `null` when every month with income is affordable. */
   affordability: number | null;
   /** Matching ratio; 0 when the rule has no matching. */
@@ -81,6 +70,12 @@ interface ScaledRule {
   /** Matching income limit × J; `Infinity` when null. */
   incomeLimit: number;
 }
+/** The rule of §3 with money fields × J and nulls resolved, ready for pointwise use. */
+type ScaledRule = ScaledCommon & (
+  | { kind: 'percent'; rate: number; floor: number; /** `Infinity` when the ceiling is null. */ ceiling: number }
+  | { kind: 'flat'; amount: number; insuredIncome: number }
+  | { kind: 'classes'; /** Class upper bounds × J; the last is `Infinity`. */ classUpTo: number[]; classAmount: number[]; classInsuredIncome: number[] }
+);
 
 /** Number of values stored per piece in the flat `pieces` array. */
 const PIECE_SIZE = 8;
@@ -121,21 +116,46 @@ const PIECE_SIZE = 8;
  * @example
  * // flat 20 a month, insured income 100, J = 1.1, compliance 0.9, p0 = 0.25:
  * memberYear({ meanAnnualIncome: 1200, cv: 0.5, zeroMonthProb: 0.25, seasons: Array(12).fill(1),
- *   rule: { rule: 'flat', amount: 20, insured_income: 100, floor: 0, ceiling: null,
- *           indexation: 'wages', affordability: null, matching: null },
+ *   rule: { rule: 'flat', amount: 20, insured_income: 100, indexation: 'wages', affordability: null, matching: null },
  *   contributionIndex: 1.1, compliance: 0.9, declaredShare: 1 })
  * // { density: 0.675, contributions: 178.2, matching: 0, insuredEarnings: 891 }
  */
 export function memberYear(inputs: MemberYearInputs): MemberYear {
-  const { meanAnnualIncome, cv, zeroMonthProb, seasons, compliance } = inputs;
+  const pieces = contributionPieces(inputs.rule, inputs.contributionIndex, inputs.declaredShare);
+  return expectedMemberYear(pieces, inputs, inputs.compliance);
+}
+
+/** A month's income distribution (§3): what varies by (group, sex, age, year) under one rule. */
+export interface IncomeDistribution {
+  /** `Ȳ`, money of year t. */
+  meanAnnualIncome: number;
+  cv: number;
+  zeroMonthProb: number;
+  /** The 12 raw seasonal factors (> 0); rescaled to mean 1 here. */
+  seasons: readonly number[];
+}
+
+/**
+ * The paid pieces of `(0, ∞)` of a rule at `J` and `κ` (see {@link memberYear}):
+ * per piece `ln L, ln U, cα, cβ, bα, bβ, mα, mβ`. They depend on the rule, `J_t`
+ * and `κ` only, so one set serves every income row of a group in a year.
+ */
+export function contributionPieces(rule: ContributionRule, contributionIndex: number, declaredShare: number): Float64Array {
+  return Float64Array.from(paidPieces(scaleRule(rule, contributionIndex, declaredShare)));
+}
+
+/**
+ * `d`, `C`, `M`, `S` of {@link memberYear} from a rule's pieces and a month's
+ * income distribution, with `π = compliance`.
+ */
+export function expectedMemberYear(pieces: ArrayLike<number>, income: IncomeDistribution, compliance: number): MemberYear {
+  const { meanAnnualIncome, cv, zeroMonthProb, seasons } = income;
   if (seasons.length !== MONTHS) {
     throw new Error(`memberYear: seasons must hold ${MONTHS} factors, got ${seasons.length}`);
   }
   const result: MemberYear = { density: 0, contributions: 0, matching: 0, insuredEarnings: 0 };
   const incomeShare = 1 - zeroMonthProb;
   if (!(meanAnnualIncome > 0) || !(incomeShare > 0)) return result;
-
-  const pieces = paidPieces(scaleRule(inputs.rule, inputs.contributionIndex, inputs.declaredShare));
   if (pieces.length === 0) return result;
 
   // log1p keeps σ² = ln(1 + cv²) exact for tiny cv instead of rounding it to 0.
@@ -179,50 +199,37 @@ export function memberYear(inputs: MemberYearInputs): MemberYear {
   return result;
 }
 
-/** A required field of a rule kind; validation (§2) guarantees it, the guard names it if not. */
-function required(value: number | undefined, field: string, kind: string): number {
-  if (value === undefined) throw new Error(`memberYear: contributions.${field} is required when rule is ${kind}`);
-  return value;
-}
-
 /** The rule's money fields × J, nulls resolved (§3 "Money fields of the rule are multiplied by J_t"). */
 function scaleRule(rule: ContributionRule, index: number, declaredShare: number): ScaledRule {
   const matching = rule.matching;
-  const scaled: ScaledRule = {
-    kind: rule.rule,
+  const common: ScaledCommon = {
     declaredShare,
-    rate: 0,
-    floor: 0,
-    ceiling: Infinity,
-    amount: 0,
-    insuredIncome: 0,
-    classUpTo: [],
-    classAmount: [],
-    classInsuredIncome: [],
     affordability: rule.affordability,
     matchingRatio: matching === null ? 0 : matching.ratio,
     matchingCap: matching === null || matching.cap === null ? Infinity : matching.cap * index,
     incomeLimit: matching === null || matching.income_limit === null ? Infinity : matching.income_limit * index,
   };
-  if (rule.rule === 'percent') {
-    scaled.rate = required(rule.rate, 'rate', 'percent');
-    scaled.floor = rule.floor * index;
-    if (rule.ceiling !== null) scaled.ceiling = rule.ceiling * index;
-  } else if (rule.rule === 'flat') {
-    scaled.amount = required(rule.amount, 'amount', 'flat') * index;
-    scaled.insuredIncome = rule.insured_income * index;
-  } else {
-    const classes = rule.classes;
-    if (classes === undefined || classes.length === 0 || classes[classes.length - 1]!.up_to !== null) {
-      throw new Error('memberYear: contributions.classes must be a table whose last up_to is null');
+  switch (rule.rule) {
+    case 'percent':
+      return { ...common, kind: 'percent', rate: rule.rate, floor: rule.floor * index, ceiling: rule.ceiling === null ? Infinity : rule.ceiling * index };
+    case 'flat':
+      return { ...common, kind: 'flat', amount: rule.amount * index, insuredIncome: rule.insured_income * index };
+    case 'classes': {
+      const classes = rule.classes;
+      if (classes.length === 0 || classes[classes.length - 1]!.up_to !== null) {
+        throw new Error('memberYear: contributions.classes must be a table whose last up_to is null');
+      }
+      return {
+        ...common,
+        kind: 'classes',
+        classUpTo: classes.map((contributionClass) => (contributionClass.up_to === null ? Infinity : contributionClass.up_to * index)),
+        classAmount: classes.map((contributionClass) => contributionClass.amount * index),
+        classInsuredIncome: classes.map((contributionClass) => contributionClass.insured_income * index),
+      };
     }
-    for (const contributionClass of classes) {
-      scaled.classUpTo.push(contributionClass.up_to === null ? Infinity : contributionClass.up_to * index);
-      scaled.classAmount.push(contributionClass.amount * index);
-      scaled.classInsuredIncome.push(contributionClass.insured_income * index);
-    }
+    default:
+      return unreachable(rule, 'contribution rule');
   }
-  return scaled;
 }
 
 /**
@@ -238,22 +245,29 @@ function breakpoints(rule: ScaledRule): number[] {
   };
   const kappa = rule.declaredShare;
   const affordable = rule.affordability === null ? null : rule.affordability * (1 + AFFORDABILITY_SLACK);
-  if (rule.kind === 'percent') {
-    add(rule.floor / kappa);
-    add(rule.ceiling / kappa);
-    if (affordable !== null) {
-      add((rule.rate * rule.floor) / affordable);
-      add((rule.rate * rule.ceiling) / affordable);
+  switch (rule.kind) {
+    case 'percent': {
+      add(rule.floor / kappa);
+      add(rule.ceiling / kappa);
+      if (affordable !== null) {
+        add((rule.rate * rule.floor) / affordable);
+        add((rule.rate * rule.ceiling) / affordable);
+      }
+      const slope = rule.matchingRatio * rule.rate * kappa;
+      if (slope > 0) add(rule.matchingCap / slope);
+      break;
     }
-    const slope = rule.matchingRatio * rule.rate * kappa;
-    if (slope > 0) add(rule.matchingCap / slope);
-  } else if (rule.kind === 'flat') {
-    if (affordable !== null) add(rule.amount / affordable);
-  } else {
-    for (let i = 0; i < rule.classUpTo.length; i += 1) {
-      add(rule.classUpTo[i]! / kappa);
-      if (affordable !== null) add(rule.classAmount[i]! / affordable);
-    }
+    case 'flat':
+      if (affordable !== null) add(rule.amount / affordable);
+      break;
+    case 'classes':
+      for (let i = 0; i < rule.classUpTo.length; i += 1) {
+        add(rule.classUpTo[i]! / kappa);
+        if (affordable !== null) add(rule.classAmount[i]! / affordable);
+      }
+      break;
+    default:
+      unreachable(rule, 'contribution rule');
   }
   if (rule.matchingRatio > 0) add(rule.incomeLimit);
   points.sort((a, b) => a - b);
@@ -274,22 +288,29 @@ function monthForms(rule: ScaledRule, y: number, out: number[]): boolean {
   let bConst = 0;
   let bSlope = 0;
   const declared = rule.declaredShare * y;
-  if (rule.kind === 'percent') {
-    // b = clamp(Dc, floor, ceiling), c = rate × b
-    if (declared < rule.floor) bConst = rule.floor;
-    else if (declared > rule.ceiling) bConst = rule.ceiling;
-    else bSlope = rule.declaredShare;
-    cConst = rule.rate * bConst;
-    cSlope = rule.rate * bSlope;
-  } else if (rule.kind === 'flat') {
-    cConst = rule.amount;
-    bConst = rule.insuredIncome;
-  } else {
-    // the first class with Dc < up_to; the last up_to is ∞
-    let i = 0;
-    while (!(declared < rule.classUpTo[i]!)) i += 1;
-    cConst = rule.classAmount[i]!;
-    bConst = rule.classInsuredIncome[i]!;
+  switch (rule.kind) {
+    case 'percent':
+      // b = clamp(Dc, floor, ceiling), c = rate × b
+      if (declared < rule.floor) bConst = rule.floor;
+      else if (declared > rule.ceiling) bConst = rule.ceiling;
+      else bSlope = rule.declaredShare;
+      cConst = rule.rate * bConst;
+      cSlope = rule.rate * bSlope;
+      break;
+    case 'flat':
+      cConst = rule.amount;
+      bConst = rule.insuredIncome;
+      break;
+    case 'classes': {
+      // the first class with Dc < up_to; the last up_to is ∞
+      let i = 0;
+      while (!(declared < rule.classUpTo[i]!)) i += 1;
+      cConst = rule.classAmount[i]!;
+      bConst = rule.classInsuredIncome[i]!;
+      break;
+    }
+    default:
+      unreachable(rule, 'contribution rule');
   }
   const contribution = cConst + cSlope * y;
   const paid = rule.affordability === null || contribution <= rule.affordability * y * (1 + AFFORDABILITY_SLACK);

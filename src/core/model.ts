@@ -2,10 +2,10 @@
  * Everything a projection year needs, looked up once from the scheme: the
  * layout, timeline, tables and per-group rules (MODEL.md §2–§5).
  */
-import type { ContributionRule, Scheme } from '../schema/scheme.js';
+import type { Scheme } from '../schema/scheme.js';
 import type { IncomeRow } from '../schema/tables.js';
 import { type CellLayout, cellLayout } from './cells.js';
-import { forSex, mergeContributionRule, retirementAge, SEXES, topCreditBin } from './rules.js';
+import { type ContributionRule, contributionRule, forSex, mergeContributionFields, retirementAge, SEXES, topCreditBin } from './rules.js';
 import {
   type AgeRange, healthCostByAge, mortalityOfYear as mortalityTableOfYear, incomeRowIndex, type MortalityBasis, mortalityBasis, type RatesTable, ratesTable, seasonsOf,
 } from './tables.js';
@@ -71,7 +71,7 @@ export function buildModel(data: SchemeData, years: number): ProjectionModel {
   const timeline = buildTimeline(scheme, years);
   const groups = groupNames.map((name): GroupParameters => {
     const group = scheme.groups[name]!;
-    const rule = mergeContributionRule(scheme.contributions, group.contributions);
+    const rule = contributionRule(mergeContributionFields(scheme.contributions, group.contributions));
     return {
       name,
       rule,

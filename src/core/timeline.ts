@@ -3,8 +3,7 @@
  * Arrays are indexed by `year − t0`; index factors have one more entry than
  * the years so that awards first paid in `t+1` can use `J_{t+1}`.
  */
-import type { Scheme } from '../schema/scheme.js';
-import type { ContributionRule } from '../schema/scheme.js';
+import type { Indexation, Scheme } from '../schema/scheme.js';
 import { assumptionValue } from './rules.js';
 
 export interface Timeline {
@@ -68,7 +67,7 @@ export function cumulativeIndex(rates: Float64Array): Float64Array {
 }
 
 /** `J_t` per `contributions.indexation`: wages, prices or none (§1). */
-export function contributionIndexSeries(timeline: Timeline, indexation: ContributionRule['indexation']): Float64Array {
+export function contributionIndexSeries(timeline: Timeline, indexation: Indexation): Float64Array {
   if (indexation === 'wages') return timeline.wageIndex;
   if (indexation === 'prices') return timeline.priceIndex;
   return new Float64Array(timeline.years + 1).fill(1);

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { describeAges } from '../schema/scheme.js';
+import { describeAges } from './checks/common.js';
 import { mortalityRowSchema, tableColumns, type MortalityRow } from '../schema/tables.js';
 import type { Diagnostic } from './diagnostics.js';
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { schemeSchema, type Scheme } from '../schema/scheme.js';
 import type { Diagnostic } from './diagnostics.js';
 import { describeIssue, fieldMessage, flattenIssue, formatPath, type Issue, type IssuePath } from './describeIssue.js';
+import { assertionSyntaxIssues, schemeRuleIssues, type SchemeRuleIssue } from './checks/schemeRules.js';
 import { applyOverrides, isOverridden, OVERRIDE_FILE, type Override } from './overrides.js';
 import { didYouMean } from './suggest.js';
 
@@ -54,8 +55,12 @@ export function readScheme(text: string, file: string, overrides: readonly Overr
   diagnostics.push(...overrideProblems);
 
   const result = schemeSchema.safeParse(document, { reportInput: true, error: describeIssue });
-  if (result.success) return { scheme: result.data, document, lineOf, diagnostics };
-  for (const issue of result.error.issues.flatMap(flattenIssue)) {
+  const issues: Issue[] = result.success ? [] : result.error.issues.flatMap(flattenIssue);
+  issues.push(...assertionSyntaxIssues(document).map(asIssue));
+  // The rules that tie fields together are checked once every field has its shape.
+  if (result.success) issues.push(...schemeRuleIssues(result.data).map(asIssue));
+  if (result.success && issues.length === 0) return { scheme: result.data, document, lineOf, diagnostics };
+  for (const issue of issues) {
     for (const { path, message } of describeSchemeIssue(issue)) {
       const place = isOverridden(path, overrides)
         ? { file: OVERRIDE_FILE }
@@ -65,6 +70,9 @@ export function readScheme(text: string, file: string, overrides: readonly Overr
   }
   return { scheme: undefined, document, lineOf, diagnostics };
 }
+
+/** A cross-field finding in the form of a zod issue, so that it is placed and worded like one. */
+const asIssue = ({ path, message, input }: SchemeRuleIssue): Issue => ({ code: 'custom', path, message, input });
 
 /** The key written at `offset` (yaml points at its start only), without JSON quotes. */
 const keyAt = (text: string, offset: number) => (text.slice(offset).split(/[:\n]/)[0] ?? '').trim().replace(/^["']|["']$/g, '');

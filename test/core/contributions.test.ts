@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { memberYear, type MemberYear, type MemberYearInputs } from '../../src/core/contributions.js';
-import type { ContributionRule } from '../../src/schema/scheme.js';
+import { memberYear as memberYearOfRule, type MemberYear, type MemberYearInputs } from '../../src/core/contributions.js';
+import { contributionRule } from '../../src/core/rules.js';
+import type { ContributionFields } from '../../src/schema/scheme.js';
 import { gaussLegendre } from '../support/quadrature.js';
 
 // ---------------------------------------------------------------------------
 // Rules and inputs
 // ---------------------------------------------------------------------------
 
-const BASE_RULE: ContributionRule = {
+const BASE_RULE: ContributionFields = {
   rule: 'percent',
   floor: 0,
   ceiling: null,
@@ -18,15 +19,15 @@ const BASE_RULE: ContributionRule = {
   matching: null,
 };
 
-function percent(rate: number, fields: Partial<ContributionRule> = {}): ContributionRule {
+function percent(rate: number, fields: Partial<ContributionFields> = {}): ContributionFields {
   return { ...BASE_RULE, rule: 'percent', rate, ...fields };
 }
 
-function flat(amount: number, insuredIncome: number, fields: Partial<ContributionRule> = {}): ContributionRule {
+function flat(amount: number, insuredIncome: number, fields: Partial<ContributionFields> = {}): ContributionFields {
   return { ...BASE_RULE, rule: 'flat', amount, insured_income: insuredIncome, ...fields };
 }
 
-function classes(table: [number | null, number, number][], fields: Partial<ContributionRule> = {}): ContributionRule {
+function classes(table: [number | null, number, number][], fields: Partial<ContributionFields> = {}): ContributionFields {
   const rows = table.map(([upTo, amount, insuredIncome]) => ({ up_to: upTo, amount, insured_income: insuredIncome }));
   return { ...BASE_RULE, rule: 'classes', classes: rows, ...fields };
 }
@@ -34,7 +35,11 @@ function classes(table: [number | null, number, number][], fields: Partial<Contr
 const FLAT_SEASONS: readonly number[] = Array<number>(12).fill(1);
 const MARKET_SEASONS: readonly number[] = [0.6, 0.7, 0.9, 1.1, 1.3, 1.6, 1.4, 1.2, 1.0, 0.8, 0.7, 0.9];
 
-function inputs(fields: Partial<MemberYearInputs> & { rule: ContributionRule }): MemberYearInputs {
+/** §3's inputs with the rule as scheme.yaml's fields (every field of every kind), built as its kind when run. */
+type Case = Omit<MemberYearInputs, 'rule'> & { rule: ContributionFields };
+const memberYear = (given: Case): MemberYear => memberYearOfRule({ ...given, rule: contributionRule(given.rule) });
+
+function inputs(fields: Partial<Case> & { rule: ContributionFields }): Case {
   return {
     meanAnnualIncome: 3000,
     cv: 0.5,
@@ -65,7 +70,7 @@ interface LiteralMonth {
   branch: string;
 }
 
-function literalMonth(rule: ContributionRule, index: number, declaredShare: number, income: number): LiteralMonth {
+function literalMonth(rule: ContributionFields, index: number, declaredShare: number, income: number): LiteralMonth {
   const declared = declaredShare * income;
   let c: number;
   let b: number;
@@ -102,7 +107,7 @@ const NODES = 20;
 const [GL_X, GL_W] = gaussLegendre(NODES);
 
 /** `[Pr[paid], E[c 1{paid}], E[mc 1{paid}], E[b 1{paid}]]` for one month with income, `ln Y ~ N(λ, σ²)`. */
-function integrateMonth(rule: ContributionRule, index: number, declaredShare: number, lambda: number, sigma: number): number[] {
+function integrateMonth(rule: ContributionFields, index: number, declaredShare: number, lambda: number, sigma: number): number[] {
   const at = (u: number) => literalMonth(rule, index, declaredShare, Math.exp(u));
   const from = lambda - 16 * sigma;
   const to = lambda + sigma * sigma + 16 * sigma;
@@ -151,7 +156,7 @@ function integrateMonth(rule: ContributionRule, index: number, declaredShare: nu
 }
 
 /** §3 by quadrature: d, C, M, S of one member-year. */
-function referenceMemberYear(input: MemberYearInputs): MemberYear {
+function referenceMemberYear(input: Case): MemberYear {
   const sum = input.seasons.reduce((total, factor) => total + factor, 0);
   const variance = Math.log(1 + input.cv * input.cv);
   const sigma = Math.sqrt(variance);
@@ -324,7 +329,7 @@ describe('memberYear: edge cases', () => {
 // Against quadrature of the literal rule
 // ---------------------------------------------------------------------------
 
-const QUADRATURE_CASES: ReadonlyArray<readonly [string, MemberYearInputs]> = [
+const QUADRATURE_CASES: ReadonlyArray<readonly [string, Case]> = [
   ['percent, κ < 1, floor, ceiling, affordability, capped and limited matching, seasons, zero months', inputs({
     rule: percent(0.1, { floor: 50, ceiling: 800, affordability: 0.3, matching: { ratio: 1, cap: 15, income_limit: 400 } }),
     meanAnnualIncome: 12 * 250 * 1.3, contributionIndex: 1.3, cv: 0.8, zeroMonthProb: 0.2, seasons: MARKET_SEASONS, declaredShare: 0.7, compliance: 0.85,

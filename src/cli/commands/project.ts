@@ -4,16 +4,12 @@
  */
 import { Command } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
-import type { AssertionReport } from '../../core/assertions.js';
-import { project, PROJECTION_COLUMNS } from '../../core/project.js';
-import type { ProjectionResult } from '../../core/types.js';
-import { FLOW_COLUMNS } from '../../core/flows.js';
+import { project } from '../../core/project.js';
 import { projectEntrants } from '../../core/entrants.js';
-import type { EntrantRow } from '../../core/types.js';
 import { replaceFolder } from '../../io/outputFolder.js';
 import { checkOutputFolder, defaultOutputFolder, schemeInputs } from '../outputTarget.js';
-import { runRecord, type RunRecord } from '../../io/runRecord.js';
-import { toCsv } from '../../io/writeCsv.js';
+import { outputFiles } from '../../io/outputFiles.js';
+import { runRecord } from '../../io/runRecord.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { loadValid } from '../loadValid.js';
 import { colourEnabled } from '../io.js';
@@ -21,37 +17,6 @@ import { assertionsFromOptions, checkAll, collect, optionRangeProblem, overrides
 import type { CommandContext } from '../main.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { projectionWarnings, renderSummary } from '../render/summary.js';
-
-const SUBSIDY_COLUMNS = [
-  'group', 'sex', 'pv_contributions', 'pv_matching', 'pv_old_age_benefits', 'pv_disability_benefits',
-  'pv_survivor_benefits', 'pv_refunds', 'pv_maternity_benefits', 'pv_health_benefits', 'pv_funeral_benefits',
-  'pv_benefits', 'pv_administration', 'net_transfer', 'money_worth',
-] as const;
-
-const ENTRANT_COLUMNS = [
-  'group', 'sex', 'entry_age', 'pv_contributions', 'pv_matching', 'pv_old_age_benefits', 'pv_disability_benefits',
-  'pv_survivor_benefits', 'pv_refunds', 'pv_maternity_benefits', 'pv_health_benefits', 'pv_funeral_benefits',
-  'pv_benefits', 'net_transfer', 'money_worth',
-] as const satisfies readonly (keyof EntrantRow)[];
-
-/**
- * Every file of the output folder, by name (§7, §8). `entrants` undefined
- * leaves entrants.csv out (sweeps skip it unless asked). summary.json holds
- * the indicators, the assertions' outcomes and the run record (§9).
- */
-export function outputFiles(
-  result: ProjectionResult, entrants: readonly EntrantRow[] | undefined, record: RunRecord, assertions: readonly AssertionReport[] = [],
-): Map<string, string> {
-  const summary = { ...result.indicators, assertions, run: record };
-  const files = new Map([
-    ['projection.csv', toCsv(result.projection, PROJECTION_COLUMNS)],
-    ['by_group.csv', toCsv(result.byGroup, ['year', 'group', 'sex', ...FLOW_COLUMNS])],
-    ['subsidy.csv', toCsv(result.subsidy, SUBSIDY_COLUMNS)],
-  ]);
-  if (entrants !== undefined) files.set('entrants.csv', toCsv(entrants, ENTRANT_COLUMNS));
-  files.set('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
-  return files;
-}
 
 export function projectCommand(context: CommandContext) {
   const { io } = context;

@@ -26,7 +26,7 @@ import { renderDiagnostics } from '../render/diagnostics.js';
 import { runScenarios } from '../sweep/pool.js';
 import { progressBar } from '../sweep/progress.js';
 import type { ScenarioResult } from '../sweep/runScenario.js';
-import { parseJobs } from './sweep.js';
+import { parseJobs } from '../batchOptions.js';
 
 /** One row of sensitivity.csv: a case, its indicators and their change against the base. */
 export interface SensitivityRow {

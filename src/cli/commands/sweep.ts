@@ -19,31 +19,14 @@ import {
 import { ExitCode, InvalidInputError, UsageError } from '../errors.js';
 import { loadValid } from '../loadValid.js';
 import { assertionsFromOptions, collect, optionRangeProblem, overridesFromOptions } from '../gates.js';
+import { parseJobs, parseShard } from '../batchOptions.js';
 import type { CliIo } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { runScenarios } from '../sweep/pool.js';
 import { progressBar } from '../sweep/progress.js';
 import type { ScenarioResult, SweepConfig } from '../sweep/runScenario.js';
-import { inShard, sweepColumns, sweepCsv, sweepRow, type Shard, type SweepRecord } from '../sweep/sweepTable.js';
-
-/** `--jobs N`: a whole number >= 1. */
-export function parseJobs(text: string): number {
-  const jobs = Number(text);
-  if (!/^\d+$/.test(text.trim()) || jobs < 1) throw new UsageError(`--jobs "${text}": expected a whole number >= 1`);
-  return jobs;
-}
-
-/** `--shard I/N`: 1 <= I <= N. */
-export function parseShard(text: string): Shard {
-  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  const index = Number(match?.[1]);
-  const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) {
-    throw new UsageError(`--shard "${text}": expected I/N with 1 <= I <= N, e.g. --shard 2/8 for the second of eight shards`);
-  }
-  return { index, count };
-}
+import { inShard, sweepColumns, sweepCsv, sweepRow, type SweepRecord } from '../sweep/sweepTable.js';
 
 /** The scenarios and their override columns, from --scenarios or --grid. */
 async function scenariosFrom(io: CliIo, options: { scenarios?: string; grid: string[] }): Promise<{ scenarios: Scenario[]; paths: string[]; source: SweepRecord['source'] }> {

@@ -13,9 +13,9 @@ import type { Indicators } from '../../core/types.js';
 import { errorsIn, formatDiagnostic } from '../../io/diagnostics.js';
 import { schemeSource } from '../../io/loadScheme.js';
 import type { Override } from '../../io/overrides.js';
+import { outputFiles } from '../../io/outputFiles.js';
 import { runRecord } from '../../io/runRecord.js';
 import { loadWithOverrides, type Scenario } from '../../io/scenarios.js';
-import { outputFiles } from '../commands/project.js';
 import { allAssertions } from '../gates.js';
 
 /** What every scenario of a sweep shares; plain data, so that it can be sent to a worker. */

@@ -40,3 +40,17 @@ export function bySexes<T>(findings: readonly { sex: Sex; key: string; value: T 
   }
   return [...merged.values()];
 }
+
+/** `ages 40-44, 50` or `age 40`: a sorted list of ages as ranges. */
+export function describeAges(ages: readonly number[]): string {
+  const ranges: string[] = [];
+  let start = ages[0]!;
+  let end = start;
+  for (const age of ages.slice(1)) {
+    if (age === end + 1) { end = age; continue; }
+    ranges.push(start === end ? `${start}` : `${start}-${end}`);
+    start = end = age;
+  }
+  ranges.push(start === end ? `${start}` : `${start}-${end}`);
+  return `age${ages.length > 1 ? 's' : ''} ${ranges.join(', ')}`;
+}

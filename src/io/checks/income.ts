@@ -3,12 +3,11 @@
  * minus one is covered by exactly one row.
  */
 import { SEXES, type Sex } from '../../core/rules.js';
-import { describeAges } from '../../schema/scheme.js';
 import type { IncomeRow } from '../../schema/tables.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Located } from '../readTable.js';
 import type { SchemeFacts } from '../schemeFacts.js';
-import { bySexes, diagnostic, formatNumber, sexesOf, sexPhrase, type Table } from './common.js';
+import { bySexes, describeAges, diagnostic, formatNumber, sexesOf, sexPhrase, type Table } from './common.js';
 
 /** A cv above this is legal but more likely a standard deviation typed in the cv column. */
 const SUSPICIOUS_CV = 3;

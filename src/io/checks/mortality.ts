@@ -4,11 +4,10 @@
  */
 import { lifeTable } from '../../core/lifeTable.js';
 import { SEXES, type Sex } from '../../core/rules.js';
-import { describeAges } from '../../schema/scheme.js';
 import type { MortalityRow } from '../../schema/tables.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SchemeFacts } from '../schemeFacts.js';
-import { bySexes, diagnostic, formatNumber, sexesOf, sexPhrase, type Table } from './common.js';
+import { bySexes, describeAges, diagnostic, formatNumber, sexesOf, sexPhrase, type Table } from './common.js';
 
 /**
  * Plausible bounds for the expected age at death of a person alive at
