@@ -29,7 +29,7 @@ export { incomeRowSchema, mortalityRowSchema, populationRowSchema, ratesRowSchem
 export type { IncomeRow, MortalityRow, PopulationRow, RatesRow } from './schema/tables.js';
 
 // The pure core: plain data in, plain data out.
-export { project } from './core/project.js';
+export { project, projectScheme } from './core/project.js';
 export { projectEntrants } from './core/entrants.js';
 export { memberYear } from './core/contributions.js';
 export type { MemberYear, MemberYearInputs } from './core/contributions.js';

@@ -76,3 +76,9 @@ export const PROJECTION_COLUMNS = [
 function orderProjectionColumns(row: ProjectionYear): ProjectionYear {
   return Object.fromEntries(PROJECTION_COLUMNS.map((name) => [name, row[name]])) as unknown as ProjectionYear;
 }
+
+/**
+ * The deterministic projection of a validated scheme, in one call: the
+ * convenience for library users and tests that have no scenario of their own.
+ */
+export const projectScheme = (data: SchemeData): ProjectionResult => project(data);

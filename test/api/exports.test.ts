@@ -34,6 +34,7 @@ const RUNTIME_EXPORTS = [
   'populationRowSchema',
   'project',
   'projectEntrants',
+  'projectScheme',
   'ratesRowSchema',
   'schemeSchema',
 ];
