@@ -13,7 +13,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { project } from '../src/core/project.js';
+import { projectScheme } from '../src/core/project.js';
 import { topCreditBin } from '../src/core/rules.js';
 import { toCsv } from '../src/io/writeCsv.js';
 import type { SchemeData } from '../src/core/types.js';
@@ -66,7 +66,7 @@ try {
   const coreTimes: number[] = [];
   for (let run = 0; run < 5; run += 1) {
     const started = process.hrtime.bigint();
-    project(stress);
+    projectScheme(stress);
     coreTimes.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   const coreMs = median(coreTimes);

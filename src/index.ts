@@ -5,10 +5,10 @@
  * release, removing or renaming a major one.
  *
  * @example
- * import { loadScheme, project, formatDiagnostic } from 'sipro';
+ * import { loadScheme, projectScheme, formatDiagnostic } from 'sipro';
  * const { data, diagnostics } = await loadScheme('my-scheme');
  * if (!data) throw new Error(diagnostics.map(formatDiagnostic).join('\n'));
- * console.log(project(data).indicators.gap);
+ * console.log(projectScheme(data).indicators.gap);
  */
 
 /** The tool version, as recorded in every run record (§9). */
@@ -29,6 +29,10 @@ export { incomeRowSchema, mortalityRowSchema, populationRowSchema, ratesRowSchem
 export type { IncomeRow, MortalityRow, PopulationRow, RatesRow } from './schema/tables.js';
 
 // The pure core: plain data in, plain data out.
+export { buildModel } from './core/model.js';
+export type { ProjectionModel } from './core/model.js';
+export { deterministicScenario } from './core/scenario.js';
+export type { Scenario } from './core/scenario.js';
 export { project, projectScheme } from './core/project.js';
 export { projectEntrants } from './core/entrants.js';
 export { memberYear } from './core/contributions.js';

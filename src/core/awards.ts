@@ -4,6 +4,7 @@
  * default contribution indexation.
  */
 import type { DisabilityBenefit, OldAgeBenefit } from '../schema/scheme.js';
+import { unreachable } from './rules.js';
 
 /**
  * Annuity-due factor of the account formula (§5):
@@ -41,11 +42,23 @@ export interface MemberAverages {
  * @example oldAgeAward({formula: 'career_average', accrual: 0.015, min_pension: 0, …}, {earnings: 100000, …}, 1, NaN) // 1500
  */
 export function oldAgeAward(rule: OldAgeBenefit, averages: MemberAverages, benefitIndex: number, annuityFactor: number): number {
-  let award: number;
-  if (rule.formula === 'flat') award = (rule.amount ?? 0) * 12 * benefitIndex;
-  else if (rule.formula === 'career_average') award = (rule.accrual ?? 0) * averages.earnings;
-  else award = averages.balance / annuityFactor;
-  return Math.max(award, rule.min_pension * 12 * benefitIndex);
+  return Math.max(oldAgeFormula(rule, averages, benefitIndex, annuityFactor), rule.min_pension * 12 * benefitIndex);
+}
+
+/** The §5 old-age award before the minimum pension. */
+function oldAgeFormula(rule: OldAgeBenefit, averages: MemberAverages, benefitIndex: number, annuityFactor: number): number {
+  switch (rule.formula) {
+    case 'flat': return required(rule.amount, 'amount', rule.formula) * 12 * benefitIndex;
+    case 'career_average': return required(rule.accrual, 'accrual', rule.formula) * averages.earnings;
+    case 'account': return averages.balance / annuityFactor;
+    default: return unreachable(rule.formula, 'old-age formula');
+  }
+}
+
+/** A field the formula requires: validation guarantees it, the guard names it if a caller skipped validation. */
+function required(value: number | undefined, field: string, formula: string): number {
+  if (value === undefined) throw new Error(`benefits.old_age.${field} is required when formula is ${formula}`);
+  return value;
 }
 
 /**
@@ -55,8 +68,31 @@ export function oldAgeAward(rule: OldAgeBenefit, averages: MemberAverages, benef
  * @example disabilityAward({formula: 'replacement', replacement: 0.4, …}, 0, {credits: 10, earnings: 50000, balance: 0}, 1) // 2000
  */
 export function disabilityAward(rule: DisabilityBenefit, minPensionMonthly: number, yearEnd: MemberAverages, benefitIndex: number): number {
-  const award = rule.formula === 'flat'
-    ? rule.amount * 12 * benefitIndex
-    : rule.replacement * yearEnd.earnings / Math.max(yearEnd.credits, 1);
-  return Math.max(award, minPensionMonthly * 12 * benefitIndex);
+  return disabilityAwardOf(disabilityAwardTerms(rule, minPensionMonthly, benefitIndex), yearEnd.credits, yearEnd.earnings);
+}
+
+/**
+ * The disability award of a year as `max(fixed + replacement × w̄'/max(c̄', 1), minimum)`:
+ * `flat` has `fixed = amount × 12 × J` and no replacement, `replacement` the
+ * reverse. The terms are fixed for a year; the year's loop evaluates them per cell.
+ */
+export interface DisabilityAwardTerms {
+  fixed: number;
+  replacement: number;
+  minimum: number;
+}
+
+/** The terms of the §5 disability award first paid in the year of `benefitIndex` (`J_{t+1}`). */
+export function disabilityAwardTerms(rule: DisabilityBenefit, minPensionMonthly: number, benefitIndex: number): DisabilityAwardTerms {
+  const minimum = minPensionMonthly * 12 * benefitIndex;
+  switch (rule.formula) {
+    case 'flat': return { fixed: rule.amount * 12 * benefitIndex, replacement: 0, minimum };
+    case 'replacement': return { fixed: 0, replacement: rule.replacement, minimum };
+    default: return unreachable(rule.formula, 'disability formula');
+  }
+}
+
+/** The §5 disability award of a cell with year-end averages `c̄'` (credits) and `w̄'` (earnings). */
+export function disabilityAwardOf(terms: DisabilityAwardTerms, credits: number, earnings: number): number {
+  return Math.max(terms.fixed + terms.replacement * earnings / Math.max(credits, 1), terms.minimum);
 }

@@ -1,56 +1,66 @@
 /**
  * "Who pays for whom", person by person (MODEL.md §8 entrants.csv): one
- * entrant per group, sex and entry age is followed through the same year loop
- * as the scheme, alone, until extinction, and its flows (survivor pensions it
- * causes included, administration left out) are valued at t0.
+ * entrant per group, sex and entry age is followed through the same year
+ * loop as the scheme, alone, for `2 × (max_age − min_age) + 1` years, and its
+ * flows (survivor pensions it causes included, administration left out) are
+ * valued at t0.
+ *
+ * Every entrant is a lane of one batched run: a cell group of its own that
+ * follows its group's parameters. Lanes never meet (survivors stay in their
+ * lane), so the batch gives each entrant exactly its lone run.
  */
-import { emptyState, slotIndex } from './cells.js';
 import { flowRow } from './flows.js';
 import { discountFactors, ratio } from './indicators.js';
-import { buildModel } from './model.js';
-import { retirementAge, SEXES } from './rules.js';
+import { rowIndex, slotIndex } from './layout.js';
+import { type ProjectionModel, withLanes } from './model.js';
+import { retirementAge, SEXES, type Sex } from './rules.js';
 import { runYears } from './run.js';
+import { deterministicScenario } from './scenario.js';
+import { emptyState } from './state.js';
 import { benefitPresentValues } from './subsidy.js';
-import type { BenefitPresentValues, EntrantRow, SchemeData } from './types.js';
+import { timelineOf } from './timeline.js';
+import type { BenefitPresentValues, EntrantRow } from './types.js';
 
 /** Years an entrant is followed: `2 × (max_age − min_age) + 1`, enough for it and any survivor to die (§8). */
 export const entrantYears = (minAge: number, maxAge: number) => 2 * (maxAge - minAge) + 1;
 
+interface Lane {
+  group: number;
+  sex: number;
+  entryAge: number;
+}
+
 /** entrants.csv rows, in scheme group order, then F, M, then entry age. */
-export function projectEntrants(data: SchemeData): EntrantRow[] {
-  const { scheme } = data;
-  const { min_age: minAge, max_age: maxAge } = scheme.projection;
-  const years = entrantYears(minAge, maxAge);
-  const rows: EntrantRow[] = [];
-  for (const group of Object.keys(scheme.groups)) {
-    // The entrant and its survivors stay in its group: a one-group model is the same model, smaller.
-    const alone: SchemeData = { ...data, scheme: { ...scheme, groups: { [group]: scheme.groups[group]! } }, population: [] };
-    const model = buildModel(alone, years);
-    const { midYear } = discountFactors(model.timeline.discountRate);
-    for (const [sexIndex, sex] of SEXES.entries()) {
-      const entryAges = [...new Set(scheme.subsidy.entry_ages)]
-        .filter((age) => age >= minAge && age <= retirementAge(scheme, sex) - 1)
-        .sort((a, b) => a - b);
-      for (const entryAge of entryAges) {
-        const entrant = new Float64Array(model.layout.groups * 2 * model.layout.ages);
-        entrant[slotIndex(model.layout, 0, sexIndex, entryAge - minAge)] = 1;
-        const flows = runYears(model, emptyState(model.layout), (yearIndex) => (yearIndex === 0 ? entrant : null));
-        const values = addValues(
-          benefitPresentValues(flows, flowRow(0, 0), midYear),
-          benefitPresentValues(flows, flowRow(0, 1), midYear),
-        );
-        rows.push({
-          group,
-          sex,
-          entry_age: entryAge,
-          ...values,
-          net_transfer: values.pv_benefits - values.pv_contributions - values.pv_matching,
-          money_worth: ratio(values.pv_benefits, values.pv_contributions),
-        });
-      }
-    }
-  }
-  return rows;
+export function projectEntrants(model: ProjectionModel): EntrantRow[] {
+  const { scheme, layout } = model;
+  const lanes: Lane[] = [];
+  model.groups.forEach((_, group) => SEXES.forEach((sex, sexIndex) => {
+    const entryAges = [...new Set(scheme.subsidy.entry_ages)]
+      .filter((age) => age >= layout.minAge && age <= retirementAge(scheme, sex) - 1)
+      .sort((a, b) => a - b);
+    for (const entryAge of entryAges) lanes.push({ group, sex: sexIndex, entryAge });
+  }));
+  if (lanes.length === 0) return [];
+  const batch = withLanes(model, lanes.map((lane) => lane.group));
+  const scenario = deterministicScenario(model, entrantYears(layout.minAge, layout.maxAge));
+  const entrants = new Float64Array(lanes.length * 2 * layout.ages);
+  lanes.forEach((lane, index) => { entrants[slotIndex(layout, rowIndex(index, lane.sex), lane.entryAge - layout.minAge)] = 1; });
+  const flows = runYears(batch, timelineOf(batch, scenario), emptyState(batch.layout), (yearIndex) => (yearIndex === 0 ? entrants : null));
+  const { midYear } = discountFactors(scenario.discountRate);
+  return lanes.map((lane, index): EntrantRow => {
+    const values = addValues(
+      benefitPresentValues(flows, flowRow(rowIndex(index, 0)), midYear),
+      benefitPresentValues(flows, flowRow(rowIndex(index, 1)), midYear),
+    );
+    return {
+      group: model.groups[lane.group]!.name,
+      sex: SEXES[lane.sex] as Sex,
+      entry_age: lane.entryAge,
+      ...values,
+      net_transfer: values.pv_benefits - values.pv_contributions - values.pv_matching,
+      money_worth: ratio(values.pv_benefits, values.pv_contributions),
+    };
+  });
 }
 
 function addValues(first: BenefitPresentValues, second: BenefitPresentValues): BenefitPresentValues {

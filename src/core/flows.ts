@@ -31,5 +31,5 @@ export const Flow = {
 
 export const FLOW_WIDTH = FLOW_COLUMNS.length + 2;
 
-/** Offset of (group, sex)'s row in a year's flow array. */
-export const flowRow = (group: number, sex: number) => (group * 2 + sex) * FLOW_WIDTH;
+/** Offset of a (group, sex) row (layout.ts `rowIndex`) in a year's flow array. */
+export const flowRow = (row: number) => row * FLOW_WIDTH;

@@ -2,7 +2,6 @@
  * Present values and the headline indicators of summary.json (MODEL.md §7).
  */
 import { BENEFIT_COLUMNS } from './flows.js';
-import type { Timeline } from './timeline.js';
 import type { Indicators, ProjectionYear } from './types.js';
 
 /**
@@ -32,8 +31,8 @@ export function presentValue(values: ArrayLike<number>, midYearFactors: ArrayLik
 export const ratio = (dividend: number, divisor: number): number | null => (divisor === 0 ? null : dividend / divisor);
 
 /** GAP, effective rate, actuarial balance, depletion and first deficit years (§7). */
-export function indicators(rows: readonly ProjectionYear[], timeline: Timeline, gapFinalReserveRatio: number): Indicators {
-  const { midYear, end } = discountFactors(timeline.discountRate.subarray(0, rows.length));
+export function indicators(rows: readonly ProjectionYear[], discountRate: Float64Array, gapFinalReserveRatio: number): Indicators {
+  const { midYear, end } = discountFactors(discountRate.subarray(0, rows.length));
   const pv = (pick: (row: ProjectionYear) => number) => presentValue(rows.map(pick), midYear);
   const pvExpenditure = pv((row) => row.expenditure);
   const pvInsuredEarnings = pv((row) => row.insured_earnings);

@@ -1,22 +1,25 @@
 /**
- * Everything a projection year needs, looked up once from the scheme: the
- * layout, timeline, tables and per-group rules (MODEL.md §2–§5).
+ * The static structure of a projection (MODEL.md §2–§5): the cell layout,
+ * each group's rules and behaviour, the tables by (group, sex, age), the
+ * benefit rules. Nothing here depends on the economy: the paths of wages,
+ * prices, returns and the scenario factors come with the scenario
+ * (scenario.ts), so that one model serves any number of scenarios.
  */
 import type { Scheme } from '../schema/scheme.js';
-import type { IncomeRow } from '../schema/tables.js';
-import { type CellLayout, cellLayout } from './cells.js';
-import { type ContributionRule, contributionRule, forSex, mergeContributionFields, retirementAge, SEXES, topCreditBin } from './rules.js';
+import type { PopulationRow } from '../schema/tables.js';
+import { type CellLayout, cellLayout } from './layout.js';
+import { oldestMemberIndex } from './population.js';
+import { type ContributionRule, contributionRule, forSex, mergeContributionFields, retirementAge, topCreditBin } from './rules.js';
 import {
-  type AgeRange, healthCostByAge, mortalityOfYear as mortalityTableOfYear, incomeRowIndex, type MortalityBasis, mortalityBasis, type RatesTable, ratesTable, seasonsOf,
+  type AgeRange, ageCount, healthCostByAge, incomeRowIndex, type MortalityBasis, mortalityBasis, mortalityOfYear as mortalityTableOfYear,
+  type RatesTable, ratesTable, seasonsOf,
 } from './tables.js';
-import { buildTimeline, contributionIndexSeries, type Timeline } from './timeline.js';
 import type { SchemeData } from './types.js';
 
+/** What a group's members do and pay (§2 `groups`, §3). */
 export interface GroupParameters {
   name: string;
   rule: ContributionRule;
-  /** J_t of the group's own contribution rule (§3). */
-  contributionIndex: Float64Array;
   compliance: number;
   declaredShare: number;
   mortalityMultiplier: number;
@@ -24,6 +27,7 @@ export interface GroupParameters {
   entrantGrowth: number;
 }
 
+/** One income.csv row as §3 uses it. */
 export interface IncomeProfile {
   meanMonthlyIncome: number;
   cv: number;
@@ -31,51 +35,58 @@ export interface IncomeProfile {
   seasons: readonly number[];
 }
 
+/** Which states the health benefit covers (§5). */
+export interface HealthCover {
+  active: boolean;
+  inactive: boolean;
+  retired: boolean;
+  disabled: boolean;
+  survivor: boolean;
+}
+
 export interface ProjectionModel {
   scheme: Scheme;
+  baseYear: number;
+  horizon: number;
   layout: CellLayout;
-  timeline: Timeline;
+  /** The scheme's groups: their parameters and tables. */
   groups: GroupParameters[];
+  /** The parameter group of each cell group: the identity, or each entrant lane's group (§8). */
+  groupOfCell: Int32Array;
+  /** Rates by parameter slot `(group, sex, age)` over every age. */
   rates: RatesTable;
   mortality: MortalityBasis;
-  /** Income profile per (group, sex, age) slot, or null at and above retirement. */
-  income: (IncomeProfile | null)[];
-  /** J_t of the scheme's default rule: benefits and funeral grants (§5). */
-  benefitIndex: Float64Array;
+  incomeProfiles: IncomeProfile[];
+  /** The income row of each parameter slot, −1 at and above the sex's retirement age or where none applies. */
+  incomeRowOfSlot: Int32Array;
+  /** The parameter group of each income row. */
+  groupOfIncomeRow: Int32Array;
   /** Retirement age minus min_age, by sex index (F, M). */
-  retirementAgeIndex: [number, number];
-  /** Health cost per head by age index, money of t0; null when health is not paid. */
+  retirementAgeIndex: readonly [number, number];
+  /** Health cost per head and year by age index, money of t0; null when health is not paid. */
   healthCost: Float64Array | null;
-  /** Health coverage by state. */
-  healthCovers: { active: boolean; inactive: boolean; retired: boolean; disabled: boolean; survivor: boolean };
-  spouseProbability: [number, number];
-  ageDifference: [number, number];
-  /** q_{s,x,t} by year index, filled when first needed and shared by every run on this model. */
+  healthCovers: HealthCover;
+  spouseProbability: readonly [number, number];
+  ageDifference: readonly [number, number];
+  /** The base-year population (§2); empty for entrant lanes. */
+  population: readonly PopulationRow[];
+  /** `q_{s,x,t}` by year index, filled when first asked for: a function of the model alone. */
   mortalityByYear: (Float64Array | undefined)[];
 }
 
-/** The year's mortality table `q_{s,x,t}` (§2), computed once per model and year. */
-export function mortalityOfYear(model: ProjectionModel, yearIndex: number): Float64Array {
-  return (model.mortalityByYear[yearIndex] ??= mortalityTableOfYear(model.mortality, model.layout, yearIndex));
-}
-
 /**
- * Builds the model for `years` projection years (the horizon, or longer for
- * entrant runs, §8).
+ * The model of a validated scheme.
+ * @example project(buildModel(data), deterministicScenario(buildModel(data)))
  */
-export function buildModel(data: SchemeData, years: number): ProjectionModel {
+export function buildModel(data: SchemeData): ProjectionModel {
   const { scheme } = data;
   const range: AgeRange = { minAge: scheme.projection.min_age, maxAge: scheme.projection.max_age };
   const groupNames = Object.keys(scheme.groups);
-  const layout = cellLayout(groupNames.length, range, topCreditBin(scheme));
-  const timeline = buildTimeline(scheme, years);
   const groups = groupNames.map((name): GroupParameters => {
     const group = scheme.groups[name]!;
-    const rule = contributionRule(mergeContributionFields(scheme.contributions, group.contributions));
     return {
       name,
-      rule,
-      contributionIndex: contributionIndexSeries(timeline, rule.indexation),
+      rule: contributionRule(mergeContributionFields(scheme.contributions, group.contributions)),
       compliance: group.compliance,
       declaredShare: group.declared_share,
       mortalityMultiplier: group.mortality_multiplier,
@@ -83,26 +94,31 @@ export function buildModel(data: SchemeData, years: number): ProjectionModel {
       entrantGrowth: group.entrants.growth,
     };
   });
-  const rowOfSlot = incomeRowIndex(data.income, groupNames, range);
-  const profiles = data.income.map(incomeProfile);
-  const retirementAgeIndex = SEXES.map((sex) => retirementAge(scheme, sex) - range.minAge) as [number, number];
-  const income = Array.from(rowOfSlot, (rowIndex, slot) => {
-    const ageIndex = slot % layout.ages;
-    const sex = Math.floor(slot / layout.ages) % 2;
-    return rowIndex < 0 || ageIndex >= retirementAgeIndex[sex]! ? null : profiles[rowIndex]!;
-  });
+  const ages = ageCount(range);
+  const retirementAgeIndex = [retirementAge(scheme, 'F') - range.minAge, retirementAge(scheme, 'M') - range.minAge] as const;
+  // Members older than the highest retirement age exist only at t0, before step 1 retires them.
+  const memberAges = Math.min(ages, Math.max(retirementAgeIndex[0], retirementAgeIndex[1], oldestMemberIndex(data.population, range.minAge)) + 1);
+  const layout = cellLayout(range.minAge, range.maxAge, groups.length, memberAges, topCreditBin(scheme) + 1);
+  const incomeRowOfSlot = incomeRowIndex(data.income, groupNames, range);
+  for (let slot = 0; slot < incomeRowOfSlot.length; slot += 1) {
+    const sex = Math.floor(slot / ages) % 2;
+    if (slot % ages >= retirementAgeIndex[sex]!) incomeRowOfSlot[slot] = -1;
+  }
   const health = scheme.benefits.health;
   const covered = new Set(health?.covered ?? []);
   const survivors = scheme.benefits.survivors;
-  return {
+  return modelOf({
     scheme,
+    baseYear: scheme.projection.base_year,
+    horizon: scheme.projection.horizon,
     layout,
-    timeline,
     groups,
+    groupOfCell: Int32Array.from(groups, (_, index) => index),
     rates: ratesTable(data.rates, groupNames, range),
     mortality: mortalityBasis(data.mortality, range),
-    income,
-    benefitIndex: contributionIndexSeries(timeline, scheme.contributions.indexation),
+    incomeProfiles: data.income.map(incomeProfile),
+    incomeRowOfSlot,
+    groupOfIncomeRow: Int32Array.from(data.income, (row) => groupNames.indexOf(row.group)),
     retirementAgeIndex,
     healthCost: health ? healthCostByAge(health.annual_cost, range) : null,
     healthCovers: {
@@ -114,10 +130,61 @@ export function buildModel(data: SchemeData, years: number): ProjectionModel {
     },
     spouseProbability: survivors ? [forSex(survivors.spouse_probability, 'F'), forSex(survivors.spouse_probability, 'M')] : [0, 0],
     ageDifference: survivors ? [forSex(survivors.age_difference, 'F'), forSex(survivors.age_difference, 'M')] : [0, 0],
+    population: data.population,
     mortalityByYear: [],
+  });
+}
+
+/**
+ * A model object, always with the same fields in the same order: the
+ * scheme's model and its entrant lanes share one hidden class, so the year's
+ * loops, optimised on one, are not thrown out on the other.
+ */
+function modelOf(fields: ProjectionModel): ProjectionModel {
+  return {
+    scheme: fields.scheme,
+    baseYear: fields.baseYear,
+    horizon: fields.horizon,
+    layout: fields.layout,
+    groups: fields.groups,
+    groupOfCell: fields.groupOfCell,
+    rates: fields.rates,
+    mortality: fields.mortality,
+    incomeProfiles: fields.incomeProfiles,
+    incomeRowOfSlot: fields.incomeRowOfSlot,
+    groupOfIncomeRow: fields.groupOfIncomeRow,
+    retirementAgeIndex: fields.retirementAgeIndex,
+    healthCost: fields.healthCost,
+    healthCovers: fields.healthCovers,
+    spouseProbability: fields.spouseProbability,
+    ageDifference: fields.ageDifference,
+    population: fields.population,
+    mortalityByYear: fields.mortalityByYear,
   };
 }
 
-function incomeProfile(row: IncomeRow): IncomeProfile {
+/**
+ * The same model with one cell group per lane, each following the
+ * parameters of `lanes[i]`, and no base-year population: the batched
+ * single-entrant runs of §8. Lanes never meet (survivors stay in their lane).
+ */
+export function withLanes(model: ProjectionModel, lanes: readonly number[]): ProjectionModel {
+  const { layout } = model;
+  const memberAges = Math.min(layout.ages, Math.max(...model.retirementAgeIndex) + 1);
+  return modelOf({
+    ...model,
+    layout: cellLayout(layout.minAge, layout.maxAge, lanes.length, memberAges, layout.bins),
+    groupOfCell: Int32Array.from(lanes),
+    population: [],
+  });
+}
+
+/** The year's mortality table `q_{s,x,t}` by (sex, age) (§2), computed once per model and year. */
+export function mortalityOfYear(model: ProjectionModel, yearIndex: number): Float64Array {
+  return (model.mortalityByYear[yearIndex] ??= mortalityTableOfYear(model.mortality, model.layout, yearIndex));
+}
+
+function incomeProfile(row: SchemeData['income'][number]): IncomeProfile {
   return { meanMonthlyIncome: row.mean_monthly_income, cv: row.cv, zeroMonthProb: row.zero_month_prob, seasons: seasonsOf(row) };
 }
+

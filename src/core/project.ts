@@ -1,45 +1,49 @@
 /**
- * The deterministic projection of a scheme, MODEL.md §4–§8: plain data in,
- * the tables `sipro project` writes out.
+ * The projection of a scheme under a scenario, MODEL.md §4–§8: a model and a
+ * scenario in, the tables `sipro project` writes out.
  */
-import { initialState } from './cells.js';
 import { Flow, FLOW_COLUMNS, flowRow } from './flows.js';
 import { discountFactors, indicators, ratio } from './indicators.js';
-import { buildModel } from './model.js';
+import { rowIndex } from './layout.js';
+import { buildModel, type ProjectionModel } from './model.js';
+import { initialState } from './population.js';
 import { SEXES } from './rules.js';
-import { runYears, schemeEntrants } from './run.js';
+import { runYears } from './run.js';
+import { deterministicScenario, type Scenario } from './scenario.js';
 import { subsidyRows } from './subsidy.js';
+import { timelineOf } from './timeline.js';
 import type { FlowColumns, GroupYear, ProjectionResult, ProjectionYear, SchemeData } from './types.js';
+import { schemeEntrants } from './year/enter.js';
+import { rollReserve } from './year/reserve.js';
 
 /**
- * Projects a validated scheme over its horizon.
- * @example project((await loadScheme('fixtures/demo')).data!).indicators.gap
+ * Projects a model over the years of a scenario (the horizon, for the
+ * scheme's own projection).
+ * @example const model = buildModel(data); project(model, deterministicScenario(model)).indicators.gap
  */
-export function project(data: SchemeData): ProjectionResult {
-  const { scheme } = data;
-  const model = buildModel(data, scheme.projection.horizon);
+export function project(model: ProjectionModel, scenario: Scenario): ProjectionResult {
+  const { scheme } = model;
+  const timeline = timelineOf(model, scenario);
   const groups = model.groups.map((group) => group.name);
-  const yearFlows = runYears(model, initialState(data.population, groups, model.layout), schemeEntrants(model));
+  const yearFlows = runYears(model, timeline, initialState(model.population, groups, model.layout), schemeEntrants(model, scenario));
   const byGroup: GroupYear[] = [];
   const projection: ProjectionYear[] = [];
   let reserve = scheme.reserve.initial;
   yearFlows.forEach((flows, yearIndex) => {
-    const year = model.timeline.baseYear + yearIndex;
+    const year = model.baseYear + yearIndex;
     const totals = new Float64Array(FLOW_COLUMNS.length + 2);
     groups.forEach((group, groupIndex) => SEXES.forEach((sex, sexIndex) => {
-      const row = flowRow(groupIndex, sexIndex);
+      const row = flowRow(rowIndex(groupIndex, sexIndex));
       for (let column = 0; column < totals.length; column += 1) totals[column]! += flows[row + column]!;
       byGroup.push({ year, group, sex, ...flowColumns(flows, row) });
     }));
     const columns = flowColumns(totals, 0);
-    const investmentReturn = model.timeline.investmentReturn[yearIndex]!;
-    const netCashFlow = columns.contributions + columns.matching - columns.expenditure;
-    const reserveEnd = reserve * (1 + investmentReturn) + netCashFlow * Math.sqrt(1 + investmentReturn); // §6
+    const { reserveEnd, investmentIncome } = rollReserve(reserve, columns.contributions + columns.matching, columns.expenditure, scenario.investmentReturn[yearIndex]!);
     const pensioners = columns.old_age_pensioners + columns.disability_pensioners + columns.survivor_pensioners;
     projection.push({
       year,
       ...columns,
-      investment_income: reserveEnd - reserve - netCashFlow,
+      investment_income: investmentIncome,
       reserve_start: reserve,
       reserve_end: reserveEnd,
       density: ratio(totals[Flow.paidExposure]!, totals[Flow.activeExposure]!),
@@ -49,13 +53,23 @@ export function project(data: SchemeData): ProjectionResult {
     });
     reserve = reserveEnd;
   });
-  const { midYear } = discountFactors(model.timeline.discountRate);
+  const { midYear } = discountFactors(scenario.discountRate.subarray(0, yearFlows.length));
   return {
     projection: projection.map(orderProjectionColumns),
     byGroup,
-    indicators: indicators(projection, model.timeline, scheme.reserve.gap_final_reserve_ratio),
+    indicators: indicators(projection, scenario.discountRate, scheme.reserve.gap_final_reserve_ratio),
     subsidy: subsidyRows(yearFlows, groups, midYear),
   };
+}
+
+/**
+ * The deterministic projection of a validated scheme, in one call: the
+ * convenience for library users and tests that have no scenario of their own.
+ * @example projectScheme((await loadScheme('fixtures/demo')).data!).indicators.gap
+ */
+export function projectScheme(data: SchemeData): ProjectionResult {
+  const model = buildModel(data);
+  return project(model, deterministicScenario(model));
 }
 
 function flowColumns(flows: Float64Array, row: number): FlowColumns {
@@ -76,9 +90,3 @@ export const PROJECTION_COLUMNS = [
 function orderProjectionColumns(row: ProjectionYear): ProjectionYear {
   return Object.fromEntries(PROJECTION_COLUMNS.map((name) => [name, row[name]])) as unknown as ProjectionYear;
 }
-
-/**
- * The deterministic projection of a validated scheme, in one call: the
- * convenience for library users and tests that have no scenario of their own.
- */
-export const projectScheme = (data: SchemeData): ProjectionResult => project(data);

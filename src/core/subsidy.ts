@@ -5,6 +5,7 @@
  * by A + I heads), and survivor benefits sit on the survivor's own row.
  */
 import { BENEFIT_COLUMNS, Flow, flowRow } from './flows.js';
+import { rowIndex } from './layout.js';
 import { presentValue, ratio } from './indicators.js';
 import type { BenefitPresentValues, SubsidyRow } from './types.js';
 import { SEXES } from './rules.js';
@@ -31,7 +32,7 @@ export function benefitPresentValues(yearFlows: readonly Float64Array[], row: nu
 /** subsidy.csv rows: one per (group, sex), adding up to the scheme totals (§8). */
 export function subsidyRows(yearFlows: readonly Float64Array[], groups: readonly string[], midYear: ArrayLike<number>): SubsidyRow[] {
   return groups.flatMap((group, groupIndex) => SEXES.map((sex, sexIndex): SubsidyRow => {
-    const row = flowRow(groupIndex, sexIndex);
+    const row = flowRow(rowIndex(groupIndex, sexIndex));
     const values = benefitPresentValues(yearFlows, row, midYear);
     const pvAdministration = presentValue(yearFlows.map((flows) => flows[row + Flow.administration]!), midYear);
     return {

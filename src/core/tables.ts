@@ -5,6 +5,7 @@
  */
 import type { IncomeRow, MortalityRow, RatesRow } from '../schema/tables.js';
 import type { Sex } from './rules.js';
+import { improvedQx } from './lifeTable.js';
 import { SEXES } from './rules.js';
 
 /** Ages `minAge … maxAge` of the projection; arrays store age `x` at `x − minAge`. */
@@ -47,7 +48,7 @@ export function mortalityOfYear(basis: MortalityBasis, range: AgeRange, yearsSin
   const ages = ageCount(range);
   const q = new Float64Array(2 * ages);
   for (let at = 0; at < q.length; at += 1) {
-    q[at] = Math.min(1, basis.qx[at]! * Math.pow(1 - basis.improvement[at]!, yearsSinceBase));
+    q[at] = improvedQx({ qx: basis.qx[at]!, improvement: basis.improvement[at]! }, yearsSinceBase);
   }
   q[ages - 1] = 1;
   q[2 * ages - 1] = 1;

@@ -1,60 +1,62 @@
 /**
- * Year-by-year assumptions and cumulative index factors (MODEL.md §1).
- * Arrays are indexed by `year − t0`; index factors have one more entry than
- * the years so that awards first paid in `t+1` can use `J_{t+1}`.
+ * What a scenario implies year by year (MODEL.md §1): cumulative index
+ * factors, the pension indexation, and each group's `J_t`. Arrays are indexed
+ * by `year − t0`; index factors have one more entry than the years so that
+ * awards first paid in `t+1` can use `J_{t+1}`.
  */
-import type { Indexation, Scheme } from '../schema/scheme.js';
-import { assumptionValue } from './rules.js';
+import type { Indexation } from '../schema/scheme.js';
+import type { ProjectionModel } from './model.js';
+import { unreachable } from './rules.js';
+import type { Scenario } from './scenario.js';
 
 export interface Timeline {
   baseYear: number;
-  /** Years projected; may exceed the horizon for entrant runs (§8). */
   years: number;
-  wageGrowth: Float64Array;
-  inflation: Float64Array;
-  investmentReturn: Float64Array;
-  discountRate: Float64Array;
+  scenario: Scenario;
   /** `Iw_t = Π_{u<t} (1 + wage_growth_u)`, length years + 1. */
   wageIndex: Float64Array;
   /** `Ip_t`, length years + 1. */
   priceIndex: Float64Array;
   /** `idx_t` of pensions in payment per old_age.indexation (§4 step 6). */
   pensionIndexation: Float64Array;
+  /** `J_t` of the scheme's default rule: benefits and funeral grants (§5). */
+  benefitIndex: Float64Array;
+  /** `J_t` of each group's own rule (§3). */
+  contributionIndex: Float64Array[];
 }
 
 /**
- * Builds the timeline for `years` years from t0. Beyond the horizon the
- * assumptions keep their values of the last projection year (§8 entrants).
- * @example buildTimeline(scheme, 3).wageIndex // [1, 1.04, 1.0816, 1.124864] at 4 %
+ * @example timelineOf(model, deterministicScenario(model, 3)).wageIndex // [1, 1.04, 1.0816, 1.124864] at 4 %
  */
-export function buildTimeline(scheme: Scheme, years: number): Timeline {
-  const baseYear = scheme.projection.base_year;
-  const lastAssumptionYear = baseYear + scheme.projection.horizon - 1;
-  const series = (assumption: Parameters<typeof assumptionValue>[0]) => {
-    const values = new Float64Array(years);
-    for (let index = 0; index < years; index += 1) {
-      values[index] = assumptionValue(assumption, Math.min(baseYear + index, lastAssumptionYear));
+export function timelineOf(model: ProjectionModel, scenario: Scenario): Timeline {
+  const wageIndex = cumulativeIndex(scenario.wageGrowth);
+  const priceIndex = cumulativeIndex(scenario.inflation);
+  const indexSeries = (indexation: Indexation): Float64Array => {
+    switch (indexation) {
+      case 'wages': return wageIndex;
+      case 'prices': return priceIndex;
+      case 'none': return new Float64Array(scenario.years + 1).fill(1);
+      default: return unreachable(indexation, 'indexation');
     }
-    return values;
   };
-  const { wage_growth, inflation, investment_return, discount_rate } = scheme.assumptions;
-  const wageGrowth = series(wage_growth);
-  const inflationSeries = series(inflation);
-  const investmentReturn = series(investment_return);
-  const discountRate = discount_rate === null ? investmentReturn : series(discount_rate);
-  const indexation = scheme.benefits.old_age.indexation;
-  const pensionIndexation = indexation === 'prices' ? inflationSeries
-    : indexation === 'wages' ? wageGrowth : new Float64Array(years);
+  const pensionIndexation = (() => {
+    const indexation = model.scheme.benefits.old_age.indexation;
+    switch (indexation) {
+      case 'prices': return scenario.inflation;
+      case 'wages': return scenario.wageGrowth;
+      case 'none': return new Float64Array(scenario.years);
+      default: return unreachable(indexation, 'indexation');
+    }
+  })();
   return {
-    baseYear,
-    years,
-    wageGrowth,
-    inflation: inflationSeries,
-    investmentReturn,
-    discountRate,
-    wageIndex: cumulativeIndex(wageGrowth),
-    priceIndex: cumulativeIndex(inflationSeries),
+    baseYear: model.baseYear,
+    years: scenario.years,
+    scenario,
+    wageIndex,
+    priceIndex,
     pensionIndexation,
+    benefitIndex: indexSeries(model.scheme.contributions.indexation),
+    contributionIndex: model.groups.map((group) => indexSeries(group.rule.indexation)),
   };
 }
 
@@ -64,11 +66,4 @@ export function cumulativeIndex(rates: Float64Array): Float64Array {
   index[0] = 1;
   for (let year = 0; year < rates.length; year += 1) index[year + 1] = index[year]! * (1 + rates[year]!);
   return index;
-}
-
-/** `J_t` per `contributions.indexation`: wages, prices or none (§1). */
-export function contributionIndexSeries(timeline: Timeline, indexation: Indexation): Float64Array {
-  if (indexation === 'wages') return timeline.wageIndex;
-  if (indexation === 'prices') return timeline.priceIndex;
-  return new Float64Array(timeline.years + 1).fill(1);
 }

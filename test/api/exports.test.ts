@@ -24,6 +24,8 @@ const manifest = JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8')) 
 const RUNTIME_EXPORTS = [
   'VERSION',
   'annuityDue',
+  'buildModel',
+  'deterministicScenario',
   'formatDiagnostic',
   'incomeRowSchema',
   'lifeTable',
@@ -71,7 +73,8 @@ describe('a library user', () => {
     const { data, diagnostics } = await library.loadScheme(join(REPO, 'fixtures', 'demo'));
     expect(diagnostics.filter((d) => d.severity === 'error').map(library.formatDiagnostic)).toEqual([]);
     if (!data) throw new Error('fixtures/demo did not load');
-    const result: ProjectionResult = library.project(data);
+    const model = library.buildModel(data);
+    const result: ProjectionResult = library.project(model, library.deterministicScenario(model));
     expect(result.projection).toHaveLength(75);
     expect(result.projection[0]?.year).toBe(2025);
     expect(result.projection.at(-1)?.year).toBe(2099);
@@ -80,9 +83,9 @@ describe('a library user', () => {
 
   it('does the same through the built package, with a path relative to its working folder', () => {
     const script = [
-      "import { loadScheme, project } from 'sipro';",
+      "import { loadScheme, projectScheme } from 'sipro';",
       "const { data } = await loadScheme('fixtures/demo');",
-      'const { projection } = project(data);',
+      'const { projection } = projectScheme(data);',
       'console.log(projection.length, projection[0].year, projection.at(-1).year);',
     ].join('\n');
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8' });

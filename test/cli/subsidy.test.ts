@@ -6,7 +6,8 @@
 import { readdir, rm } from 'node:fs/promises';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { projectEntrants } from '../../src/core/entrants.js';
-import { project } from '../../src/core/project.js';
+import { buildModel } from '../../src/core/model.js';
+import { projectScheme } from '../../src/core/project.js';
 import type { EntrantRow, ProjectionResult, SubsidyRow } from '../../src/core/types.js';
 import { loadScheme } from '../../src/io/loadScheme.js';
 import { fixture, minimalWith, runSipro, scratchFolder } from './helpers.js';
@@ -21,11 +22,11 @@ let result: ProjectionResult;
 let entrants: EntrantRow[];
 beforeAll(async () => {
   const { data } = await loadScheme(fixture('minimal'));
-  result = project(data!);
-  entrants = projectEntrants(data!);
+  result = projectScheme(data!);
+  entrants = projectEntrants(buildModel(data!));
 });
 
-/** `group sex` of project()'s subsidy rows, from the largest net payer (most negative net_transfer) to the largest net receiver. */
+/** `group sex` of projectScheme()'s subsidy rows, from the largest net payer (most negative net_transfer) to the largest net receiver. */
 const expectedRanking = () => [...result.subsidy].sort((a, b) => a.net_transfer - b.net_transfer).map((row) => `${row.group} ${row.sex}`);
 
 describe('sipro subsidy', () => {
@@ -33,7 +34,7 @@ describe('sipro subsidy', () => {
     const { code, stdout, stderr } = await runSipro(['subsidy', 'fixtures/minimal']);
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    // Rank rows of table (a) read "│ 1 │ drivers │ M │ …": the order is project()'s net_transfer order.
+    // Rank rows of table (a) read "│ 1 │ drivers │ M │ …": the order is projectScheme()'s net_transfer order.
     const ranked = stdout.split('\n').map((line) => /^│\s+(\d+) │ (\S+)\s+│ ([FM])\s+│/u.exec(line)).filter((match) => match !== null);
     expect(ranked.map((match) => Number(match[1]))).toEqual([1, 2, 3, 4]);
     expect(ranked.map((match) => `${match[2]} ${match[3]}`)).toEqual(expectedRanking());
@@ -67,7 +68,7 @@ describe('sipro subsidy', () => {
       matching_share: { scheme: Record<string, unknown>; groups: Record<string, unknown>[] };
     };
     expect(Object.keys(json)).toEqual(['subsidy', 'entrants', 'matching_share']);
-    // JSON round-trips doubles exactly: the rows are project()'s, in ranking order, with subsidy.csv's columns.
+    // JSON round-trips doubles exactly: the rows are projectScheme()'s, in ranking order, with subsidy.csv's columns.
     expect(json.subsidy.map((row) => `${row.group} ${row.sex}`)).toEqual(expectedRanking());
     expect([...json.subsidy].sort((a, b) => `${a.group}${a.sex}`.localeCompare(`${b.group}${b.sex}`)))
       .toEqual([...result.subsidy].sort((a, b) => `${a.group}${a.sex}`.localeCompare(`${b.group}${b.sex}`)));

@@ -24,7 +24,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { projectEntrants } from '../../src/core/entrants.js';
-import { project } from '../../src/core/project.js';
+import { buildModel } from '../../src/core/model.js';
+import { projectScheme } from '../../src/core/project.js';
 import type { EntrantRow, SchemeData, SubsidyRow } from '../../src/core/types.js';
 import type { Sex } from '../../src/core/rules.js';
 import { populationRowSchema } from '../../src/schema/tables.js';
@@ -144,21 +145,21 @@ describe('§8 entrants.csv, hand-worked: a flat pension, flat contributions of d
   it.each([
     ['F', 58], ['F', 59], ['M', 58], ['M', 59],
   ] as const)('%s entering at %i: PV of contributions, matching, pension and funeral, net transfer and money\'s worth', (sex, entryAge) => {
-    expectFields(entrantRow(projectEntrants(data()), 'g', sex, entryAge), expected(sex, entryAge), 1e-12, `${sex} ${entryAge}: `);
+    expectFields(entrantRow(projectEntrants(buildModel(data())), 'g', sex, entryAge), expected(sex, entryAge), 1e-12, `${sex} ${entryAge}: `);
   });
 
   it('leaves administration out: the same rows with or without an administration charge', () => {
-    const withoutAdministration = projectEntrants(scheme({
+    const withoutAdministration = projectEntrants(buildModel(scheme({
       contributions: { matching: { ratio: 0.5, cap: 4 } },
       benefits: { funeral: { amount: 300 } },
       subsidy: { entry_ages: [58, 59] },
-    }));
-    expect(projectEntrants(data())).toEqual(withoutAdministration);
+    })));
+    expect(projectEntrants(buildModel(data()))).toEqual(withoutAdministration);
     expect(Object.keys(withoutAdministration[0]!)).not.toContain('pv_administration');
   });
 
   it('has the columns of §8 in order: group, sex, entry_age, pv_contributions … pv_benefits, net_transfer, money_worth', () => {
-    expect(Object.keys(projectEntrants(data())[0]!)).toEqual([
+    expect(Object.keys(projectEntrants(buildModel(data()))[0]!)).toEqual([
       'group', 'sex', 'entry_age', 'pv_contributions', 'pv_matching', 'pv_old_age_benefits', 'pv_disability_benefits',
       'pv_survivor_benefits', 'pv_refunds', 'pv_maternity_benefits', 'pv_health_benefits', 'pv_funeral_benefits',
       'pv_benefits', 'net_transfer', 'money_worth',
@@ -207,7 +208,7 @@ describe('§8 entrants.csv: after the horizon the assumptions keep the last proj
       }
       health += exposure * (age < 60 ? 30 : 80) * 1.05 ** j * 1.5 * weights[j]!; // §5: (1 + inflation)^{t−t0}, unchanged after the horizon
     });
-    expectFields(entrantRow(projectEntrants(data()), 'g', 'F', 58), {
+    expectFields(entrantRow(projectEntrants(buildModel(data())), 'g', 'F', 58), {
       pv_contributions: contributions, pv_old_age_benefits: oldAge, pv_health_benefits: health,
       pv_benefits: oldAge + health, net_transfer: oldAge + health - contributions, money_worth: (oldAge + health) / contributions,
     });
@@ -254,7 +255,7 @@ describe('§8 entrants.csv with survivors: the survivor pension an entrant cause
   it.each([
     ['F', 58], ['F', 59], ['M', 58], ['M', 59],
   ] as const)('%s entering at %i: own pension, and the survivor pension of the other sex', (sex, entryAge) => {
-    const row = entrantRow(projectEntrants(data()), 'g', sex, entryAge);
+    const row = entrantRow(projectEntrants(buildModel(data())), 'g', sex, entryAge);
     const values = expected(sex, entryAge);
     expect(values.pv_survivor_benefits).toBeGreaterThan(0.05 * values.pv_old_age_benefits); // the case has something to test
     expectFields(row, values, 1e-12, `${sex} ${entryAge}: `);
@@ -264,12 +265,12 @@ describe('§8 entrants.csv with survivors: the survivor pension an entrant cause
     // Mortality 0 below max_age. A man entering at 58 in 2025 draws a pension from 60 (2027) to 63 (2030),
     // where q = 1: half a year's exposure, one death. He leaves 0.8 widows aged min(clamp(63 − 10) + 1, 63) = 59
     // in 2031, who are paid at 59, 60, 61, 62 and, at max_age, half a year in 2035 = t0 + 2 × (63 − 58).
-    const rows = projectEntrants(tinyScheme({
+    const rows = projectEntrants(buildModel(tinyScheme({
       scheme: mergePatch(BASE, {
         benefits: { survivors: { share: 0.5, spouse_probability: 0.8, age_difference: { F: 0, M: -10 } } },
         subsidy: { entry_ages: [58] },
       }),
-    }));
+    })));
     const award = 1200 * Iw[2]!;
     const lastPension = award * 1.02 ** 3; // p̄ in 2030
     const exposures = [1, 1, 1, 1, 0.5]; // 2031 … 2035
@@ -295,22 +296,22 @@ describe('§8 entrants.csv: which rows exist', () => {
       }),
       rates: [{ group: 'b', sex: 'F', age: 58, entrant_share: 1 }],
     });
-    expect(projectEntrants(data).map((row) => `${row.group} ${row.sex} ${row.entry_age}`)).toEqual([
+    expect(projectEntrants(buildModel(data)).map((row) => `${row.group} ${row.sex} ${row.entry_age}`)).toEqual([
       'b F 58', 'b F 59', 'b M 58', 'b M 59', 'b M 60', 'b M 61',
       'a F 58', 'a F 59', 'a M 58', 'a M 59', 'a M 60', 'a M 61',
     ]);
   });
 
   it('has no rows when no entry age is in range', () => {
-    expect(projectEntrants(scheme({ subsidy: { entry_ages: [20, 30, 40, 50] } }))).toEqual([]);
-    expect(projectEntrants(scheme({ subsidy: { entry_ages: [] } }))).toEqual([]);
+    expect(projectEntrants(buildModel(scheme({ subsidy: { entry_ages: [20, 30, 40, 50] } })))).toEqual([]);
+    expect(projectEntrants(buildModel(scheme({ subsidy: { entry_ages: [] } })))).toEqual([]);
   });
 });
 
 describe('§8 entrants.csv: net transfer and money\'s worth', () => {
   it('money_worth is null when the entrant pays nothing; net_transfer is then the PV of its benefits', () => {
     // A flat contribution of 0: C = 0, M = 0, yet a vested flat pension (vesting 0).
-    const row = entrantRow(projectEntrants(scheme({ contributions: { amount: 0 }, subsidy: { entry_ages: [59] } })), 'g', 'F', 59);
+    const row = entrantRow(projectEntrants(buildModel(scheme({ contributions: { amount: 0 }, subsidy: { entry_ages: [59] } }))), 'g', 'F', 59);
     const p = survival('F', 59);
     const oldAge = sum(p.slice(1).map((alive, offset) => alive * (1 - q('F', 60 + offset, 1 + offset) / 2) * 1200 * Iw[1]! * 1.02 ** offset * v[1 + offset]!));
     expectFields(row, { pv_contributions: 0, pv_matching: 0, pv_benefits: oldAge, net_transfer: oldAge, money_worth: null });
@@ -337,8 +338,8 @@ describe('§8 entrants.csv properties', () => {
       }]));
       const population = data.population.flatMap((row, index) => ((seed + index) % 2 === 0 ? [{ ...row, count: row.count * 3 + 1 }] : []));
       const other: SchemeData = { ...data, population, scheme: { ...data.scheme, groups } };
-      expect(projectEntrants(other)).toEqual(projectEntrants(data));
-      expect(projectEntrants({ ...data, population: [] })).toEqual(projectEntrants(data));
+      expect(projectEntrants(buildModel(other))).toEqual(projectEntrants(buildModel(data)));
+      expect(projectEntrants(buildModel({ ...data, population: [] }))).toEqual(projectEntrants(buildModel(data)));
     }), RUNS);
   });
 
@@ -352,11 +353,11 @@ describe('§8 entrants.csv properties', () => {
         ...drawn,
         scheme: { ...drawn.scheme, groups, projection: { ...drawn.scheme.projection, horizon: 2 * (maxAge - minAge) + 1 } },
       });
-      const rows = projectEntrants(data);
+      const rows = projectEntrants(buildModel(data));
       fc.pre(rows.length > 0);
       const entrant = rows[pick % rows.length]!;
       const member = populationRowSchema.parse({ group: entrant.group, sex: entrant.sex, age: entrant.entry_age, status: 'active' });
-      const alone = project({ ...data, population: [member] }).subsidy.filter((row) => row.group === entrant.group);
+      const alone = projectScheme({ ...data, population: [member] }).subsidy.filter((row) => row.group === entrant.group);
       for (const field of ['pv_contributions', 'pv_matching', 'pv_old_age_benefits', 'pv_disability_benefits', 'pv_survivor_benefits',
         'pv_refunds', 'pv_maternity_benefits', 'pv_health_benefits', 'pv_funeral_benefits', 'pv_benefits'] as const) {
         const expected = alone[0]![field] + alone[1]![field];
@@ -368,7 +369,7 @@ describe('§8 entrants.csv properties', () => {
 
   it('rows keep the identities of §8: pv_benefits = Σ benefits, net_transfer, money_worth null exactly when pv_contributions = 0', () => {
     fc.assert(fc.property(arbitrarySchemeData(), (drawn) => {
-      for (const row of projectEntrants(withEveryEntryAge(drawn))) {
+      for (const row of projectEntrants(buildModel(withEveryEntryAge(drawn)))) {
         const benefits = row.pv_old_age_benefits + row.pv_disability_benefits + row.pv_survivor_benefits + row.pv_refunds
           + row.pv_maternity_benefits + row.pv_health_benefits + row.pv_funeral_benefits;
         expectClose(row.pv_benefits, benefits, 1e-12, 1e-9);
@@ -384,7 +385,7 @@ describe('§8 entrants.csv properties', () => {
 describe('§8 subsidy.csv property (the hand-worked case is in projection.subsidy.test.ts)', () => {
   it('rows add up to the scheme totals of summary.json present_values, and keep net_transfer = benefits + admin − contributions − matching', () => {
     fc.assert(fc.property(arbitrarySchemeData(), (data) => {
-      const result = project(data);
+      const result = projectScheme(data);
       const pv = result.indicators.present_values;
       const total = (field: keyof SubsidyRow & `pv_${string}`) => result.subsidy.reduce((sum, row) => sum + (row[field] as number), 0);
       const scale = Math.max(1, pv.pv_benefits, pv.pv_contributions, pv.pv_administration);

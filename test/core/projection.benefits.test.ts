@@ -10,7 +10,7 @@
  * S = 720 × J_t per active member-year.
  */
 import { describe, it } from 'vitest';
-import { project } from '../../src/core/project.js';
+import { projectScheme } from '../../src/core/project.js';
 import { groupRow, tinyScheme, yearRow } from '../support/scheme.js';
 import { expectClose, expectFields } from '../support/expect.js';
 
@@ -19,7 +19,7 @@ const income = { zero_month_prob: 0.25 };
 describe('§5 disability: awarded at the end of year t on year-end averages, paid from t+1', () => {
   it('awards replacement × w̄\'/max(c̄\', 1), does not index it at t+1, indexes it from t+2', () => {
     // wage_growth 0.04; inflation {2025: 0.02, 2026: 0.03}: idx_2025 = 0.02, idx_2026 = 0.03 (prices).
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         projection: { horizon: 3 },
         assumptions: { wage_growth: 0.04, inflation: { 2025: 0.02, 2026: 0.03 } },
@@ -50,7 +50,7 @@ describe('§5 disability: awarded at the end of year t on year-end averages, pai
     { name: 'flat', disability: { formula: 'flat', amount: 25 }, minPension: 0, award: 12 * 25 * 1.04 },
     { name: 'flat below min_pension', disability: { formula: 'flat', amount: 25 }, minPension: 30, award: Math.max(12 * 25 * 1.04, 12 * 30 * 1.04) },
   ] as const)('$name', ({ disability, minPension, award }) => {
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         projection: { horizon: 2 },
         assumptions: { wage_growth: 0.04 },
@@ -67,7 +67,7 @@ describe('§5 disability: awarded at the end of year t on year-end averages, pai
 
   it('uses the disability rate only for bins k ≥ disability.vesting_years (§4 step 4)', () => {
     // disability.vesting_years 2, old-age 0: V = 2. Bin 1 (credits 1) is not eligible, bin 2 (credits 2) is.
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         projection: { horizon: 2 },
         assumptions: { wage_growth: 0.04 },
@@ -94,7 +94,7 @@ describe('§4 step 5 survivors', () => {
     // survivors share 0.5, spouse_probability 0.7, age_difference {F: +3, M: −3} (the default).
     // inflation 0.02 (prices). Group h has mortality_multiplier 1.5.
     // qx: F 59: 0.2, 61: 0.4; M 58: 0.1, 61: 0.1; all else 0 (q = 1 at 62).
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         projection: { horizon: 3 },
         assumptions: { inflation: 0.02 },
@@ -142,7 +142,7 @@ describe('§4 step 5 survivors', () => {
   it('from active and inactive deaths when disability is vested: share × the cell\'s disability award', () => {
     // disability replacement 0.4, vesting 2 (V = 2); survivors share 0.5, spouse_probability 0.7.
     // π = 0.8, p0 = 0.25 (d = 0.6, S = 720); wage_growth 0.04. qx M 58: 0.1; F 59: 0.2.
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         projection: { horizon: 2 },
         assumptions: { wage_growth: 0.04 },
@@ -189,7 +189,7 @@ describe('§5 benefits use the scheme\'s default indexation, not a group overrid
   });
 
   it('indexes the group\'s contributions by its own J but the old-age award by the default J', () => {
-    const result = project(data());
+    const result = projectScheme(data());
     // 2026: the member who was 58 (now 59) pays 12 × 10 × 1 (group J = 1);
     // the other retires at 60: 12 × 100 × Iw_2026 = 1248, exposed 1 − 0.1/2 = 0.95.
     expectFields(yearRow(result, 2026), { contributions: 120, old_age_benefits: 0.95 * 12 * 100 * 1.04 });
@@ -198,7 +198,7 @@ describe('§5 benefits use the scheme\'s default indexation, not a group overrid
   it('indexes the funeral grant by the default J too', () => {
     // MODEL.md §5: "funeral amount × J_t"; §5 preamble: "group overrides do not apply to benefits".
     // Literal reading: the default's J_2026 = 1.04 for a death in a group that overrides to none.
-    const result = project(data());
+    const result = projectScheme(data());
     expectClose(yearRow(result, 2026).funeral_benefits, 300 * 1.04 * 0.1);
   });
 });
@@ -207,7 +207,7 @@ describe('§5 maternity', () => {
   it('pays Σ_{A,F} E × fertility × replacement × weeks/52 × S/max(d, 1e-12)', () => {
     // weeks 13, replacement 0.8; fertility 0.05 at 58 (both sexes in the file, paid to F only);
     // q_F58 = 0.1; π = 0.8, p0 = 0.25: d = 0.6, S = 720, S/d = 1200 (= 12 × insured_income).
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: { groups: { g: { compliance: 0.8 } }, benefits: { maternity: { weeks: 13, replacement: 0.8 } } },
       income,
       qx: { F: { 58: 0.1 } },
@@ -231,7 +231,7 @@ describe('§5 health', () => {
 
   it('pays Σ_covered E × annual_cost(x) × (1 + inflation)^{t−t0} × dependants_factor', () => {
     // covered [active, retired], dependants_factor 1.5, inflation 0.05. q_M61 = 0.2.
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         projection: { horizon: 2 },
         benefits: { health: { covered: ['active', 'retired'], dependants_factor: 1.5, inflation: 0.05, annual_cost: bands } },
@@ -250,7 +250,7 @@ describe('§5 health', () => {
   });
 
   it('covers the states it names: inactive, disabled, survivor', () => {
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         benefits: {
           disability: { formula: 'flat', amount: 10 },

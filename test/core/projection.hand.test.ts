@@ -14,7 +14,7 @@
  * S = π · 12 (1 − p0) · insured_income · J_t: the lognormal drops out.
  */
 import { describe, it } from 'vitest';
-import { project } from '../../src/core/project.js';
+import { projectScheme } from '../../src/core/project.js';
 import { groupRow, tinyScheme, yearRow } from '../support/scheme.js';
 import { expectClose, expectFields } from '../support/expect.js';
 
@@ -28,7 +28,7 @@ describe('§3 one active member-year under the flat rule', () => {
   const income = { zero_month_prob: 0.25, cv: 0.7, mean_monthly_income: 123 };
 
   it('gives density π(1−p0), C = π·12(1−p0)·amount·J and S = π·12(1−p0)·insured_income·J', () => {
-    const result = project(tinyScheme({ scheme, income, population: [{ sex: 'F', age: 58, status: 'active' }] }));
+    const result = projectScheme(tinyScheme({ scheme, income, population: [{ sex: 'F', age: 58, status: 'active' }] }));
     // 2025: J_2025 = 1 (§1, empty product); E = N(1 − q/2) = 1 (§4 step 3).
     const d = 0.8 * (1 - 0.25); // 0.6
     const C2025 = 0.8 * 12 * (1 - 0.25) * 10 * 1; // 72
@@ -52,7 +52,7 @@ describe('§3 one active member-year under the flat rule', () => {
     { indexation: 'prices', J2026: 1.02 }, // Ip_2026 = 1 + inflation_2025
     { indexation: 'none', J2026: 1 },
   ] as const)('indexes the rule’s money fields by J_t per contributions.indexation = $indexation (§1, §3)', ({ indexation, J2026 }) => {
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: { ...scheme, contributions: { indexation } },
       income,
       population: [{ sex: 'M', age: 58, status: 'active', count: 3 }],
@@ -65,7 +65,7 @@ describe('§3 one active member-year under the flat rule', () => {
   it('reads a map assumption as a step function, the first value before the first key (§1)', () => {
     // wage_growth: {2026: 0.05, 2027: 0.03}. Years 2025 and 2026 take 0.05, 2027 takes 0.03.
     // Ages 50–53 over the horizon: the member never reaches 60.
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         projection: { horizon: 4, min_age: 50 },
         assumptions: { wage_growth: { 2026: 0.05, 2027: 0.03 } },
@@ -88,7 +88,7 @@ describe('§3 one active member-year under the flat rule', () => {
     // matching {ratio 0.5, cap 4}. 2025: min(0.5 × 10, 4) = 4 a month. 2026, J = 1.04:
     // min(0.5 × 10.4, 4 × 1.04) = 4.16 — the cap is a money field of the rule, indexed by J_t
     // (§3 "Money fields of the rule are multiplied by J_t"; §2 "every money field of contributions").
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         projection: { horizon: 2 },
         assumptions: { wage_growth: 0.04 },
@@ -106,7 +106,7 @@ describe('§4 step 4 credits: c̄\' = c̄ + d, the bin moves A(k) → A(k+1) wit
   it('vests the share d of a bin-0 member one year before retirement; the rest is refunded ō\' (§4 steps 1, 4)', () => {
     // vesting_years 1, so V = 1. π = 0.8, p0 = 0.25: d = 0.6, C = 0.8 × 12 × 0.75 × 10 = 72.
     // Lapse 0.25 at 59 splits the movers between A and I; it does not change the bin shares.
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         projection: { horizon: 2 },
         groups: { g: { compliance: 0.8 } },
@@ -131,7 +131,7 @@ describe('§4 step 4 credits: c̄\' = c̄ + d, the bin moves A(k) → A(k+1) wit
 
   it('bins base-year credits at min(floor(credits), V) and retires members already past the age at t0 (§2, §4 step 1)', () => {
     // vesting_years 1 (V = 1). Credits 0.999 → bin 0 (not vested); credits 1 → bin 1; credits 3 → bin min(3, 1) = 1.
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: { benefits: { old_age: { vesting_years: 1, refund: 'own' } } },
       population: [
         { age: 60, status: 'active', credits: 0.999, own_balance: 50 },
@@ -158,7 +158,7 @@ describe('§4 step 4 balances b̄\', ō\' with half-year interest; refunds of no
     { refund: 'account', perHead: bBar },
     { refund: 'none', perHead: 0 },
   ] as const)('refund: $refund pays the year-end balance per head at the next step 1', ({ refund, perHead }) => {
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         projection: { horizon: 2 },
         assumptions: { investment_return: 0.05 },
@@ -176,7 +176,7 @@ describe('§4 step 4 balances b̄\', ō\' with half-year interest; refunds of no
 
   it('rolls an inactive member\'s balances forward without the year\'s contributions (§4 step 4, I)', () => {
     // I cell: b̄' = b̄ (1 + i), ō' = ō (1 + i). refund: account, V = 5, i = 0.05.
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         projection: { horizon: 2 },
         assumptions: { investment_return: 0.05 },
@@ -190,7 +190,7 @@ describe('§4 step 4 balances b̄\', ō\' with half-year interest; refunds of no
 
 describe('§4 step 3 deaths and exposure, §5 funeral', () => {
   it('counts deaths N q, exposes E = N(1 − q/2), pays funeral amount × J_t × deaths; q = 1 at max_age', () => {
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         projection: { horizon: 2 },
         assumptions: { wage_growth: 0.04 },
@@ -223,7 +223,7 @@ describe('§4 step 4 lapse and reentry', () => {
   it('moves R(1−ℓ) to A and Rℓ to I from A, and r of the survivors from I back to A', () => {
     // Rates at 58 (both sexes): lapse ℓ = 0.2, reentry r = 0.3; q = 0.1 at 58, 0 at 59.
     // π = 0.5 (d = 0.5) to show the A/I split does not depend on d.
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: { projection: { horizon: 2 }, groups: { g: { compliance: 0.5 } } },
       qx: { '*': { 58: 0.1 } },
       rates: [{ age: 58, lapse: 0.2, reentry: 0.3 }],
@@ -245,7 +245,7 @@ describe('§4 step 4 lapse and reentry', () => {
 
   it('lets a named-group rates row replace the * row of the same (sex, age) whole (§2 rates)', () => {
     // '*' row at 58: disability 0.1. Group b's own row at 58: lapse 0.2 (its disability is the default 0).
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         projection: { horizon: 2 },
         groups: { a: {}, b: {} },
@@ -266,7 +266,7 @@ describe('§4 step 1 and §5 old-age awards', () => {
     { indexation: 'wages', idx2026: 0.04 },
     { indexation: 'none', idx2026: 0 },
   ] as const)('awards 12 × amount × J_t at retirement and indexes it by 1 + idx_t in payment (indexation $indexation)', ({ indexation, idx2026 }) => {
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         projection: { horizon: 3 },
         assumptions: { wage_growth: 0.04, inflation: 0.02 },
@@ -282,7 +282,7 @@ describe('§4 step 1 and §5 old-age awards', () => {
   });
 
   it('applies min_pension × 12 × J_t to a vested flat award (§5)', () => {
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         projection: { horizon: 2 },
         assumptions: { wage_growth: 0.04 },
@@ -300,7 +300,7 @@ describe('§4 step 1 and §5 old-age awards', () => {
   ])('career_average: accrual × w̄ on the year-end w̄\' = w̄(1+g) + S (min_pension $minPension)', ({ minPension, expected }) => {
     // π = 0.8, p0 = 0.25: S_2025 = 0.8 × 12 × 0.75 × 100 = 720. wage_growth 0.04.
     // End of 2025: w̄' = 20000 × 1.04 + 720 = 21520. Award at 2026 step 1: 0.015 × 21520.
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         projection: { horizon: 2 },
         assumptions: { wage_growth: 0.04 },
@@ -317,7 +317,7 @@ describe('§4 step 1 and §5 old-age awards', () => {
     // annuity_rate 0.03; indexation prices; inflation {2025: 0.01, 2026: 0.02} so idx_2026 = 0.02.
     // qx (both sexes) 60: 0.1, 61: 0.2, 62: 0.3 (→ 1 at max_age 62). Group multiplier 2 — not in ä.
     // i_2025 = 0.05; π = 1: C = 120. b̄' = 10000 × 1.05 + 120 × 1.05^½.
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         projection: { horizon: 2 },
         assumptions: { investment_return: 0.05, inflation: { 2025: 0.01, 2026: 0.02 } },
@@ -344,7 +344,7 @@ describe('§4 step 1 and §5 old-age awards', () => {
   it('account: ä uses the award year\'s improved mortality q × (1 − improvement)^{t−t0} (§2, §5)', () => {
     // Retire at 2026 (t − t0 = 1); improvement 0.5 at 60 and 61: q_60 = 0.1 × 0.5 = 0.05, q_61 = 0.2 × 0.5 = 0.1.
     // annuity_rate 0, indexation none: ä = Σ ₍j₎p (1 − q/2).
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         projection: { horizon: 2 },
         benefits: { old_age: { formula: 'account', annuity_rate: 0, indexation: 'none' } },

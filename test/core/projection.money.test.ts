@@ -7,14 +7,14 @@
  * S = 1200 per active member-year at J = 1, flat pension 1200 a year).
  */
 import { describe, expect, it } from 'vitest';
-import { project } from '../../src/core/project.js';
+import { projectScheme } from '../../src/core/project.js';
 import { groupRow, tinyScheme, yearRow } from '../support/scheme.js';
 import { expectClose, expectFields } from '../support/expect.js';
 
 describe('§6 administration', () => {
   it('is contribution_share × contributions + per_member_annual × Iw_t × Σ_{A,I} N', () => {
     // contribution_share 0.1, per_member_annual 5, wage_growth 0.04.
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         projection: { horizon: 2 },
         assumptions: { wage_growth: 0.04 },
@@ -41,7 +41,7 @@ describe('§6 administration', () => {
 describe('§4 step 2 entrants', () => {
   it('enter count × (1+growth)^{t−t0}, spread by entrant_share, counted after steps 1–2', () => {
     // count 10, growth 0.1; entrant_share: F 58 → 0.6, M 59 → 0.4. No base population.
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: { projection: { horizon: 2 }, groups: { g: { entrants: { count: 10, growth: 0.1 } } } },
       rates: [{ group: 'g', sex: 'F', age: 58, entrant_share: 0.6 }, { group: 'g', sex: 'M', age: 59, entrant_share: 0.4 }],
     }));
@@ -75,7 +75,7 @@ describe('§6 reserve and §7 indicators', () => {
   const end2026 = end2025 * 1.03 + net * 1.03 ** 0.5;
 
   it('rolls the reserve forward with half-year interest on the net flow and reports investment income (§6)', () => {
-    const result = project(tinyScheme({ scheme, population: [...population] }));
+    const result = projectScheme(tinyScheme({ scheme, population: [...population] }));
     expect(end2025).toBeGreaterThan(0); // the case is built to deplete in 2026, not 2025
     expect(end2026).toBeLessThan(0);
     expectFields(yearRow(result, 2025), {
@@ -91,7 +91,7 @@ describe('§6 reserve and §7 indicators', () => {
   });
 
   it('computes PV, gap, effective_rate, actuarial_balance, depletion and first deficit (§7), discounting at i_t', () => {
-    const { indicators } = project(tinyScheme({ scheme, population: [...population] }));
+    const { indicators } = projectScheme(tinyScheme({ scheme, population: [...population] }));
     // discount_rate null → i_t. D_2025 = 1, D_2026 = 1/1.05, D_T = D_2027 = 1/(1.05 × 1.03);
     // h_2025 = 1.05^−½, h_2026 = 1.03^−½. PV(X) = Σ X_t D_t h_t.
     const v2025 = 1 * 1.05 ** -0.5;
@@ -119,7 +119,7 @@ describe('§6 reserve and §7 indicators', () => {
   });
 
   it('discounts at discount_rate when it is set, while the reserve still earns i_t', () => {
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: { ...scheme, assumptions: { ...scheme.assumptions, discount_rate: 0.04 } },
       population: [...population],
     }));
@@ -134,7 +134,7 @@ describe('§6 reserve and §7 indicators', () => {
 
   it('gives null ratios on zero divisors and null years when nothing happens (§7)', () => {
     // Only an inactive member: no contributions, no insured earnings, no expenditure, no pensioners.
-    const result = project(tinyScheme({ scheme: { reserve: { initial: 100 } }, population: [{ age: 58, status: 'inactive' }] }));
+    const result = projectScheme(tinyScheme({ scheme: { reserve: { initial: 100 } }, population: [{ age: 58, status: 'inactive' }] }));
     expectFields(yearRow(result, 2025), {
       density: null, payg_cost_rate: null, reserve_ratio: null, support_ratio: null,
       reserve_end: 100, investment_income: 0,
@@ -146,13 +146,13 @@ describe('§6 reserve and §7 indicators', () => {
   });
 
   it('does not call a reserve of exactly 0 depleted: depletion needs reserve_end < 0 (§7)', () => {
-    const result = project(tinyScheme({ scheme: { assumptions: { investment_return: 0.05 } }, population: [{ age: 58, status: 'inactive' }] }));
+    const result = projectScheme(tinyScheme({ scheme: { assumptions: { investment_return: 0.05 } }, population: [{ age: 58, status: 'inactive' }] }));
     expectFields(yearRow(result, 2025), { reserve_start: 0, reserve_end: 0 });
     expect(result.indicators.depletion_year).toBeNull();
   });
 
   it('borrows at i_t from a negative initial reserve and reports depletion in the first year (§6, §7)', () => {
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: { assumptions: { investment_return: 0.05 }, reserve: { initial: -10 } },
       population: [{ age: 58, status: 'inactive' }],
     }));
@@ -166,7 +166,7 @@ describe('§2, §4 mortality: improvement, group and disability multipliers, cap
   it('uses q = min(1, min(1, qx (1 − improvement)^{t−t0}) × multiplier_g [× disability multiplier]), q = 1 at max_age', () => {
     // qx F 58 = F 59 = 0.2, improvement 0.1 at both. Disability mortality_multiplier 2.
     // Groups: g multiplier 1.5, h multiplier 5, z multiplier 0.
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: {
         projection: { horizon: 2 },
         groups: { g: { mortality_multiplier: 1.5 }, h: { mortality_multiplier: 5 }, z: { mortality_multiplier: 0 } },

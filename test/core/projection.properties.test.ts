@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { project } from '../../src/core/project.js';
+import { projectScheme } from '../../src/core/project.js';
 import type { FlowColumns, GroupYear, ProjectionResult, ProjectionYear, SchemeData } from '../../src/core/types.js';
 import type { Assumption } from '../../src/schema/scheme.js';
 import type { PopulationRow } from '../../src/schema/tables.js';
@@ -59,7 +59,7 @@ describe('heads are conserved (§4)', () => {
   it('exactly, per (group, sex), without survivors and with vesting 0', () => {
     fc.assert(
       fc.property(arbitrarySchemeData({ survivors: false, oldAgeVesting: 0 }), (data) => {
-        const result = project(data);
+        const result = projectScheme(data);
         const t0 = data.scheme.projection.base_year;
         for (const group of Object.keys(data.scheme.groups)) {
           for (const sex of ['F', 'M'] as const) {
@@ -85,7 +85,7 @@ describe('heads are conserved (§4)', () => {
     // Leavers ≥ 0, and 0 when vesting is 0; 0 ≤ new survivors ≤ deaths_t × max spouse_probability.
     fc.assert(
       fc.property(arbitrarySchemeData(), (data) => {
-        const result = project(data);
+        const result = projectScheme(data);
         const survivors = data.scheme.benefits.survivors;
         const spouse = survivors === undefined
           ? 0
@@ -112,7 +112,7 @@ describe('money identities (§6)', () => {
   it('rolls the reserve, defines investment income and expenditure as MODEL.md §6 says, every year and group', () => {
     fc.assert(
       fc.property(arbitrarySchemeData(), (data) => {
-        const result = project(data);
+        const result = projectScheme(data);
         const { assumptions, reserve } = data.scheme;
         let expectedStart = reserve.initial;
         for (const row of result.projection) {
@@ -141,7 +141,7 @@ describe('by_group.csv adds up to projection.csv (§7)', () => {
   it('for every flow and head-count column, every year', () => {
     fc.assert(
       fc.property(arbitrarySchemeData(), (data) => {
-        const result = project(data);
+        const result = projectScheme(data);
         expect(result.byGroup).toHaveLength(result.projection.length * Object.keys(data.scheme.groups).length * 2);
         for (const row of result.projection) {
           const parts = Object.keys(data.scheme.groups).flatMap((group) => groupRowsOf(result, row.year, group));
@@ -161,7 +161,7 @@ describe('outputs are finite, heads and flows non-negative, ratios null exactly 
   it('holds for projection, by_group, indicators and subsidy', () => {
     fc.assert(
       fc.property(arbitrarySchemeData(), (data) => {
-        const result = project(data);
+        const result = projectScheme(data);
         expect(result.projection).toHaveLength(data.scheme.projection.horizon);
         for (const row of [...result.projection, ...result.byGroup]) {
           for (const column of FLOW_COLUMNS) {
@@ -228,7 +228,7 @@ describe('the population file\'s cut and order do not matter (§2: rows with the
           pieces.push({ ...row, count: rest });
           return pieces;
         });
-        expectSameResult(project({ ...data, population }), project(data));
+        expectSameResult(projectScheme({ ...data, population }), projectScheme(data));
       }),
       RUNS,
     );
@@ -238,7 +238,7 @@ describe('the population file\'s cut and order do not matter (§2: rows with the
     fc.assert(
       fc.property(arbitrarySchemeData(), (data) => {
         const merged = mergeCells(data);
-        expectSameResult(project({ ...data, population: merged }), project(data));
+        expectSameResult(projectScheme({ ...data, population: merged }), projectScheme(data));
       }),
       RUNS,
     );
@@ -254,7 +254,7 @@ describe('the population file\'s cut and order do not matter (§2: rows with the
           mortality: shuffled(data.mortality, seed + 2),
           rates: shuffled(data.rates, seed + 3),
         };
-        expectSameResult(project(reordered), project(data));
+        expectSameResult(projectScheme(reordered), projectScheme(data));
       }),
       RUNS,
     );
@@ -288,12 +288,12 @@ function mergeCells(data: SchemeData): PopulationRow[] {
 }
 
 describe('inputs are not mutated', () => {
-  it('project() leaves a deep-frozen SchemeData intact and equal to its clone', () => {
+  it('projectScheme() leaves a deep-frozen SchemeData intact and equal to its clone', () => {
     fc.assert(
       fc.property(arbitrarySchemeData(), (data) => {
         const before = structuredClone(data);
         deepFreeze(data);
-        project(data); // a write to frozen data throws in ESM strict mode
+        projectScheme(data); // a write to frozen data throws in ESM strict mode
         expect(data).toEqual(before);
       }),
       RUNS,

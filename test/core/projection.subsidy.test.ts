@@ -4,7 +4,7 @@
  * MODEL.md, never a call into sipro.
  */
 import { describe, expect, it } from 'vitest';
-import { project } from '../../src/core/project.js';
+import { projectScheme } from '../../src/core/project.js';
 import { groupRow, subsidyRow, tinyScheme } from '../support/scheme.js';
 import { expectClose, expectFields } from '../support/expect.js';
 
@@ -35,7 +35,7 @@ describe('§8 subsidy.csv', () => {
   const both = v2025 + v2026;
 
   it('allocates administration by own contributions (share part) and by A + I heads (per-member part), each year', () => {
-    const result = project(data());
+    const result = projectScheme(data());
     for (const year of [2025, 2026]) {
       // Iw = 1 (wage_growth 0). Heads: a F 2, a M 1, b F 1, b M 0 (a pensioner is not a member here).
       expectClose(groupRow(result, year, 'a', 'F').administration, 0.1 * 240 + 5 * 2); // 34
@@ -46,7 +46,7 @@ describe('§8 subsidy.csv', () => {
   });
 
   it('puts survivor benefits on the survivor\'s own (group, sex) row', () => {
-    const result = project(data());
+    const result = projectScheme(data());
     // 2025: b M dies with q = 0.1 → 0.1 × 1 survivors, F, aged min(clamp(60 − 3, 58, 62) + 1, 62) = 59,
     // pension 0.5 × 1200 × (1 + idx_2025 = 1). 2026: q_F59 = 0 → E = 0.1.
     expectFields(groupRow(result, 2026, 'b', 'F'), { survivor_pensioners: 0.1, survivor_benefits: 0.1 * 600, inactives: 1 });
@@ -55,7 +55,7 @@ describe('§8 subsidy.csv', () => {
   });
 
   it('reports present values per (group, sex), net_transfer and money_worth, adding up to the totals', () => {
-    const result = project(data());
+    const result = projectScheme(data());
     // a F: PV(C) = 240 (v25 + v26); PV(admin) = 34 (v25 + v26); no benefits.
     expectFields(subsidyRow(result, 'a', 'F'), {
       pv_contributions: 240 * both, pv_matching: 0, pv_benefits: 0, pv_administration: 34 * both,
@@ -93,7 +93,7 @@ describe('§8 subsidy.csv', () => {
 describe('§7 by_group.csv and §8 subsidy.csv row layout', () => {
   it('has one row per year × group × sex, in the scheme\'s group order then F, M; one subsidy row per (group, sex)', () => {
     // Groups declared b before a: the scheme's order, not alphabetical.
-    const result = project(tinyScheme({
+    const result = projectScheme(tinyScheme({
       scheme: { projection: { horizon: 2 }, groups: { b: {}, a: {} } },
       population: [{ group: 'a', age: 58, status: 'active' }],
     }));

@@ -4,7 +4,9 @@
  */
 import { Command } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
+import { buildModel } from '../../core/model.js';
 import { project } from '../../core/project.js';
+import { deterministicScenario } from '../../core/scenario.js';
 import { projectEntrants } from '../../core/entrants.js';
 import { replaceFolder } from '../../io/outputFolder.js';
 import { checkOutputFolder, defaultOutputFolder, schemeInputs } from '../outputTarget.js';
@@ -61,10 +63,11 @@ export function projectCommand(context: CommandContext) {
       if (warnings.length > 0 && !options.quiet) renderDiagnostics(warnings, io);
       const outDir = options.out === undefined ? defaultOutputFolder(io.cwd, loaded.inputs[0]!.path) : resolve(io.cwd, options.out);
       await checkOutputFolder(outDir, { force: options.force, cwd: io.cwd, inputs: schemeInputs(loaded.inputs), option: '--out' });
-      const result = project(data);
+      const model = buildModel(data);
+      const result = project(model, deterministicScenario(model));
       const assertions = checkAll(scheme, gates, result);
       const record = runRecord(context.argv, loaded.inputs, scheme, overrides);
-      const files = outputFiles(result, options.entrants ? projectEntrants(data) : undefined, record, assertions);
+      const files = outputFiles(result, options.entrants ? projectEntrants(model) : undefined, record, assertions);
       await replaceFolder(outDir, files);
       if (options.json) {
         io.stdout.write(`${JSON.stringify({ ...result.indicators, assertions, output: outDir, run: record }, null, 2)}\n`);

@@ -5,7 +5,9 @@
  */
 import { Command } from '@commander-js/extra-typings';
 import { projectEntrants } from '../../core/entrants.js';
+import { buildModel } from '../../core/model.js';
 import { project } from '../../core/project.js';
+import { deterministicScenario } from '../../core/scenario.js';
 import { ExitCode } from '../errors.js';
 import { loadValid } from '../loadValid.js';
 import { colourEnabled } from '../io.js';
@@ -44,7 +46,8 @@ export function subsidyCommand(context: CommandContext) {
       const loaded = await loadValid(io, target, [], options.strict);
       if (loaded.warnings.length > 0) renderDiagnostics(loaded.warnings, io);
       const { scheme } = loaded.data;
-      const report = subsidyReport(project(loaded.data).subsidy, projectEntrants(loaded.data));
+      const model = buildModel(loaded.data);
+      const report = subsidyReport(project(model, deterministicScenario(model)).subsidy, projectEntrants(model));
       if (options.json) {
         io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       } else {

@@ -8,7 +8,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkAssertions, rangeProblem, type Assertion, type AssertionReport } from '../../core/assertions.js';
 import { projectEntrants } from '../../core/entrants.js';
+import { buildModel } from '../../core/model.js';
 import { project } from '../../core/project.js';
+import { deterministicScenario } from '../../core/scenario.js';
 import type { Indicators } from '../../core/types.js';
 import { errorsIn, formatDiagnostic } from '../../io/diagnostics.js';
 import { schemeSource } from '../../io/loadScheme.js';
@@ -65,12 +67,13 @@ export function scenarioRunner(config: SweepConfig): ScenarioRunner {
           .map((assertion) => ({ assertion, problem: rangeProblem(assertion, firstYear, firstYear + horizon - 1) }))
           .find(({ problem }) => problem !== undefined);
         if (outside) return failed(`--assert "${outside.assertion.text}": ${outside.problem}`);
-        const result = project(data);
+        const model = buildModel(data);
+        const result = project(model, deterministicScenario(model));
         const assertions = allAssertions(data.scheme, config.assertions);
         const reports = checkAssertions(assertions, result);
         if (config.keepDir !== undefined) {
           const record = runRecord(config.argv, loaded.inputs, data.scheme, overrides);
-          const files = outputFiles(result, config.entrants ? projectEntrants(data) : undefined, record, reports);
+          const files = outputFiles(result, config.entrants ? projectEntrants(model) : undefined, record, reports);
           const folder = join(config.keepDir, scenario.name);
           await mkdir(folder, { recursive: true });
           for (const [name, content] of files) await writeFile(join(folder, name), content);

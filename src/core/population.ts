@@ -1,0 +1,69 @@
+/**
+ * The base-year state from population rows (MODEL.md §2): rows with the same
+ * key add up; an A/I row goes to bin `min(floor(credits), V)` and adds
+ * `count × value` to each sum; a pensioner row adds `count × 12 ×
+ * pension_monthly`.
+ */
+import type { PopulationRow } from '../schema/tables.js';
+import { type CellLayout, memberCellIndex, rowIndex, slotIndex } from './layout.js';
+import {
+  ACTIVE, BALANCE, CREDITS, type CohortState, DISABILITY, EARNINGS, emptyState, HEADS, INACTIVE, MEMBER_STRIDE, occupy, OLD_AGE,
+  OWN_BALANCE, PENSION, PENSIONER_STRIDE, SURVIVOR,
+} from './state.js';
+import { sexIndex } from './tables.js';
+
+/**
+ * @param groups the scheme's group names, in order (cell group = scheme group)
+ * @example initialState([{group: 'g', sex: 'F', age: 40, status: 'active', count: 2, credits: 3, …}], ['g'], layout) // 2 heads in bin 3 of A (g, F, 40)
+ */
+export function initialState(rows: readonly PopulationRow[], groups: readonly string[], layout: CellLayout): CohortState {
+  const state = emptyState(layout);
+  const { members, pensioners } = state;
+  const groupIndex = new Map(groups.map((name, index) => [name, index]));
+  for (const population of rows) {
+    const group = groupIndex.get(population.group);
+    if (group === undefined) continue;
+    const row = rowIndex(group, sexIndex(population.sex));
+    const ageIndex = population.age - layout.minAge;
+    const count = population.count;
+    if (population.status === 'active' || population.status === 'inactive') {
+      const bin = Math.min(Math.floor(population.credits), layout.bins - 1);
+      const at = (memberCellIndex(layout, row, ageIndex) + bin) * MEMBER_STRIDE + (population.status === 'active' ? ACTIVE : INACTIVE);
+      members[at + HEADS]! += count;
+      members[at + CREDITS]! += count * population.credits;
+      members[at + EARNINGS]! += count * population.earnings;
+      members[at + BALANCE]! += count * population.balance;
+      members[at + OWN_BALANCE]! += count * population.own_balance;
+      occupy(state.memberAges, row, ageIndex);
+    } else {
+      const at = slotIndex(layout, row, ageIndex) * PENSIONER_STRIDE + pensionerPart(population.status);
+      pensioners[at]! += count;
+      pensioners[at + PENSION]! += count * 12 * pensionMonthly(population);
+      occupy(state.pensionerAges, row, ageIndex);
+    }
+  }
+  return state;
+}
+
+function pensionerPart(status: 'retired' | 'disabled' | 'survivor'): number {
+  switch (status) {
+    case 'retired': return OLD_AGE;
+    case 'disabled': return DISABILITY;
+    case 'survivor': return SURVIVOR;
+  }
+}
+
+/** §2: a pensioner row's `pension_monthly` is required; validation guarantees it, the guard names it if not. */
+function pensionMonthly(row: PopulationRow): number {
+  if (row.pension_monthly === undefined) throw new Error(`population row ${row.group} ${row.sex} ${row.age} ${row.status} has no pension_monthly`);
+  return row.pension_monthly;
+}
+
+/** The highest age index a member row of the population holds, or −1 when none. */
+export function oldestMemberIndex(rows: readonly PopulationRow[], minAge: number): number {
+  let oldest = -1;
+  for (const row of rows) {
+    if ((row.status === 'active' || row.status === 'inactive') && row.age - minAge > oldest) oldest = row.age - minAge;
+  }
+  return oldest;
+}

@@ -1,0 +1,101 @@
+/**
+ * The cohort state at the start of a year: head counts and money sums of
+ * every cell (MODEL.md §1) in two flat typed arrays. Cells store sums
+ * (`N × average`), so merging cells is addition and the head-count weighting
+ * of averages comes for free.
+ *
+ * The fields of a cell are interleaved: a member cell (group, sex, age, bin)
+ * holds the A cell's five sums and then the I cell's, a pensioner slot
+ * (group, sex, age) the heads and pension sums of P, D and S. A year's step
+ * reads one origin and writes its few destinations in neighbouring memory,
+ * instead of a dozen arrays apart.
+ *
+ * Each row (group, sex) records the range of ages that may hold anyone, for
+ * members and for pensioners apart: the year's loops run over those ages
+ * only, and clearing a state for reuse is a fill over them.
+ */
+import { type CellLayout, memberCellCount, memberCellIndex, slotCount, slotIndex } from './layout.js';
+
+/** Offsets of a member state's sums within its part of a member cell (§1). */
+export const HEADS = 0;
+export const CREDITS = 1;
+export const EARNINGS = 2;
+export const BALANCE = 3;
+export const OWN_BALANCE = 4;
+/** Where the A and I parts start in a member cell. */
+export const ACTIVE = 0;
+export const INACTIVE = 5;
+/** Numbers per member cell: five sums for A, five for I. */
+export const MEMBER_STRIDE = 10;
+
+/** Where P, D and S start in a pensioner slot: heads, then the sum of annual pensions in payment. */
+export const OLD_AGE = 0;
+export const DISABILITY = 2;
+export const SURVIVOR = 4;
+export const PENSION = 1;
+/** Numbers per pensioner slot. */
+export const PENSIONER_STRIDE = 6;
+
+/** Ages `low[row] … high[row]` may hold anyone; `low > high` when none. */
+export interface AgeRanges {
+  low: Int32Array;
+  high: Int32Array;
+}
+
+export interface CohortState {
+  /** A and I sums by member cell: `memberCellIndex × MEMBER_STRIDE + part + sum`. */
+  members: Float64Array;
+  /** P, D and S heads and pensions by slot: `slotIndex × PENSIONER_STRIDE + state (+ PENSION)`. */
+  pensioners: Float64Array;
+  memberAges: AgeRanges;
+  pensionerAges: AgeRanges;
+}
+
+function emptyRanges(rows: number): AgeRanges {
+  return { low: new Int32Array(rows).fill(0x7fffffff), high: new Int32Array(rows).fill(-1) };
+}
+
+export function emptyState(layout: CellLayout): CohortState {
+  const rows = layout.groups * 2;
+  return {
+    members: new Float64Array(memberCellCount(layout) * MEMBER_STRIDE),
+    pensioners: new Float64Array(slotCount(layout) * PENSIONER_STRIDE),
+    memberAges: emptyRanges(rows),
+    pensionerAges: emptyRanges(rows),
+  };
+}
+
+/** Widens a row's range to hold `ageIndex`. */
+export function occupy(ranges: AgeRanges, row: number, ageIndex: number): void {
+  if (ageIndex < ranges.low[row]!) ranges.low[row] = ageIndex;
+  if (ageIndex > ranges.high[row]!) ranges.high[row] = ageIndex;
+}
+
+/** Whether no row holds anyone. */
+export function isEmpty(state: CohortState): boolean {
+  const { memberAges, pensionerAges } = state;
+  for (let row = 0; row < memberAges.low.length; row += 1) {
+    if (memberAges.low[row]! <= memberAges.high[row]! || pensionerAges.low[row]! <= pensionerAges.high[row]!) return false;
+  }
+  return true;
+}
+
+/** Zeroes every cell the ranges cover and empties the ranges, so the state can be written again. */
+export function clearState(state: CohortState, layout: CellLayout): void {
+  for (let row = 0; row < state.memberAges.low.length; row += 1) clearRow(state, layout, row);
+}
+
+/** Zeroes the cells of one row that its ranges cover, and empties its ranges. */
+export function clearRow(state: CohortState, layout: CellLayout, row: number): void {
+  const { memberAges, pensionerAges } = state;
+  if (memberAges.low[row]! <= memberAges.high[row]!) {
+    state.members.fill(0, memberCellIndex(layout, row, memberAges.low[row]!) * MEMBER_STRIDE,
+      memberCellIndex(layout, row, memberAges.high[row]! + 1) * MEMBER_STRIDE);
+  }
+  if (pensionerAges.low[row]! <= pensionerAges.high[row]!) {
+    state.pensioners.fill(0, slotIndex(layout, row, pensionerAges.low[row]!) * PENSIONER_STRIDE,
+      slotIndex(layout, row, pensionerAges.high[row]! + 1) * PENSIONER_STRIDE);
+  }
+  memberAges.low[row] = 0x7fffffff; memberAges.high[row] = -1;
+  pensionerAges.low[row] = 0x7fffffff; pensionerAges.high[row] = -1;
+}

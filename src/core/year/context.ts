@@ -1,0 +1,110 @@
+/**
+ * What every step of one projection year reads (MODEL.md §4–§6): the year's
+ * rates and factors, and the per-slot tables of mortality and of §3, laid
+ * out once per year in a workspace that a run allocates once and reuses.
+ */
+import { type MemberYearCache, memberYearCache, type MemberYearTable, memberYearTable, fillMemberYears } from '../memberYears.js';
+import type { MemberAverages } from '../awards.js';
+import { memberCellCount } from '../layout.js';
+import { mortalityOfYear, type ProjectionModel } from '../model.js';
+import type { Timeline } from '../timeline.js';
+
+export interface YearContext {
+  model: ProjectionModel;
+  timeline: Timeline;
+  yearIndex: number;
+  /** q of A, I, P and S cells by parameter slot (§4): group multiplier and scenario factor in, 1 at max_age. */
+  q: Float64Array;
+  /** q of D cells: also × disability.mortality_multiplier. */
+  qDisabled: Float64Array;
+  /** §3 by parameter slot. */
+  memberYear: MemberYearTable;
+  memberYearCache: MemberYearCache;
+  /**
+   * The §5 disability award on each vested A and I cell's year-end averages,
+   * written by step 4 (move) for step 5 (survivors of members' deaths).
+   */
+  activeAward: Float64Array;
+  inactiveAward: Float64Array;
+  /** Destinations of the cell being moved (step 4): where, and what share of its members. */
+  moveTargets: Int32Array;
+  moveShares: Float64Array;
+  /** The averages of the cell being retired (step 1), reused. */
+  retirement: MemberAverages;
+  /** ä_{s,x,t} of the account formula by (sex, age), NaN until needed this year (§5). */
+  annuityFactors: Float64Array;
+  /** `i_t` and `(1 + i_t)^{1/2}` (§6). */
+  investmentReturn: number;
+  halfYearGrowth: number;
+  wageGrowth: number;
+  /** `1 + idx_t` of pensions in payment (§4 step 6). */
+  pensionGrowth: number;
+  /** `J_t` and `J_{t+1}` of the default rule (§5). */
+  benefitIndex: number;
+  nextBenefitIndex: number;
+  /** `(1 + health.inflation)^{t−t0} × dependants_factor`, 0 without health (§5). */
+  healthFactor: number;
+}
+
+/** A workspace for every year of a run on `model`. */
+export function yearContext(model: ProjectionModel, timeline: Timeline): YearContext {
+  const slots = model.groups.length * 2 * model.layout.ages;
+  return {
+    model,
+    timeline,
+    yearIndex: -1,
+    q: new Float64Array(slots),
+    qDisabled: new Float64Array(slots),
+    memberYear: memberYearTable(slots),
+    memberYearCache: memberYearCache(model),
+    activeAward: new Float64Array(memberCellCount(model.layout)),
+    inactiveAward: new Float64Array(memberCellCount(model.layout)),
+    moveTargets: new Int32Array(4),
+    moveShares: new Float64Array(4),
+    retirement: { credits: 0, earnings: 0, balance: 0 },
+    annuityFactors: new Float64Array(2 * model.layout.ages),
+    investmentReturn: 0,
+    halfYearGrowth: 1,
+    wageGrowth: 0,
+    pensionGrowth: 1,
+    benefitIndex: 1,
+    nextBenefitIndex: 1,
+    healthFactor: 0,
+  };
+}
+
+/** Lays out year `t0 + yearIndex` in the workspace. */
+export function enterYear(context: YearContext, yearIndex: number): void {
+  const { model, timeline } = context;
+  const { ages } = model.layout;
+  const scheme = model.scheme;
+  context.yearIndex = yearIndex;
+  context.investmentReturn = timeline.scenario.investmentReturn[yearIndex]!;
+  context.halfYearGrowth = Math.sqrt(1 + context.investmentReturn);
+  context.wageGrowth = timeline.scenario.wageGrowth[yearIndex]!;
+  context.pensionGrowth = 1 + timeline.pensionIndexation[yearIndex]!;
+  context.benefitIndex = timeline.benefitIndex[yearIndex]!;
+  context.nextBenefitIndex = timeline.benefitIndex[yearIndex + 1]!;
+  const health = scheme.benefits.health;
+  context.healthFactor = health ? Math.pow(1 + health.inflation, yearIndex) * health.dependants_factor : 0;
+  context.annuityFactors.fill(NaN);
+
+  // §4: q = min(1, q_{s,x,t} × multiplier_g × m_D × F^q_t), and 1 at max_age whatever the multipliers.
+  const mortality = mortalityOfYear(model, yearIndex);
+  const factor = timeline.scenario.mortalityFactor[yearIndex]!;
+  const disabledMultiplier = scheme.benefits.disability?.mortality_multiplier ?? 1;
+  for (let group = 0; group < model.groups.length; group += 1) {
+    const multiplier = model.groups[group]!.mortalityMultiplier;
+    for (let sex = 0; sex < 2; sex += 1) {
+      const first = (group * 2 + sex) * ages;
+      for (let ageIndex = 0; ageIndex < ages - 1; ageIndex += 1) {
+        const base = mortality[sex * ages + ageIndex]!;
+        context.q[first + ageIndex] = Math.min(1, base * multiplier * factor);
+        context.qDisabled[first + ageIndex] = Math.min(1, base * multiplier * disabledMultiplier * factor);
+      }
+      context.q[first + ages - 1] = 1;
+      context.qDisabled[first + ages - 1] = 1;
+    }
+  }
+  fillMemberYears(model, timeline, yearIndex, context.memberYearCache, context.memberYear);
+}

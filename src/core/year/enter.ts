@@ -1,0 +1,54 @@
+/**
+ * Step 2 of a year (MODEL.md §4): entrants join A, bin 0, with every
+ * average 0. The scheme's own entrants are `count × (1 + growth)^{t−t0}` per
+ * group, times the scenario's entrants factor, spread by `entrant_share`;
+ * the single-entrant lanes of §8 bring their one entrant in the first year.
+ */
+import { memberCellIndex, rowIndex } from '../layout.js';
+import { Flow, flowRow } from '../flows.js';
+import type { ProjectionModel } from '../model.js';
+import type { Scenario } from '../scenario.js';
+import { ACTIVE, type CohortState, HEADS, MEMBER_STRIDE, occupy } from '../state.js';
+
+/** Entrant heads by (cell group, sex, age) slot in a year, or null for none. */
+export type EntrantsOfYear = (yearIndex: number) => Float64Array | null;
+
+export function enter(model: ProjectionModel, state: CohortState, row: number, entrants: Float64Array | null, flows: Float64Array): void {
+  if (entrants === null) return;
+  const { layout } = model;
+  let entered = 0;
+  for (let ageIndex = 0; ageIndex < layout.memberAges; ageIndex += 1) {
+    const heads = entrants[row * layout.ages + ageIndex]!;
+    if (heads === 0) continue;
+    state.members[memberCellIndex(layout, row, ageIndex) * MEMBER_STRIDE + ACTIVE + HEADS]! += heads;
+    occupy(state.memberAges, row, ageIndex);
+    entered += heads;
+  }
+  if (entered !== 0) flows[flowRow(row) + Flow.entrants]! += entered;
+}
+
+/**
+ * The scheme's own entrants (§4 step 2): `count × (1 + growth)^{t−t0} ×`
+ * the entrants factor of the scenario, spread by `entrant_share`.
+ */
+export function schemeEntrants(model: ProjectionModel, scenario: Scenario): EntrantsOfYear {
+  const { layout, groups, rates } = model;
+  const heads = new Float64Array(layout.groups * 2 * layout.ages);
+  return (yearIndex) => {
+    let any = false;
+    for (let group = 0; group < layout.groups; group += 1) {
+      const parameters = groups[model.groupOfCell[group]!]!;
+      const count = parameters.entrantCount * Math.pow(1 + parameters.entrantGrowth, yearIndex) * scenario.entrantsFactor[yearIndex]!;
+      for (let sex = 0; sex < 2; sex += 1) {
+        const first = rowIndex(group, sex) * layout.ages;
+        const shares = rowIndex(model.groupOfCell[group]!, sex) * layout.ages;
+        for (let ageIndex = 0; ageIndex < layout.ages; ageIndex += 1) {
+          const share = rates.entrantShare[shares + ageIndex]!;
+          heads[first + ageIndex] = count * share;
+          any ||= count * share > 0;
+        }
+      }
+    }
+    return any ? heads : null;
+  };
+}

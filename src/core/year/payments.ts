@@ -1,0 +1,122 @@
+/**
+ * Step 3 of a year (MODEL.md §4) and the flows of §5 and §6 it carries: each
+ * cell's exposure `E = N (1 − q/2)`, and on it the year's contributions,
+ * matching and insured earnings of actives (§3, §6), pensions in payment,
+ * health cover and maternity benefits (§5), deaths, and the head counts of
+ * §7. Funeral grants, administration and expenditure follow once the year's
+ * deaths and contributions are known (closeFlows).
+ */
+import { Flow, flowRow } from '../flows.js';
+import { memberCellIndex, rowIndex, slotIndex } from '../layout.js';
+import {
+  ACTIVE, type CohortState, DISABILITY, HEADS, INACTIVE, MEMBER_STRIDE, OLD_AGE, PENSION, PENSIONER_STRIDE, SURVIVOR,
+} from '../state.js';
+import type { YearContext } from './context.js';
+
+export function payments(context: YearContext, state: CohortState, row: number, flows: Float64Array): void {
+  const { model } = context;
+  const { layout } = model;
+  const { bins } = layout;
+  const { members } = state;
+  const maternity = model.scheme.benefits.maternity;
+  const maternityFactor = maternity ? maternity.replacement * maternity.weeks / 52 : 0;
+  const covers = model.healthCovers;
+  const sex = row % 2;
+  const parameterSlots = slotIndex(layout, rowIndex(model.groupOfCell[row >> 1]!, sex), 0);
+  const out = flowRow(row);
+  let actives = 0, inactives = 0, deaths = 0, contributions = 0, matching = 0, insuredEarnings = 0;
+  let activeExposure = 0, paidExposure = 0, health = 0, maternityBenefits = 0;
+  for (let ageIndex = state.memberAges.low[row]!; ageIndex <= state.memberAges.high[row]!; ageIndex += 1) {
+    const at = parameterSlots + ageIndex;
+    const q = context.q[at]!;
+    const healthCost = model.healthCost ? model.healthCost[ageIndex]! * context.healthFactor : 0;
+    const density = context.memberYear.density[at]!;
+    const insuredPerHead = context.memberYear.insuredEarnings[at]!;
+    const maternityPerExposure = maternity && sex === 0
+      ? model.rates.fertility[at]! * maternityFactor * insuredPerHead / Math.max(density, 1e-12) : 0;
+    // Heads of the age's A and I cells: exposures follow, since every flow here is per head.
+    let activeHeads = 0;
+    let inactiveHeads = 0;
+    const first = memberCellIndex(layout, row, ageIndex) * MEMBER_STRIDE;
+    for (let cell = first; cell < first + bins * MEMBER_STRIDE; cell += MEMBER_STRIDE) {
+      activeHeads += members[cell + ACTIVE + HEADS]!;
+      inactiveHeads += members[cell + INACTIVE + HEADS]!;
+    }
+    if (activeHeads > 0) {
+      const exposure = activeHeads * (1 - q / 2);
+      actives += activeHeads;
+      contributions += exposure * context.memberYear.contributions[at]!;
+      matching += exposure * context.memberYear.matching[at]!;
+      insuredEarnings += exposure * insuredPerHead;
+      activeExposure += exposure;
+      paidExposure += exposure * density;
+      deaths += activeHeads * q;
+      if (covers.active) health += exposure * healthCost;
+      maternityBenefits += exposure * maternityPerExposure;
+    }
+    if (inactiveHeads > 0) {
+      inactives += inactiveHeads;
+      deaths += inactiveHeads * q;
+      if (covers.inactive) health += inactiveHeads * (1 - q / 2) * healthCost;
+    }
+  }
+  pensionerPayments(context, state, row, parameterSlots, OLD_AGE, context.q, covers.retired, Flow.old_age_pensioners, Flow.old_age_benefits, flows);
+  pensionerPayments(context, state, row, parameterSlots, DISABILITY, context.qDisabled, covers.disabled, Flow.disability_pensioners, Flow.disability_benefits, flows);
+  pensionerPayments(context, state, row, parameterSlots, SURVIVOR, context.q, covers.survivor, Flow.survivor_pensioners, Flow.survivor_benefits, flows);
+  flows[out + Flow.actives]! += actives;
+  flows[out + Flow.inactives]! += inactives;
+  flows[out + Flow.deaths]! += deaths;
+  flows[out + Flow.contributions]! += contributions;
+  flows[out + Flow.matching]! += matching;
+  flows[out + Flow.insured_earnings]! += insuredEarnings;
+  flows[out + Flow.activeExposure]! += activeExposure;
+  flows[out + Flow.paidExposure]! += paidExposure;
+  flows[out + Flow.health_benefits]! += health;
+  flows[out + Flow.maternity_benefits]! += maternityBenefits;
+}
+
+/** One pensioner state (`part`) of a row: heads, pensions paid on exposure, deaths and health cover (§5). */
+function pensionerPayments(
+  context: YearContext, state: CohortState, row: number, parameterSlots: number, part: number, qOf: Float64Array,
+  covered: boolean, countColumn: number, paidColumn: number, flows: Float64Array,
+): void {
+  const { layout, healthCost } = context.model;
+  const { pensioners } = state;
+  let heads = 0, paid = 0, deaths = 0, health = 0;
+  for (let ageIndex = state.pensionerAges.low[row]!; ageIndex <= state.pensionerAges.high[row]!; ageIndex += 1) {
+    const at = slotIndex(layout, row, ageIndex) * PENSIONER_STRIDE + part;
+    const cellHeads = pensioners[at]!;
+    if (cellHeads === 0) continue;
+    const q = qOf[parameterSlots + ageIndex]!;
+    const exposureShare = 1 - q / 2;
+    heads += cellHeads;
+    paid += exposureShare * pensioners[at + PENSION]!;
+    deaths += cellHeads * q;
+    if (covered && healthCost) health += cellHeads * exposureShare * (healthCost[ageIndex]! * context.healthFactor);
+  }
+  const out = flowRow(row);
+  flows[out + countColumn]! += heads;
+  flows[out + paidColumn]! += paid;
+  flows[out + Flow.deaths]! += deaths;
+  flows[out + Flow.health_benefits]! += health;
+}
+
+/**
+ * §5 funeral grants (`amount × J_t` per death), §6 administration
+ * (`contribution_share × contributions + per_member_annual × Iw_t × (A + I)`)
+ * and expenditure (benefits + administration), per (group, sex) row.
+ */
+export function closeFlows(context: YearContext, row: number, flows: Float64Array): void {
+  const { model } = context;
+  const scheme = model.scheme;
+  const funeralGrant = scheme.benefits.funeral ? scheme.benefits.funeral.amount * context.benefitIndex : 0;
+  const { contribution_share: contributionShare, per_member_annual: perMember } = scheme.administration;
+  const wageIndex = context.timeline.wageIndex[context.yearIndex]!;
+  const out = flowRow(row);
+  flows[out + Flow.funeral_benefits]! += funeralGrant * flows[out + Flow.deaths]!;
+  flows[out + Flow.administration] = contributionShare * flows[out + Flow.contributions]!
+    + perMember * wageIndex * (flows[out + Flow.actives]! + flows[out + Flow.inactives]!);
+  flows[out + Flow.expenditure] = flows[out + Flow.old_age_benefits]! + flows[out + Flow.disability_benefits]!
+    + flows[out + Flow.survivor_benefits]! + flows[out + Flow.refunds]! + flows[out + Flow.maternity_benefits]!
+    + flows[out + Flow.health_benefits]! + flows[out + Flow.funeral_benefits]! + flows[out + Flow.administration]!;
+}
