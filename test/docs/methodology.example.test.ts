@@ -16,8 +16,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { partialExpectation, probabilityBetween } from '../../src/core/lognormal.js';
-import { memberYear, type MemberYearInputs, normalCdf } from '../../src/index.js';
-import type { ContributionRule } from '../../src/schema/scheme.js';
+import { type ContributionRule, memberYear, type MemberYearInputs, normalCdf } from '../../src/index.js';
 
 const RELATIVE_TOLERANCE = 1e-9;
 const root = new URL('../../', import.meta.url);
@@ -59,10 +58,10 @@ function expectClose(actual: number, printed: number, what: string): void {
 
 // The demo scheme in 2026: J = Iw = 1 + wage_growth_2025.
 const INDEX_2026 = 1.055;
-const DEFAULT_RULE = {
-  rate: 0.1, floor: 40000, ceiling: 750000, insured_income: 0, indexation: 'wages',
-  affordability: 0.15, matching: { ratio: 0.5, cap: 2500, income_limit: 100000 },
-} as const;
+/** The fields every rule of the demo shares: the default rule's, inherited by both groups. */
+const COMMON = { indexation: 'wages', affordability: 0.15, matching: { ratio: 0.5, cap: 2500, income_limit: 100000 } } as const;
+/** The demo's default rule, used as it is by the artisans. */
+const DEFAULT_RULE: ContributionRule = { rule: 'percent', rate: 0.1, floor: 40000, ceiling: 750000, ...COMMON };
 
 interface Example {
   name: 'traders' | 'artisans';
@@ -82,8 +81,8 @@ const EXAMPLES: Example[] = [
     compliance: 0.75,
     declaredShare: 0.8,
     rule: {
-      ...DEFAULT_RULE,
       rule: 'classes',
+      ...COMMON,
       classes: [
         { up_to: 50000, amount: 3000, insured_income: 30000 },
         { up_to: 100000, amount: 6000, insured_income: 60000 },
@@ -98,7 +97,7 @@ const EXAMPLES: Example[] = [
     income: { mean: 75000, cv: 0.6, zeroMonthProb: 0.05, seasons: [0.95, 0.95, 1, 1, 1.05, 1.15, 0.9, 0.85, 0.95, 1, 1, 1.2] },
     compliance: 0.85,
     declaredShare: 0.6,
-    rule: { ...DEFAULT_RULE, rule: 'percent' },
+    rule: DEFAULT_RULE,
   },
 ];
 
@@ -221,7 +220,7 @@ describe('methodology §3.9 uses the inputs of fixtures/demo', () => {
   it('indexes 2026 by the demo wage growth of 2025, with wage-indexed rules', () => {
     expect(scheme.projection.base_year, hint).toBe(2025);
     expect(1 + scheme.assumptions.wage_growth['2025']!, hint).toBe(INDEX_2026);
-    expect({ insured_income: 0, ...scheme.contributions }, hint).toEqual({ ...DEFAULT_RULE, rule: 'percent' });
+    expect(scheme.contributions, hint).toEqual(DEFAULT_RULE);
   });
 
   it.each(EXAMPLES)('takes the rule and the women of 25–34 of $group from the demo', (example) => {
