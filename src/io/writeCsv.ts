@@ -2,15 +2,38 @@
  * Rows of plain objects to CSV text. Numbers are written with JavaScript's
  * shortest round-trip form, so a CSV reader gets back the very same double
  * and the bytes depend only on the values; null (a ratio without divisor) is
- * an empty cell (§7).
+ * an empty cell (§7). Text cells that a spreadsheet would run as a formula
+ * are neutralised (`neutraliseCell`).
  */
 import { stringify } from 'csv-stringify/sync';
 
 export type CsvValue = string | number | null;
 
+/** What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain decimal number, as String(number) writes one: a spreadsheet reads it as that number, never as a formula. */
+const PLAIN_NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+/** A neutralised cell, which is also quoted. */
+const NEUTRALISED = /^'[=+\-@\t\r]/;
+
+/**
+ * A text cell beginning with `=`, `+`, `-`, `@`, tab or carriage return gets
+ * a leading `'` so that spreadsheets show it as text instead of running it
+ * (OWASP's advice; the cell is also quoted). Plain numbers (`-0.05`,
+ * `-2.1e5`) are left as they are: they cannot run, and a number column must
+ * stay numeric. Applying it twice changes nothing, so cells read back from a
+ * sipro CSV are written again byte for byte (sipro merge).
+ * @example neutraliseCell('=HYPERLINK("http://x")') // '\'=HYPERLINK("http://x")'
+ * @example neutraliseCell('-1-1') // "'-1-1"
+ * @example neutraliseCell('-0.05') // '-0.05'
+ */
+export function neutraliseCell(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
 export function toCsv<Row extends object>(rows: readonly Row[], columns: readonly (keyof Row & string)[]): string {
   const records = rows.map((row) => columns.map((column) => formatCell(row[column] as CsvValue)));
-  return stringify(records, { header: true, columns: [...columns], record_delimiter: '\n' });
+  return stringify([columns.map(neutraliseCell), ...records], { record_delimiter: '\n', quoted_match: NEUTRALISED });
 }
 
 function formatCell(value: CsvValue): string {
@@ -19,5 +42,5 @@ function formatCell(value: CsvValue): string {
     if (!Number.isFinite(value)) throw new Error(`cannot write the non-finite number ${value} to a CSV file`);
     return Object.is(value, -0) ? '0' : String(value);
   }
-  return value;
+  return neutraliseCell(value);
 }
