@@ -87,15 +87,15 @@ describe('recoverOutputFolder', () => {
 });
 
 describe('stageFolder', () => {
-  it.each([[0o022, 0o755], [0o027, 0o750], [0o077, 0o700]])('makes folders that follow the umask %s (mode %s)', async (umask, mode) => {
+  it.each([{ umask: '022', mode: '755' }, { umask: '027', mode: '750' }, { umask: '077', mode: '700' }])('makes folders that follow the umask $umask (mode $mode)', async ({ umask, mode }) => {
     const root = await scratchFolder();
-    const previous = process.umask(umask);
+    const previous = process.umask(parseInt(umask, 8));
     try {
       await replaceFolder(join(root, 'out'), new Map([['a.csv', 'x']]));
     } finally {
       process.umask(previous);
     }
-    expect((await stat(join(root, 'out'))).mode & 0o777).toBe(mode);
+    expect(((await stat(join(root, 'out'))).mode & 0o777).toString(8)).toBe(mode);
   });
 
   it('releases the lock and removes the staging folder on discard', async () => {
