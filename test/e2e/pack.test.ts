@@ -6,10 +6,10 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratchFolder } from '../cli/helpers.js';
 import { REPO } from './spawn.js';
 
@@ -32,6 +32,7 @@ interface Packed {
 }
 let packed: Packed;
 let project: string;
+let scratch: string | undefined;
 
 /** `npx --no -- sipro …` in the fresh project: exit code and both streams. */
 async function npxSipro(...argv: string[]) {
@@ -47,6 +48,7 @@ async function npxSipro(...argv: string[]) {
 beforeAll(async () => {
   // npm test has just built dist/: pack it as it is (--ignore-scripts skips prepare's second build).
   const folder = await scratchFolder('sipro-pack-');
+  scratch = folder;
   const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', folder], { cwd: REPO, env: npmFreeEnv() });
   const [report] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
   packed = { tarball: join(folder, report!.filename), files: report!.files.map((file) => file.path).sort() };
@@ -55,6 +57,10 @@ beforeAll(async () => {
   await writeFile(join(project, 'package.json'), '{ "name": "fresh-project", "private": true }\n');
   await run('npm', ['install', packed.tarball, '--no-audit', '--no-fund', '--prefer-offline'], { cwd: project, env: npmFreeEnv(), timeout: 180_000 });
 }, 240_000);
+
+afterAll(async () => {
+  if (scratch !== undefined) await rm(scratch, { recursive: true, force: true });
+});
 
 describe('npm pack', () => {
   it('ships the CLI bundle, the library with its types, the JSON Schema and the two schemes to start from; nothing else', () => {
