@@ -3,6 +3,7 @@
  * in any order, give the sweep.csv of one run byte for byte; shards that are
  * missing, repeated, edited or from another sweep are refused (exit 3).
  */
+import { createHash } from 'node:crypto';
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +70,28 @@ describe('sipro sweep --shard and sipro merge', () => {
     expect(await readFile(join(merged, 'scenarios', 's002', 'projection.csv'), 'utf8')).toBe(await readFile(join(whole, 'scenarios', 's002', 'projection.csv'), 'utf8'));
   });
 
+  it('merges shards whose cells and column names were neutralised (CSV injection) byte for byte, with the merged checksum', async () => {
+    const folder = await scratchFolder();
+    const scenarios = join(folder, 'scenarios.csv');
+    await writeFile(scenarios, 'scenario,name,@mortality.qx\nplain,Plain,1\nformula,"=HYPERLINK(""http://x"",""y"")",1.1\nminus,-1-1,0.9\n');
+    const sweep = (out: string, ...extra: string[]) => runSipro(['sweep', MINIMAL, '--scenarios', scenarios, '--jobs', '1', '--quiet', '--out', out, ...extra]);
+    const whole = join(folder, 'whole');
+    expect((await sweep(whole)).code).toBe(0);
+    const text = await readFile(join(whole, 'sweep.csv'), 'utf8');
+    expect(text.split('\n')[0]).toMatch(/^scenario,name,"'@mortality\.qx",gap,/);
+    expect(text).toContain('\nformula,"\'=HYPERLINK(""http://x"",""y"")",1.1,');
+    expect(text).toContain('\nminus,"\'-1-1",0.9,');
+    const names = [join(folder, 's1'), join(folder, 's2')];
+    for (const [index, name] of names.entries()) expect((await sweep(name, '--shard', `${index + 1}/2`)).code).toBe(0);
+    const merged = join(folder, 'merged');
+    const result = await runSipro(['merge', merged, ...names]);
+    expect(result.code, result.stderr).toBe(0);
+    const mergedText = await readFile(join(merged, 'sweep.csv'), 'utf8');
+    expect(mergedText).toBe(text);
+    const record = JSON.parse(await readFile(join(merged, 'sweep.json'), 'utf8')) as { csv_sha256: string };
+    expect(record.csv_sha256).toBe(createHash('sha256').update(mergedText).digest('hex'));
+  });
+
   it('refuses missing, repeated, edited and foreign shards (exit 3, nothing written)', async () => {
     const folder = await scratchFolder();
     const [first, second, third] = await shards(folder, 3, ['--jobs', '1']);
@@ -78,6 +101,8 @@ describe('sipro sweep --shard and sipro merge', () => {
       expect(result.code).toBe(3);
       expect(result.stderr).toContain(message);
       await expect(readdir(merged)).rejects.toThrow();
+      // Refused shards release the output folder's lock.
+      expect((await readdir(folder)).filter((name) => name.startsWith('.merged.'))).toEqual([]);
     };
     await refused([first!, third!], `${merged}: cannot be merged: shard 2 of 3 is missing`);
     await refused([first!, second!, second!, third!], `is shard 2/3, like ${second}: give each shard once`);
@@ -91,6 +116,23 @@ describe('sipro sweep --shard and sipro merge', () => {
     const csv = await readFile(join(edited, 'sweep.csv'), 'utf8');
     await writeFile(join(edited, 'sweep.csv'), csv.replace('s005', 's006'));
     await refused([first!, edited, third!], `${join(edited, 'sweep.csv')}: holds scenarios s002, s006 where shard 2/3 runs s002, s005: was it edited?`);
+
+    // An edited value keeps the columns and the scenarios: only the checksum tells.
+    const retouched = join(folder, 'retouched');
+    await cp(second!, retouched, { recursive: true });
+    const rows = csv.split('\n');
+    const cells = rows[1]!.split(',');
+    const gap = cells.indexOf(cells.find((cell) => /^0\.\d{6,}$/.test(cell))!);
+    cells[gap] = String(Number(cells[gap]) * 0.9);
+    await writeFile(join(retouched, 'sweep.csv'), [rows[0], cells.join(','), ...rows.slice(2)].join('\n'));
+    await refused([first!, retouched, third!], `${join(retouched, 'sweep.csv')}: was edited after sipro sweep wrote it (its SHA-256 differs from the csv_sha256 in sweep.json): run the shard again`);
+
+    const unsigned = join(folder, 'unsigned');
+    await cp(second!, unsigned, { recursive: true });
+    const record = JSON.parse(await readFile(join(unsigned, 'sweep.json'), 'utf8')) as Record<string, unknown>;
+    delete record['csv_sha256'];
+    await writeFile(join(unsigned, 'sweep.json'), JSON.stringify(record));
+    await refused([first!, unsigned, third!], `${join(unsigned, 'sweep.json')}: records no checksum of sweep.csv (csv_sha256): it was written by an older sipro; run the shard again`);
 
     const whole = join(folder, 'whole');
     expect((await runSipro(['sweep', MINIMAL, ...GRID, '--out', whole, '--quiet', '--jobs', '1'])).code).toBe(0);

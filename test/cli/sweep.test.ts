@@ -48,7 +48,8 @@ describe('sipro sweep --grid', () => {
         '--set', `contributions.rate=${row['contributions.rate']}`, '--set', `groups.traders.compliance=${row['groups.traders.compliance']}`]);
       if (row['groups.traders.compliance'] === '1.5') {
         expect(alone.code).toBe(3);
-        expect(row['error']).toBe('--set: groups.traders.compliance "1.5" must be a number <= 1');
+        // A text cell starting with "-" gets a leading "'" (CSV injection, writeCsv.ts).
+        expect(row['error']).toBe('\'--set: groups.traders.compliance "1.5" must be a number <= 1');
         expect(row['gap']).toBe('');
         expect(stderr).toContain(`error: scenario ${row['scenario']}: --set: groups.traders.compliance "1.5" must be a number <= 1\n`);
         continue;

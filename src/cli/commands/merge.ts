@@ -9,10 +9,12 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../../io/diagnostics.js';
 import { pathExists, stageFolder } from '../../io/outputFolder.js';
+import { releaseOutputFolder } from '../../io/outputLock.js';
+import { neutraliseCell } from '../../io/writeCsv.js';
 import { checkOutputFolder } from '../outputTarget.js';
 import { ExitCode, InvalidInputError } from '../errors.js';
 import type { CommandContext } from '../main.js';
-import { cellsToCsv, inShard, parseSweepCsv, type SweepRecord } from '../sweep/sweepTable.js';
+import { cellsToCsv, csvSha256, inShard, parseSweepCsv, type SweepRecord } from '../sweep/sweepTable.js';
 
 interface ShardFolder {
   /** As the user gave it. */
@@ -50,13 +52,20 @@ async function readShard(name: string, path: string, diagnostics: Diagnostic[]):
     return problem('sweep.csv', `cannot be read as CSV: ${error instanceof Error ? error.message : String(error)}`);
   }
   const [header, ...rows] = cells;
-  if (header === undefined || JSON.stringify(header) !== JSON.stringify(record.columns)) {
+  // Cells as written: text a spreadsheet would run is neutralised (writeCsv.ts).
+  if (header === undefined || JSON.stringify(header) !== JSON.stringify(record.columns.map(neutraliseCell))) {
     return problem('sweep.csv', 'has other columns than its sweep.json lists: was it edited?');
   }
-  const expected = record.scenario_names.filter((_, index) => inShard(index, record.shard));
+  const expected = record.scenario_names.filter((_, index) => inShard(index, record.shard)).map(neutraliseCell);
   const names = rows.map((row) => row[0]);
   if (JSON.stringify(names) !== JSON.stringify(expected)) {
     return problem('sweep.csv', `holds scenarios ${names.length === 0 ? '(none)' : names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''} where shard ${record.shard.index}/${record.shard.count} runs ${expected.length === 0 ? '(none)' : expected.slice(0, 5).join(', ')}${expected.length > 5 ? ', …' : ''}: was it edited?`);
+  }
+  if (typeof record.csv_sha256 !== 'string') {
+    return problem('sweep.json', 'records no checksum of sweep.csv (csv_sha256): it was written by an older sipro; run the shard again');
+  }
+  if (csvSha256(csv) !== record.csv_sha256) {
+    return problem('sweep.csv', 'was edited after sipro sweep wrote it (its SHA-256 differs from the csv_sha256 in sweep.json): run the shard again');
   }
   return { name, path, record, header, rows };
 }
@@ -95,46 +104,66 @@ export function mergeCommand(context: CommandContext) {
     .action(async (out, shardNames, options) => {
       const outDir = resolve(io.cwd, out);
       await checkOutputFolder(outDir, { force: options.force, cwd: io.cwd, inputs: shardNames.map((name) => resolve(io.cwd, name)), option: 'OUT' });
-      const diagnostics: Diagnostic[] = [];
-      const shards = (await Promise.all(shardNames.map((name) => readShard(name, resolve(io.cwd, name), diagnostics))))
-        .filter((shard): shard is ShardFolder => shard !== undefined);
-      if (diagnostics.length > 0) throw new InvalidInputError(diagnostics);
-      const first = shards[0]!;
-      for (const shard of shards.slice(1)) {
-        if (sameSweep(shard.record) !== sameSweep(first.record)) {
-          diagnostics.push({ severity: 'error', file: join(shard.name, 'sweep.json'), message: `is from another sweep than ${join(first.name, 'sweep.json')} (its inputs, scenarios, options or shard count differ)` });
-        }
-      }
-      const count = first.record.shard!.count;
-      const seen = new Map<number, string>();
-      for (const shard of shards) {
-        const index = shard.record.shard!.index;
-        const earlier = seen.get(index);
-        if (earlier !== undefined) diagnostics.push({ severity: 'error', file: join(shard.name, 'sweep.json'), message: `is shard ${index}/${count}, like ${earlier}: give each shard once` });
-        seen.set(index, shard.name);
-      }
-      const missing = Array.from({ length: count }, (_, index) => index + 1).filter((index) => !seen.has(index));
-      if (missing.length > 0 && diagnostics.length === 0) {
-        diagnostics.push({ severity: 'error', file: out, message: `cannot be merged: shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${count} ${missing.length === 1 ? 'is' : 'are'} missing` });
-      }
-      if (diagnostics.length > 0) throw new InvalidInputError(diagnostics);
-
-      const record: SweepRecord = { ...first.record, shard: null, merged_from: [...shardNames] };
-      const staged = await stageFolder(outDir);
+      let shards: ShardFolder[];
       try {
-        await writeFile(join(staged.path, 'sweep.csv'), mergeShards(shards));
-        await writeFile(join(staged.path, 'sweep.json'), `${JSON.stringify(record, null, 2)}\n`);
-        if (first.record.keep_outputs) {
-          for (const shard of shards) {
-            if (await pathExists(join(shard.path, 'scenarios'))) await cp(join(shard.path, 'scenarios'), join(staged.path, 'scenarios'), { recursive: true });
-          }
-        }
-        await staged.commit();
+        const diagnostics: Diagnostic[] = [];
+        const read = await Promise.all(shardNames.map((name) => readShard(name, resolve(io.cwd, name), diagnostics)));
+        if (diagnostics.length > 0) throw new InvalidInputError(diagnostics);
+        shards = read.filter((shard): shard is ShardFolder => shard !== undefined);
+        diagnostics.push(...setProblems(shards, out));
+        if (diagnostics.length > 0) throw new InvalidInputError(diagnostics);
       } catch (error) {
-        await staged.discard();
+        // No staged folder to commit or discard: the lock checkOutputFolder took is released here.
+        releaseOutputFolder(outDir);
         throw error;
       }
-      if (!options.quiet) io.stderr.write(`Merged ${shards.length} shards (${first.record.scenarios} scenarios) into ${join(outDir, 'sweep.csv')}\n`);
+      await writeMerged(outDir, shards, shardNames);
+      if (!options.quiet) io.stderr.write(`Merged ${shards.length} shards (${shards[0]!.record.scenarios} scenarios) into ${join(outDir, 'sweep.csv')}\n`);
       context.exit(ExitCode.success);
     });
+}
+
+/** Shards from another sweep than the first, given twice, or missing. */
+function setProblems(shards: readonly ShardFolder[], out: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const first = shards[0]!;
+  for (const shard of shards.slice(1)) {
+    if (sameSweep(shard.record) !== sameSweep(first.record)) {
+      diagnostics.push({ severity: 'error', file: join(shard.name, 'sweep.json'), message: `is from another sweep than ${join(first.name, 'sweep.json')} (its inputs, scenarios, options or shard count differ)` });
+    }
+  }
+  const count = first.record.shard!.count;
+  const seen = new Map<number, string>();
+  for (const shard of shards) {
+    const index = shard.record.shard!.index;
+    const earlier = seen.get(index);
+    if (earlier !== undefined) diagnostics.push({ severity: 'error', file: join(shard.name, 'sweep.json'), message: `is shard ${index}/${count}, like ${earlier}: give each shard once` });
+    seen.set(index, shard.name);
+  }
+  const missing = Array.from({ length: count }, (_, index) => index + 1).filter((index) => !seen.has(index));
+  if (missing.length > 0 && diagnostics.length === 0) {
+    diagnostics.push({ severity: 'error', file: out, message: `cannot be merged: shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${count} ${missing.length === 1 ? 'is' : 'are'} missing` });
+  }
+  return diagnostics;
+}
+
+/** sweep.csv, sweep.json (with the merged file's checksum) and kept scenario folders, staged and committed whole. */
+async function writeMerged(outDir: string, shards: readonly ShardFolder[], shardNames: readonly string[]): Promise<void> {
+  const first = shards[0]!;
+  const csv = mergeShards(shards);
+  const record: SweepRecord = { ...first.record, shard: null, csv_sha256: csvSha256(csv), merged_from: [...shardNames] };
+  const staged = await stageFolder(outDir);
+  try {
+    await writeFile(join(staged.path, 'sweep.csv'), csv);
+    await writeFile(join(staged.path, 'sweep.json'), `${JSON.stringify(record, null, 2)}\n`);
+    if (first.record.keep_outputs) {
+      for (const shard of shards) {
+        if (await pathExists(join(shard.path, 'scenarios'))) await cp(join(shard.path, 'scenarios'), join(staged.path, 'scenarios'), { recursive: true });
+      }
+    }
+    await staged.commit();
+  } catch (error) {
+    await staged.discard();
+    throw error;
+  }
 }

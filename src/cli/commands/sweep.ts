@@ -26,7 +26,7 @@ import { renderDiagnostics } from '../render/diagnostics.js';
 import { runScenarios } from '../sweep/pool.js';
 import { progressBar } from '../sweep/progress.js';
 import type { ScenarioResult, SweepConfig } from '../sweep/runScenario.js';
-import { inShard, sweepColumns, sweepCsv, sweepRow, type SweepRecord } from '../sweep/sweepTable.js';
+import { csvSha256, inShard, sweepColumns, sweepCsv, sweepRow, type SweepRecord } from '../sweep/sweepTable.js';
 
 /** The scenarios and their override columns, from --scenarios or --grid. */
 async function scenariosFrom(io: CliIo, options: { scenarios?: string; grid: string[] }): Promise<{ scenarios: Scenario[]; paths: string[]; source: SweepRecord['source'] }> {
@@ -133,6 +133,7 @@ export function sweepCommand(context: CommandContext) {
 
         const columns = sweepColumns(paths);
         const rows = chosen.map(({ scenario }, position) => sweepRow(scenario, paths, results[position]!));
+        const csv = sweepCsv(rows, columns);
         const record: SweepRecord = {
           format: 'sipro-sweep',
           scenarios: scenarios.length,
@@ -142,9 +143,10 @@ export function sweepCommand(context: CommandContext) {
           columns,
           assertions: gates.map((gate) => gate.text),
           keep_outputs: options.keepOutputs,
+          csv_sha256: csvSha256(csv),
           run: runRecord(context.argv, base.inputs, scheme, baseOverrides),
         };
-        await writeFile(join(staged.path, 'sweep.csv'), sweepCsv(rows, columns));
+        await writeFile(join(staged.path, 'sweep.csv'), csv);
         await writeFile(join(staged.path, 'sweep.json'), `${JSON.stringify(record, null, 2)}\n`);
         await staged.commit();
 

@@ -7,6 +7,7 @@
  * run writes.
  */
 import { parse } from 'csv-parse/sync';
+import { createHash } from 'node:crypto';
 import type { Indicators } from '../../core/types.js';
 import type { RunRecord } from '../../io/runRecord.js';
 import type { Scenario } from '../../io/scenarios.js';
@@ -45,6 +46,9 @@ export function sweepRow(scenario: Scenario, paths: readonly string[], result: S
   return row;
 }
 
+/** The checksum sweep.json records of its sweep.csv (hex SHA-256 of the text as written). */
+export const csvSha256 = (csv: string) => createHash('sha256').update(csv).digest('hex');
+
 export const sweepCsv = (rows: readonly Record<string, CsvValue>[], columns: readonly string[]) => toCsv(rows, columns);
 
 /** sweep.json: what ran, on what, and which share of the scenarios this folder holds. */
@@ -62,6 +66,8 @@ export interface SweepRecord {
   assertions: string[];
   /** Whether scenarios/<name>/ holds each scenario's outputs. */
   keep_outputs: boolean;
+  /** SHA-256 of sweep.csv as written, so that `sipro merge` can tell an edited shard. */
+  csv_sha256: string;
   /** The base run record: inputs and their SHA-256, the sweep's `--set` overrides, the base scheme. */
   run: RunRecord;
   /** For a merged sweep: the shard folders, as given to `sipro merge`. */
