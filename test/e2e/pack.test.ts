@@ -112,7 +112,7 @@ describe('installed from the tarball into a fresh project', () => {
   }, 60_000);
 
   it('import \'sipro\' loads the library with the installed dependencies alone', async () => {
-    const script = "import { loadScheme, project } from 'sipro'; const { data } = await loadScheme('small-library'); console.log(project(data).indicators.effective_rate);";
+    const script = "import { loadScheme, projectScheme } from 'sipro'; const { data } = await loadScheme('small-library'); console.log(projectScheme(data).indicators.effective_rate);";
     expect((await npxSipro('init', 'small-library', '--minimal')).code).toBe(0);
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: project, env: npmFreeEnv() });
     expect(Number(stdout)).toBeCloseTo(0.1, 12);
