@@ -5,7 +5,6 @@
  */
 import { type MemberYearCache, memberYearCache, type MemberYearTable, memberYearTable, fillMemberYears } from '../memberYears.js';
 import type { MemberAverages } from '../awards.js';
-import { memberCellCount } from '../layout.js';
 import { mortalityOfYear, type ProjectionModel } from '../model.js';
 import type { Timeline } from '../timeline.js';
 
@@ -21,14 +20,12 @@ export interface YearContext {
   memberYear: MemberYearTable;
   memberYearCache: MemberYearCache;
   /**
-   * The §5 disability award on each vested A and I cell's year-end averages,
-   * written by step 4 (move) for step 5 (survivors of members' deaths).
+   * Deaths of vested A and I members by age of the row being projected, and
+   * their sum weighted by each one's §5 disability award on its cell's
+   * year-end averages: written by step 4 (move), read by step 5 (survivors).
    */
-  activeAward: Float64Array;
-  inactiveAward: Float64Array;
-  /** Destinations of the cell being moved (step 4): where, and what share of its members. */
-  moveTargets: Int32Array;
-  moveShares: Float64Array;
+  memberDeaths: Float64Array;
+  memberDeathPensions: Float64Array;
   /** The averages of the cell being retired (step 1), reused. */
   retirement: MemberAverages;
   /** ä_{s,x,t} of the account formula by (sex, age), NaN until needed this year (§5). */
@@ -57,10 +54,8 @@ export function yearContext(model: ProjectionModel, timeline: Timeline): YearCon
     qDisabled: new Float64Array(slots),
     memberYear: memberYearTable(slots),
     memberYearCache: memberYearCache(model),
-    activeAward: new Float64Array(memberCellCount(model.layout)),
-    inactiveAward: new Float64Array(memberCellCount(model.layout)),
-    moveTargets: new Int32Array(4),
-    moveShares: new Float64Array(4),
+    memberDeaths: new Float64Array(model.layout.ages),
+    memberDeathPensions: new Float64Array(model.layout.ages),
     retirement: { credits: 0, earnings: 0, balance: 0 },
     annuityFactors: new Float64Array(2 * model.layout.ages),
     investmentReturn: 0,

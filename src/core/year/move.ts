@@ -37,10 +37,18 @@ export function move(context: YearContext, state: CohortState, next: CohortState
 }
 
 /**
- * The A and I cells of one (row, age), every credit bin. The moves are done
- * on sums: a destination that takes a share `f` of a cell's `N` members gets
- * `f N` heads and `f` times each year-end sum (`N ×` the year-end average,
- * e.g. `Σc' = Σc + N d`), which is `heads × average` without a division.
+ * The A and I cells of one (row, age), every credit bin, into next year's
+ * cells of age + 1. The moves are done on sums: a destination that takes a
+ * share `f` of a cell's `N` members gets `f N` heads and `f` times each of
+ * the cell's year-end sums (`N ×` the year-end average, e.g.
+ * `Σc' = Σc + N d`), which is `heads × average` without a division.
+ *
+ * Bin k of next year receives the members of bin k who earn no credit and
+ * those of bin k − 1 who earn one (and bin V also those of bin V who do):
+ * the bins are walked upwards carrying the credit-earners of the bin below,
+ * so that each destination cell is written once. Next year's cells of age + 1
+ * receive nobody else (entrants join the current year's state), so they are
+ * set, not added to.
  */
 function moveAge(
   context: YearContext, state: CohortState, next: CohortState, row: number, ageIndex: number, at: number, terms: DisabilityAwardTerms,
@@ -48,13 +56,13 @@ function moveAge(
   const { model } = context;
   const { layout } = model;
   const { bins } = layout;
-  const topBin = bins - 1;
   const disability = model.scheme.benefits.disability;
   // Disability awards are needed where members become disabled, and where
   // their deaths leave survivors (§4 step 5: when both benefits are paid).
   const vesting = disability ? disability.vesting_years : bins;
   const awardEveryVested = disability !== undefined && model.scheme.benefits.survivors !== undefined;
-  const survival = 1 - context.q[at]!;
+  const q = context.q[at]!;
+  const survival = 1 - q;
   const disabilityRate = disability ? model.rates.disability[at]! : 0;
   const lapse = model.rates.lapse[at]!;
   const reentry = model.rates.reentry[at]!;
@@ -67,88 +75,105 @@ function moveAge(
   const revaluation = 1 + context.wageGrowth;
   const { members } = state;
   const destinations = next.members;
-  const targets = context.moveTargets;
-  const shares = context.moveShares;
   const cellBase = memberCellIndex(layout, row, ageIndex);
   const nextBase = memberCellIndex(layout, row, ageIndex + 1);
   let disabledHeads = 0;
   let disabledPensions = 0;
-  let moved = false;
+  let vestedDeaths = 0;
+  let vestedDeathPensions = 0;
+  let anyone = false;
+  // Credit-earners of the bin below, on their way to this bin: A part, then I part.
+  let upActiveHeads = 0, upActiveCredits = 0, upActiveEarnings = 0, upActiveBalance = 0, upActiveOwn = 0;
+  let upInactiveHeads = 0, upInactiveCredits = 0, upInactiveEarnings = 0, upInactiveBalance = 0, upInactiveOwn = 0;
   for (let bin = 0; bin < bins; bin += 1) {
-    const at = (cellBase + bin) * MEMBER_STRIDE;
+    const from = (cellBase + bin) * MEMBER_STRIDE;
     const vested = bin >= vesting;
     const incidence = vested ? disabilityRate : 0;
     const staying = survival * (1 - incidence); // alive and not disabled: the R of §4 step 4, per head
-    const stay = (nextBase + bin) * MEMBER_STRIDE;
-    const up = (nextBase + Math.min(bin + 1, topBin)) * MEMBER_STRIDE;
-    const activeHeads = members[at + ACTIVE + HEADS]!;
-    if (activeHeads > 0) {
-      const credits = members[at + ACTIVE + CREDITS]! + activeHeads * density;
-      const earnings = members[at + ACTIVE + EARNINGS]! * revaluation + activeHeads * insured;
-      const balance = members[at + ACTIVE + BALANCE]! * growth + activeHeads * accountAdded;
-      const ownBalance = members[at + ACTIVE + OWN_BALANCE]! * growth + activeHeads * ownAdded;
-      const disabled = survival * incidence;
-      if (vested && (disabled > 0 || awardEveryVested)) {
-        const award = disabilityAwardOf(terms, credits / activeHeads, earnings / activeHeads);
-        context.activeAward[cellBase + bin] = award;
-        disabledHeads += activeHeads * disabled;
-        disabledPensions += activeHeads * disabled * award;
+    // This bin's members who stay in their bin (A to A and I, I to A and I), then those who go up.
+    let activeHeads = upActiveHeads, activeCredits = upActiveCredits, activeEarnings = upActiveEarnings;
+    let activeBalance = upActiveBalance, activeOwn = upActiveOwn;
+    let inactiveHeads = upInactiveHeads, inactiveCredits = upInactiveCredits, inactiveEarnings = upInactiveEarnings;
+    let inactiveBalance = upInactiveBalance, inactiveOwn = upInactiveOwn;
+    upActiveHeads = 0; upActiveCredits = 0; upActiveEarnings = 0; upActiveBalance = 0; upActiveOwn = 0;
+    upInactiveHeads = 0; upInactiveCredits = 0; upInactiveEarnings = 0; upInactiveBalance = 0; upInactiveOwn = 0;
+
+    const heads = members[from + ACTIVE + HEADS]!;
+    if (heads > 0) {
+      anyone = true;
+      const credits = members[from + ACTIVE + CREDITS]! + heads * density;
+      const earnings = members[from + ACTIVE + EARNINGS]! * revaluation + heads * insured;
+      const balance = members[from + ACTIVE + BALANCE]! * growth + heads * accountAdded;
+      const ownBalance = members[from + ACTIVE + OWN_BALANCE]! * growth + heads * ownAdded;
+      if (vested && (incidence > 0 || awardEveryVested)) {
+        const award = disabilityAwardOf(terms, credits / heads, earnings / heads);
+        disabledHeads += heads * survival * incidence;
+        disabledPensions += heads * survival * incidence * award;
+        vestedDeaths += heads * q;
+        vestedDeathPensions += heads * q * award;
       }
-      targets[0] = up + ACTIVE; shares[0] = staying * density * (1 - lapse);
-      targets[1] = stay + ACTIVE; shares[1] = staying * (1 - density) * (1 - lapse);
-      targets[2] = up + INACTIVE; shares[2] = staying * density * lapse;
-      targets[3] = stay + INACTIVE; shares[3] = staying * (1 - density) * lapse;
-      addMembers(destinations, targets, shares, 4, activeHeads, credits, earnings, balance, ownBalance);
-      moved = true;
+      const stayActive = staying * (1 - density) * (1 - lapse);
+      const stayInactive = staying * (1 - density) * lapse;
+      activeHeads += stayActive * heads; activeCredits += stayActive * credits; activeEarnings += stayActive * earnings;
+      activeBalance += stayActive * balance; activeOwn += stayActive * ownBalance;
+      inactiveHeads += stayInactive * heads; inactiveCredits += stayInactive * credits; inactiveEarnings += stayInactive * earnings;
+      inactiveBalance += stayInactive * balance; inactiveOwn += stayInactive * ownBalance;
+      const upActive = staying * density * (1 - lapse);
+      const upInactive = staying * density * lapse;
+      upActiveHeads = upActive * heads; upActiveCredits = upActive * credits; upActiveEarnings = upActive * earnings;
+      upActiveBalance = upActive * balance; upActiveOwn = upActive * ownBalance;
+      upInactiveHeads = upInactive * heads; upInactiveCredits = upInactive * credits; upInactiveEarnings = upInactive * earnings;
+      upInactiveBalance = upInactive * balance; upInactiveOwn = upInactive * ownBalance;
     }
-    const inactiveHeads = members[at + INACTIVE + HEADS]!;
-    if (inactiveHeads > 0) {
-      const credits = members[at + INACTIVE + CREDITS]!;
-      const earnings = members[at + INACTIVE + EARNINGS]! * revaluation;
-      const balance = members[at + INACTIVE + BALANCE]! * growth;
-      const ownBalance = members[at + INACTIVE + OWN_BALANCE]! * growth;
-      const disabled = survival * incidence;
-      if (vested && (disabled > 0 || awardEveryVested)) {
-        const award = disabilityAwardOf(terms, credits / inactiveHeads, earnings / inactiveHeads);
-        context.inactiveAward[cellBase + bin] = award;
-        disabledHeads += inactiveHeads * disabled;
-        disabledPensions += inactiveHeads * disabled * award;
+    const idle = members[from + INACTIVE + HEADS]!;
+    if (idle > 0) {
+      anyone = true;
+      const credits = members[from + INACTIVE + CREDITS]!;
+      const earnings = members[from + INACTIVE + EARNINGS]! * revaluation;
+      const balance = members[from + INACTIVE + BALANCE]! * growth;
+      const ownBalance = members[from + INACTIVE + OWN_BALANCE]! * growth;
+      if (vested && (incidence > 0 || awardEveryVested)) {
+        const award = disabilityAwardOf(terms, credits / idle, earnings / idle);
+        disabledHeads += idle * survival * incidence;
+        disabledPensions += idle * survival * incidence * award;
+        vestedDeaths += idle * q;
+        vestedDeathPensions += idle * q * award;
       }
-      targets[0] = stay + ACTIVE; shares[0] = staying * reentry;
-      targets[1] = stay + INACTIVE; shares[1] = staying * (1 - reentry);
-      addMembers(destinations, targets, shares, 2, inactiveHeads, credits, earnings, balance, ownBalance);
-      moved = true;
+      const back = staying * reentry;
+      const stay = staying * (1 - reentry);
+      activeHeads += back * idle; activeCredits += back * credits; activeEarnings += back * earnings;
+      activeBalance += back * balance; activeOwn += back * ownBalance;
+      inactiveHeads += stay * idle; inactiveCredits += stay * credits; inactiveEarnings += stay * earnings;
+      inactiveBalance += stay * balance; inactiveOwn += stay * ownBalance;
     }
+    if (bin === bins - 1) {
+      // V is "V or more": those who earn a credit in the top bin stay in it.
+      activeHeads += upActiveHeads; activeCredits += upActiveCredits; activeEarnings += upActiveEarnings;
+      activeBalance += upActiveBalance; activeOwn += upActiveOwn;
+      inactiveHeads += upInactiveHeads; inactiveCredits += upInactiveCredits; inactiveEarnings += upInactiveEarnings;
+      inactiveBalance += upInactiveBalance; inactiveOwn += upInactiveOwn;
+    }
+    const to = (nextBase + bin) * MEMBER_STRIDE;
+    destinations[to + ACTIVE + HEADS] = activeHeads;
+    destinations[to + ACTIVE + CREDITS] = activeCredits;
+    destinations[to + ACTIVE + EARNINGS] = activeEarnings;
+    destinations[to + ACTIVE + BALANCE] = activeBalance;
+    destinations[to + ACTIVE + OWN_BALANCE] = activeOwn;
+    destinations[to + INACTIVE + HEADS] = inactiveHeads;
+    destinations[to + INACTIVE + CREDITS] = inactiveCredits;
+    destinations[to + INACTIVE + EARNINGS] = inactiveEarnings;
+    destinations[to + INACTIVE + BALANCE] = inactiveBalance;
+    destinations[to + INACTIVE + OWN_BALANCE] = inactiveOwn;
   }
-  if (moved) occupy(next.memberAges, row, ageIndex + 1);
+  // Step 5 leaves survivors of the vested members who died: their heads and award-weighted sum, by age.
+  context.memberDeaths[ageIndex] = vestedDeaths;
+  context.memberDeathPensions[ageIndex] = vestedDeathPensions;
+  if (anyone) occupy(next.memberAges, row, ageIndex + 1);
   if (disabledHeads > 0) {
     // Every bin's newly disabled join the same D cell, one year older.
-    const at = slotIndex(layout, row, ageIndex + 1) * PENSIONER_STRIDE + DISABILITY;
-    next.pensioners[at]! += disabledHeads;
-    next.pensioners[at + PENSION]! += disabledPensions;
+    const slot = slotIndex(layout, row, ageIndex + 1) * PENSIONER_STRIDE + DISABILITY;
+    next.pensioners[slot]! += disabledHeads;
+    next.pensioners[slot + PENSION]! += disabledPensions;
     occupy(next.pensionerAges, row, ageIndex + 1);
-  }
-}
-
-/**
- * Moves shares of a cell's `heads` to the first `count` destinations: the
- * share `shares[d]` adds `shares[d] × heads` heads at `targets[d]` (a cell's A
- * or I part) and `shares[d]` times each of the cell's year-end sums. One loop
- * rather than a call per destination keeps the whole move in one optimised
- * function.
- */
-function addMembers(
-  members: Float64Array, targets: Int32Array, shares: Float64Array, count: number,
-  heads: number, credits: number, earnings: number, balance: number, ownBalance: number,
-): void {
-  for (let destination = 0; destination < count; destination += 1) {
-    const share = shares[destination]!;
-    if (share === 0) continue;
-    const at = targets[destination]!;
-    members[at + HEADS]! += share * heads;
-    members[at + CREDITS]! += share * credits;
-    members[at + EARNINGS]! += share * earnings;
-    members[at + BALANCE]! += share * balance;
-    members[at + OWN_BALANCE]! += share * ownBalance;
   }
 }

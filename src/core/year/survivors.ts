@@ -6,12 +6,11 @@
  * `min(clamp(x + age_difference_s, min_age, max_age) + 1, max_age)`. Their
  * pension per head is `share × p̄ (1 + idx_t)` after a P or D death, and
  * `share ×` the §5 disability award on the cell's year-end averages after an
- * A or I death (computed by step 4, which awards it to the newly disabled).
+ * A or I death (step 4 computes the award, for the newly disabled, and sums
+ * each age's vested deaths with it).
  */
-import { memberCellIndex, rowIndex, slotIndex } from '../layout.js';
-import {
-  ACTIVE, type CohortState, DISABILITY, HEADS, INACTIVE, MEMBER_STRIDE, occupy, OLD_AGE, PENSION, PENSIONER_STRIDE, SURVIVOR,
-} from '../state.js';
+import { rowIndex, slotIndex } from '../layout.js';
+import { type CohortState, DISABILITY, occupy, OLD_AGE, PENSION, PENSIONER_STRIDE, SURVIVOR } from '../state.js';
 import type { YearContext } from './context.js';
 
 export function survivors(context: YearContext, state: CohortState, next: CohortState, row: number): void {
@@ -19,24 +18,15 @@ export function survivors(context: YearContext, state: CohortState, next: Cohort
   if (!model.scheme.benefits.survivors) return;
   const { layout } = model;
   const disability = model.scheme.benefits.disability;
-  const { members } = state;
   const parameterSlots = slotIndex(layout, rowIndex(model.groupOfCell[row >> 1]!, row % 2), 0);
   // Deaths of vested members leave survivors only when the scheme pays disability (§4 step 5).
   if (disability) {
-    for (let ageIndex = state.memberAges.low[row]!; ageIndex <= state.memberAges.high[row]!; ageIndex += 1) {
-      const q = context.q[parameterSlots + ageIndex]!;
-      if (q === 0) continue;
-      const cellBase = memberCellIndex(layout, row, ageIndex);
-      // Every bin's survivors land in the same S cell: summed here, added once.
-      let deaths = 0;
-      let pensions = 0;
-      for (let cell = cellBase + disability.vesting_years; cell < cellBase + layout.bins; cell += 1) {
-        const activeDeaths = members[cell * MEMBER_STRIDE + ACTIVE + HEADS]! * q;
-        if (activeDeaths > 0) { deaths += activeDeaths; pensions += activeDeaths * context.activeAward[cell]!; }
-        const inactiveDeaths = members[cell * MEMBER_STRIDE + INACTIVE + HEADS]! * q;
-        if (inactiveDeaths > 0) { deaths += inactiveDeaths; pensions += inactiveDeaths * context.inactiveAward[cell]!; }
-      }
-      if (deaths > 0) leaveSurvivors(context, next, row, ageIndex, deaths, pensions);
+    // Step 4 summed each age's vested deaths and their awards (it computes the
+    // awards anyway): every bin's survivors land in the same S cell.
+    const last = Math.min(state.memberAges.high[row]!, layout.ages - 2);
+    for (let ageIndex = state.memberAges.low[row]!; ageIndex <= last; ageIndex += 1) {
+      const deaths = context.memberDeaths[ageIndex]!;
+      if (deaths > 0) leaveSurvivors(context, next, row, ageIndex, deaths, context.memberDeathPensions[ageIndex]!);
     }
   }
   pensionerDeaths(context, state, next, row, parameterSlots, OLD_AGE, context.q);
