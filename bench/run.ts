@@ -1,89 +1,154 @@
 /**
- * `npm run bench`: the speed and memory targets of issue #3, measured.
- * - demo end to end: `sipro project fixtures/demo` spawned, median of 21 runs
- *   (Node start-up, validation, projection and writing included), without
- *   and with the entrant lifetimes of entrants.csv;
- * - stress end to end: the same for the stress scheme written to files, with
- *   the peak resident memory of the process (GNU time's %M);
- * - core throughput: project() in-process on the stress scheme, in cell-years
- *   per second (cells = groups × 2 sexes × ages × (2 × credit bins + 3)).
- * Prints a Markdown section to paste into bench/RESULTS.md.
+ * `npm run bench`: sipro against the previous release (bench/baseline.ts),
+ * side by side in one run, every measure interleaved (old, new, old, new …)
+ * so that the machine's load falls on both alike. Medians throughout; CPU
+ * time (user + system) beside wall time, since on a shared machine CPU time
+ * moves less with other people's load.
+ *
+ * - demo end to end: `sipro project fixtures/demo` spawned (Node start-up,
+ *   reading, validation, projection, entrants.csv, writing);
+ * - stress end to end: the stress scheme of test/golden/inputs/stress
+ *   (20 groups, vesting 25, 100 years), with peak resident memory;
+ * - core in process: project + entrants of the stress scheme, warm;
+ * - one demo scenario inside a sweep, warm: everything a sweep does per
+ *   scenario (overrides, validation, model, projection, indicators).
+ *
+ * Prints a Markdown section for bench/RESULTS.md. `--quick` takes fewer runs.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { projectScheme } from '../src/core/project.js';
-import { topCreditBin } from '../src/core/rules.js';
-import { toCsv } from '../src/io/writeCsv.js';
-import type { SchemeData } from '../src/core/types.js';
-import { stressScheme } from './stressScheme.js';
+import { gunzipSync } from 'node:zlib';
+import { BASELINE, baselineCheckout } from './baseline.js';
 
 const root = resolve(import.meta.dirname, '../..');
-const bin = join(root, 'bin/sipro.js');
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const quick = process.argv.includes('--quick');
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-function timeCli(args: string[], runs: number): { medianMs: number; peakRssMb: number } {
-  const times: number[] = [];
-  let peakRssKb = 0;
+interface Run {
+  wallMs: number;
+  cpuMs: number;
+  peakRssMb: number;
+}
+
+/** One spawned run of `bin/sipro.js` under GNU time: wall, CPU (user + system) and peak memory. */
+function spawnRun(checkout: string, args: readonly string[]): Run {
+  const started = process.hrtime.bigint();
+  const result = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, join(checkout, 'bin', 'sipro.js'), ...args], { encoding: 'utf8' });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) throw new Error(`${checkout}: sipro ${args.join(' ')} failed:\n${result.stderr.slice(0, 2000)}`);
+  const [user, system, rssKb] = result.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [number, number, number];
+  return { wallMs, cpuMs: (user + system) * 1000, peakRssMb: rssKb / 1024 };
+}
+
+interface SideBySide {
+  old: Run[];
+  new: Run[];
+}
+
+/** `runs` interleaved runs of the same command line on both checkouts. */
+function sideBySide(checkouts: { old: string; new: string }, args: (side: 'old' | 'new') => string[], runs: number): SideBySide {
+  const result: SideBySide = { old: [], new: [] };
   for (let run = 0; run < runs; run += 1) {
-    const started = process.hrtime.bigint();
-    const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, ...args], { encoding: 'utf8' });
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-    if (result.status !== 0) throw new Error(`sipro ${args.join(' ')} failed:\n${result.stderr.slice(0, 2000)}`);
-    peakRssKb = Math.max(peakRssKb, Number(result.stderr.trim().split('\n').pop()));
+    result.old.push(spawnRun(checkouts.old, args('old')));
+    result.new.push(spawnRun(checkouts.new, args('new')));
   }
-  return { medianMs: median(times), peakRssMb: peakRssKb / 1024 };
+  return result;
 }
 
-function writeScheme(data: SchemeData, folder: string): void {
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, 'scheme.json'), JSON.stringify(data.scheme, null, 2));
-  // Columns are the union of the rows' keys: optional cells (pension_monthly) are absent from some rows.
-  const write = <Row extends object>(name: string, rows: readonly Row[]) => {
-    const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))] as (keyof Row & string)[];
-    writeFileSync(join(folder, name), toCsv(rows, columns));
+/** CPU milliseconds of `f`, in this process. */
+async function cpuTime(f: () => unknown): Promise<number> {
+  const start = process.cpuUsage();
+  await f();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+/** A copy of a golden input folder with its gzipped files unpacked. */
+function unpackedInput(name: string, scratch: string): string {
+  const folder = join(scratch, `${name}-in`);
+  cpSync(join(root, 'test', 'golden', 'inputs', name), folder, { recursive: true });
+  for (const file of readdirSync(folder)) {
+    if (!file.endsWith('.gz')) continue;
+    writeFileSync(join(folder, file.slice(0, -3)), gunzipSync(readFileSync(join(folder, file))));
+    rmSync(join(folder, file));
+  }
+  return folder;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the two releases' modules are loaded by path and differ in shape */
+/** Warm in-process measures of the core and of one sweep scenario, for one checkout's built library. */
+async function inProcess(checkout: string, side: 'old' | 'new', stressFolder: string, runs: number) {
+  const load = async (path: string): Promise<any> => import(join(checkout, 'dist', 'src', path));
+  const { loadScheme } = await load('io/loadScheme.js');
+  const { projectEntrants } = await load('core/entrants.js');
+  const core = await load('core/project.js');
+  const { data } = await loadScheme(stressFolder);
+  const { buildModel } = side === 'new' ? await load('core/model.js') : { buildModel: undefined };
+  const projectStress = () => (side === 'new' ? core.projectScheme(data) : core.project(data));
+  const entrantsStress = () => (side === 'new' ? projectEntrants(buildModel(data)) : projectEntrants(data));
+  const { scenarioRunner } = await load('cli/sweep/runScenario.js');
+  const runner = scenarioRunner({
+    target: join(root, 'fixtures', 'demo'), baseOverrides: [], assertions: [], entrants: false, keepDir: undefined, argv: [],
+  });
+  const scenario = (index: number) => ({ name: `s${index}`, overrides: [{ path: 'contributions.rate', value: 0.08 + (index % 50) * 0.001, text: '' }] });
+  return {
+    projectStress, entrantsStress,
+    sweepScenario: async (index: number) => {
+      const result = await runner.run(scenario(index));
+      if (result.error !== null) throw new Error(`${side} sweep scenario failed: ${result.error}`);
+    },
+    runs,
   };
-  write('population.csv', data.population);
-  write('income.csv', data.income);
-  write('mortality.csv', data.mortality);
-  write('rates.csv', data.rates);
 }
-
-function cellYears(data: SchemeData): number {
-  const { min_age: minAge, max_age: maxAge, horizon } = data.scheme.projection;
-  const cells = Object.keys(data.scheme.groups).length * 2 * (maxAge - minAge + 1) * (2 * (topCreditBin(data.scheme) + 1) + 3);
-  return cells * horizon;
-}
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 const scratch = mkdtempSync(join(tmpdir(), 'sipro-bench-'));
 try {
-  const demoProjection = timeCli(['project', join(root, 'fixtures/demo'), '--out', join(scratch, 'demo'), '--force', '--quiet', '--no-entrants'], 21);
-  const demo = timeCli(['project', join(root, 'fixtures/demo'), '--out', join(scratch, 'demo'), '--force', '--quiet'], 21);
-  const stress = stressScheme();
-  writeScheme(stress, join(scratch, 'stress'));
-  const stressCli = timeCli(['project', join(scratch, 'stress'), '--out', join(scratch, 'stress-out'), '--force', '--quiet'], 3);
-  const coreTimes: number[] = [];
-  for (let run = 0; run < 5; run += 1) {
-    const started = process.hrtime.bigint();
-    projectScheme(stress);
-    coreTimes.push(Number(process.hrtime.bigint() - started) / 1e6);
+  const checkouts = { old: baselineCheckout(root), new: root };
+  const stress = unpackedInput('stress', scratch);
+  const demo = join(root, 'fixtures', 'demo');
+  const demoRuns = sideBySide(checkouts, (side) => ['project', demo, '--out', join(scratch, `demo-${side}`), '--force', '--quiet'], quick ? 7 : 21);
+  const stressRuns = sideBySide(checkouts, (side) => ['project', stress, '--out', join(scratch, `stress-${side}`), '--force', '--quiet'], quick ? 3 : 7);
+
+  const sides = { old: await inProcess(checkouts.old, 'old', stress, 0), new: await inProcess(checkouts.new, 'new', stress, 0) };
+  const core = { old: { project: [] as number[], entrants: [] as number[], sweep: [] as number[] }, new: { project: [] as number[], entrants: [] as number[], sweep: [] as number[] } };
+  for (let run = 0; run < (quick ? 3 : 7); run += 1) {
+    for (const side of ['old', 'new'] as const) {
+      core[side].project.push(await cpuTime(sides[side].projectStress));
+      core[side].entrants.push(await cpuTime(sides[side].entrantsStress));
+    }
   }
-  const coreMs = median(coreTimes);
-  const throughput = cellYears(stress) / (coreMs / 1000);
-  const gitRevision = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  // A sweep's scenarios after warm-up: the first 40 warm the JIT, the next 60 are timed one by one.
+  for (let index = 0; index < 100; index += 1) {
+    for (const side of ['old', 'new'] as const) {
+      const spent = await cpuTime(() => sides[side].sweepScenario(index));
+      if (index >= 40) core[side].sweep.push(spent);
+    }
+  }
+
+  const wall = (runs: Run[]) => median(runs.map((run) => run.wallMs));
+  const cpu = (runs: Run[]) => median(runs.map((run) => run.cpuMs));
+  const rss = (runs: Run[]) => Math.max(...runs.map((run) => run.peakRssMb));
+  const ratio = (old: number, now: number) => `${(old / now).toFixed(2)}×`;
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  const revision = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
   const lines = [
-    `## ${new Date().toISOString().slice(0, 10)} — ${gitRevision}`,
+    `## ${new Date().toISOString().slice(0, 10)} — ${revision} against ${BASELINE.version} (${BASELINE.commit})`,
     '',
-    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}.`,
     '',
-    '| measure | result | target |',
-    '|---|---|---|',
-    `| demo \`sipro project --no-entrants\` end to end (median of 21) | ${demoProjection.medianMs.toFixed(0)} ms | < 500 ms (issue #3) |`,
-    `| demo \`sipro project\` end to end, entrants.csv included (median of 21) | ${demo.medianMs.toFixed(0)} ms | < 1 s (issue #4) |`,
-    `| stress scheme end to end (median of 3) | ${(stressCli.medianMs / 1000).toFixed(2)} s | < 5 s |`,
-    `| stress scheme peak memory | ${stressCli.peakRssMb.toFixed(0)} MB | < 500 MB |`,
-    `| core throughput, stress scheme in-process (median of 5: ${coreMs.toFixed(0)} ms for ${(cellYears(stress) / 1e6).toFixed(1)} M cell-years) | ${(throughput / 1e6).toFixed(1)} M cell-years/s | ≥ 10 M |`,
+    '| measure (medians) | 0.1.0 | now | gain | target |',
+    '|---|---|---|---|---|',
+    `| demo \`sipro project\` end to end, wall (${demoRuns.new.length} runs each) | ${ms(wall(demoRuns.old))} | ${ms(wall(demoRuns.new))} | ${ratio(wall(demoRuns.old), wall(demoRuns.new))} | < 200 ms |`,
+    `| demo end to end, CPU | ${ms(cpu(demoRuns.old))} | ${ms(cpu(demoRuns.new))} | ${ratio(cpu(demoRuns.old), cpu(demoRuns.new))} | |`,
+    `| stress end to end, wall (${stressRuns.new.length} runs each) | ${ms(wall(stressRuns.old))} | ${ms(wall(stressRuns.new))} | ${ratio(wall(stressRuns.old), wall(stressRuns.new))} | ≥ 3× |`,
+    `| stress end to end, CPU | ${ms(cpu(stressRuns.old))} | ${ms(cpu(stressRuns.new))} | ${ratio(cpu(stressRuns.old), cpu(stressRuns.new))} | |`,
+    `| stress peak memory | ${rss(stressRuns.old).toFixed(0)} MB | ${rss(stressRuns.new).toFixed(0)} MB | | not above 0.1.0 |`,
+    `| stress projection in process, CPU | ${ms(median(core.old.project))} | ${ms(median(core.new.project))} | ${ratio(median(core.old.project), median(core.new.project))} | |`,
+    `| stress entrants.csv in process, CPU | ${ms(median(core.old.entrants))} | ${ms(median(core.new.entrants))} | ${ratio(median(core.old.entrants), median(core.new.entrants))} | |`,
+    `| one demo scenario in a sweep, warm, CPU (${core.new.sweep.length} scenarios) | ${median(core.old.sweep).toFixed(1)} ms | ${median(core.new.sweep).toFixed(1)} ms | ${ratio(median(core.old.sweep), median(core.new.sweep))} | ≤ 15 ms |`,
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -5,8 +5,6 @@
  * an empty cell (§7). Text cells that a spreadsheet would run as a formula
  * are neutralised (`neutraliseCell`).
  */
-import { stringify } from 'csv-stringify/sync';
-
 export type CsvValue = string | number | null;
 
 /** What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"). */
@@ -31,24 +29,43 @@ export function neutraliseCell(text: string): string {
   return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
+/**
+ * CSV text of `rows`, with a header of `columns` (RFC 4180, `\n` line ends).
+ * Written here rather than by csv-stringify: output files are mostly
+ * numbers, which never need quoting, and a generic stringifier spent more
+ * time on by_group.csv than the projection that filled it (measured on the
+ * stress scheme: ~140 ms against ~15 ms for this loop).
+ * @example toCsv([{a: 1, b: 'x,y'}], ['a', 'b']) // 'a,b\n1,"x,y"\n'
+ */
 export function toCsv<Row extends object>(rows: readonly Row[], columns: readonly (keyof Row & string)[]): string {
-  // Only text can need quoting as neutralised: testing every number cell against the pattern costs ~15 % of the writing.
-  let quote = false;
-  const text = (value: string) => {
-    const written = neutraliseCell(value);
-    quote ||= NEUTRALISED.test(written);
-    return written;
-  };
-  const header = columns.map(text);
-  const records = rows.map((row) => columns.map((column) => formatCell(row[column] as CsvValue, text)));
-  return stringify([header, ...records], { record_delimiter: '\n', ...(quote ? { quoted_match: NEUTRALISED } : {}) });
+  const lines = new Array<string>(rows.length + 1);
+  lines[0] = columns.map(textCell).join(',');
+  for (let index = 0; index < rows.length; index += 1) {
+    const row = rows[index]!;
+    let line = '';
+    for (let column = 0; column < columns.length; column += 1) {
+      if (column > 0) line += ',';
+      line += formatCell(row[columns[column]!] as CsvValue);
+    }
+    lines[index + 1] = line;
+  }
+  return `${lines.join('\n')}\n`;
 }
 
-function formatCell(value: CsvValue, text: (value: string) => string): string {
+function formatCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`cannot write the non-finite number ${value} to a CSV file`);
     return Object.is(value, -0) ? '0' : String(value);
   }
-  return text(value);
+  return textCell(value);
 }
+
+/** A text cell: neutralised, then quoted (quotes doubled) when it holds a comma, quote or line break, or was neutralised. */
+function textCell(value: string): string {
+  const written = neutraliseCell(value);
+  return NEEDS_QUOTES.test(written) || NEUTRALISED.test(written) ? `"${written.replace(/"/g, '""')}"` : written;
+}
+
+/** What RFC 4180 says must be quoted. */
+const NEEDS_QUOTES = /[",\r\n]/;

@@ -57,3 +57,28 @@ describe('toCsv', () => {
     expect(again).toBe(text);
   });
 });
+
+describe('toCsv follows RFC 4180 (checked by reading back with csv-parse)', () => {
+  it.each([
+    ['a comma', 'x,y', '"x,y"'],
+    ['a quote', 'say "hi"', '"say ""hi"""'],
+    ['a line break', 'two\nlines', '"two\nlines"'],
+    ['a carriage return inside', 'a\rb', '"a\rb"'],
+    ['plain text', 'artisans', 'artisans'],
+  ])('quotes a text cell with %s only when needed', (_what, value, written) => {
+    expect(toCsv([{ cell: value }], ['cell'])).toBe(`cell\n${written}\n`);
+    expect((parse(toCsv([{ cell: value }], ['cell'])) as string[][])[1]![0]).toBe(value);
+  });
+
+  it('writes -0 as 0, refuses non-finite numbers and writes null as an empty cell', () => {
+    expect(toCsv([{ a: -0, b: null }], ['a', 'b'])).toBe('a,b\n0,\n');
+    expect(() => toCsv([{ a: Number.NaN }], ['a'])).toThrow(/non-finite/);
+    expect(() => toCsv([{ a: Infinity }], ['a'])).toThrow(/non-finite/);
+  });
+
+  it('writes numbers in their shortest round-trip form', () => {
+    const values = [0.1 + 0.2, 1e21, 5e-324, -123456789.125, 2 ** 53 + 2];
+    const text = toCsv(values.map((value) => ({ value })), ['value']);
+    expect((parse(text) as string[][]).slice(1).map(([cell]) => Number(cell))).toEqual(values);
+  });
+});
