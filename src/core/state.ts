@@ -71,6 +71,11 @@ export function occupy(ranges: AgeRanges, row: number, ageIndex: number): void {
   if (ageIndex > ranges.high[row]!) ranges.high[row] = ageIndex;
 }
 
+/** Whether row `row` holds nobody. */
+export function rowIsEmpty(state: CohortState, row: number): boolean {
+  return state.memberAges.low[row]! > state.memberAges.high[row]! && state.pensionerAges.low[row]! > state.pensionerAges.high[row]!;
+}
+
 /** Whether no row holds anyone. */
 export function isEmpty(state: CohortState): boolean {
   const { memberAges, pensionerAges } = state;

@@ -6,13 +6,13 @@
  */
 import { BENEFIT_COLUMNS, Flow, flowRow } from './flows.js';
 import { rowIndex } from './layout.js';
-import { presentValue, ratio } from './indicators.js';
+import { ratio } from './indicators.js';
 import type { BenefitPresentValues, SubsidyRow } from './types.js';
 import { SEXES } from './rules.js';
 
 /** Present values of one (group, sex)'s flows over the years given. */
 export function benefitPresentValues(yearFlows: readonly Float64Array[], row: number, midYear: ArrayLike<number>): BenefitPresentValues {
-  const pvOf = (column: number) => presentValue(yearFlows.map((flows) => flows[row + column]!), midYear);
+  const pvOf = (column: number) => columnPresentValue(yearFlows, row + column, midYear);
   const values: BenefitPresentValues = {
     pv_contributions: pvOf(Flow.contributions),
     pv_matching: pvOf(Flow.matching),
@@ -29,12 +29,19 @@ export function benefitPresentValues(yearFlows: readonly Float64Array[], row: nu
   return values;
 }
 
+/** `PV(X) = Σ_t X_t D_t h_t` (§7) of one column of a (group, sex) row, read across the years' flows. */
+export function columnPresentValue(yearFlows: readonly Float64Array[], at: number, midYear: ArrayLike<number>): number {
+  let total = 0;
+  for (let year = 0; year < yearFlows.length; year += 1) total += yearFlows[year]![at]! * midYear[year]!;
+  return total;
+}
+
 /** subsidy.csv rows: one per (group, sex), adding up to the scheme totals (§8). */
 export function subsidyRows(yearFlows: readonly Float64Array[], groups: readonly string[], midYear: ArrayLike<number>): SubsidyRow[] {
   return groups.flatMap((group, groupIndex) => SEXES.map((sex, sexIndex): SubsidyRow => {
     const row = flowRow(rowIndex(groupIndex, sexIndex));
     const values = benefitPresentValues(yearFlows, row, midYear);
-    const pvAdministration = presentValue(yearFlows.map((flows) => flows[row + Flow.administration]!), midYear);
+    const pvAdministration = columnPresentValue(yearFlows, row + Flow.administration, midYear);
     return {
       group,
       sex,

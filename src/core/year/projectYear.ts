@@ -10,7 +10,8 @@
  * state, so the order is free, and a row's cells stay in the processor's
  * cache from step to step.
  */
-import { clearRow, type CohortState } from '../state.js';
+import { type CellLayout, slotIndex } from '../layout.js';
+import { clearRow, type CohortState, rowIsEmpty } from '../state.js';
 import { agePensioners } from './age.js';
 import { enterYear, type YearContext } from './context.js';
 import { enter } from './enter.js';
@@ -33,6 +34,9 @@ export function projectYear(
   enterYear(context, yearIndex);
   const { layout } = context.model;
   for (let row = 0; row < layout.groups * 2; row += 1) {
+    // A row with nobody and nobody entering has no flows and no one to move: most
+    // rows of the single-entrant lanes (§8), once their entrant and survivors have died.
+    if (rowIsEmpty(state, row) && !entersRow(layout, entrants, row)) continue;
     retire(context, state, row, flows); //               step 1
     enter(context.model, state, row, entrants, flows); // step 2
     payments(context, state, row, flows); //             step 3, §5, §6
@@ -42,4 +46,12 @@ export function projectYear(
     closeFlows(context, row, flows); //                  §5 funeral, §6 administration and expenditure
     clearRow(state, layout, row);
   }
+}
+
+/** Whether `entrants` brings anyone into row `row` this year. */
+function entersRow(layout: CellLayout, entrants: Float64Array | null, row: number): boolean {
+  if (entrants === null) return false;
+  const first = slotIndex(layout, row, 0);
+  for (let slot = first; slot < first + layout.ages; slot += 1) if (entrants[slot]! > 0) return true;
+  return false;
 }
