@@ -14,9 +14,8 @@ import { discountFactors, ratio } from './indicators.js';
 import { rowIndex, slotIndex } from './layout.js';
 import { type ProjectionModel, withLanes } from './model.js';
 import { retirementAge, SEXES, type Sex } from './rules.js';
-import { runYears } from './run.js';
+import { projectionWorkspace, runYears } from './run.js';
 import { deterministicScenario } from './scenario.js';
-import { emptyState } from './state.js';
 import { benefitPresentValues } from './subsidy.js';
 import { timelineOf } from './timeline.js';
 import type { BenefitPresentValues, EntrantRow } from './types.js';
@@ -45,7 +44,7 @@ export function projectEntrants(model: ProjectionModel): EntrantRow[] {
   const scenario = deterministicScenario(model, entrantYears(layout.minAge, layout.maxAge));
   const entrants = new Float64Array(lanes.length * 2 * layout.ages);
   lanes.forEach((lane, index) => { entrants[slotIndex(layout, rowIndex(index, lane.sex), lane.entryAge - layout.minAge)] = 1; });
-  const flows = runYears(batch, timelineOf(batch, scenario), emptyState(batch.layout), (yearIndex) => (yearIndex === 0 ? entrants : null));
+  const flows = runYears(projectionWorkspace(batch, scenario.years), timelineOf(batch, scenario), (yearIndex) => (yearIndex === 0 ? entrants : null));
   const { midYear } = discountFactors(scenario.discountRate);
   return lanes.map((lane, index): EntrantRow => {
     const values = addValues(

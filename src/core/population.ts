@@ -14,10 +14,12 @@ import { sexIndex } from './tables.js';
 
 /**
  * @param groups the scheme's group names, in order (cell group = scheme group)
+ * @param state where to put them: a clear state (a new one by default)
  * @example initialState([{group: 'g', sex: 'F', age: 40, status: 'active', count: 2, credits: 3, …}], ['g'], layout) // 2 heads in bin 3 of A (g, F, 40)
  */
-export function initialState(rows: readonly PopulationRow[], groups: readonly string[], layout: CellLayout): CohortState {
-  const state = emptyState(layout);
+export function initialState(
+  rows: readonly PopulationRow[], groups: readonly string[], layout: CellLayout, state: CohortState = emptyState(layout),
+): CohortState {
   const { members, pensioners } = state;
   const groupIndex = new Map(groups.map((name, index) => [name, index]));
   for (const population of rows) {

@@ -8,7 +8,7 @@ import { rowIndex } from './layout.js';
 import { buildModel, type ProjectionModel } from './model.js';
 import { initialState } from './population.js';
 import { SEXES } from './rules.js';
-import { runYears } from './run.js';
+import { type ProjectionWorkspace, projectionWorkspace, runYears } from './run.js';
 import { deterministicScenario, type Scenario } from './scenario.js';
 import { subsidyRows } from './subsidy.js';
 import { timelineOf } from './timeline.js';
@@ -18,14 +18,17 @@ import { rollReserve } from './year/reserve.js';
 
 /**
  * Projects a model over the years of a scenario (the horizon, for the
- * scheme's own projection).
+ * scheme's own projection). A workspace of the model (projectionWorkspace)
+ * lets a batch of scenarios reuse one run's memory.
  * @example const model = buildModel(data); project(model, deterministicScenario(model)).indicators.gap
  */
-export function project(model: ProjectionModel, scenario: Scenario): ProjectionResult {
+export function project(model: ProjectionModel, scenario: Scenario, workspace?: ProjectionWorkspace): ProjectionResult {
   const { scheme } = model;
   const timeline = timelineOf(model, scenario);
   const groups = model.groups.map((group) => group.name);
-  const yearFlows = runYears(model, timeline, initialState(model.population, groups, model.layout), schemeEntrants(model, scenario));
+  const space = workspace ?? projectionWorkspace(model, scenario.years);
+  initialState(model.population, groups, model.layout, space.states[0]);
+  const yearFlows = runYears(space, timeline, schemeEntrants(model, scenario));
   const byGroup: GroupYear[] = [];
   const projection: ProjectionYear[] = [];
   let reserve = scheme.reserve.initial;

@@ -3,21 +3,26 @@
  * project() → indicators and assertions (and, with --keep-outputs, the
  * scenario's own output folder). The same code runs in the main thread
  * (`--jobs 1`) and in each worker thread, so both give the same rows.
+ *
+ * The scheme's files are read and checked once per runner (io/batch.ts);
+ * a scenario that changes only assumptions projects the base's model under
+ * its own scenario, without building a model again.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkAssertions, rangeProblem, type Assertion, type AssertionReport } from '../../core/assertions.js';
 import { projectEntrants } from '../../core/entrants.js';
-import { buildModel } from '../../core/model.js';
+import { buildModel, type ProjectionModel } from '../../core/model.js';
 import { project } from '../../core/project.js';
+import { type ProjectionWorkspace, projectionWorkspace } from '../../core/run.js';
 import { deterministicScenario } from '../../core/scenario.js';
 import type { Indicators } from '../../core/types.js';
 import { errorsIn, formatDiagnostic } from '../../io/diagnostics.js';
-import { schemeSource } from '../../io/loadScheme.js';
+import { schemeBatch } from '../../io/batch.js';
 import type { Override } from '../../io/overrides.js';
 import { outputFiles } from '../../io/outputFiles.js';
 import { runRecord } from '../../io/runRecord.js';
-import { loadWithOverrides, type Scenario } from '../../io/scenarios.js';
+import type { Scenario } from '../../io/scenarios.js';
 import { allAssertions } from '../gates.js';
 
 /** What every scenario of a sweep shares; plain data, so that it can be sent to a worker. */
@@ -52,13 +57,16 @@ export interface ScenarioRunner {
 
 /** A runner that reads the scheme's files once and runs any number of scenarios on them. */
 export function scenarioRunner(config: SweepConfig): ScenarioRunner {
-  const source = schemeSource(config.target);
+  const batch = schemeBatch(config.target, config.baseOverrides);
+  let baseModel: ProjectionModel | undefined;
+  // One run's memory, used again by every scenario whose model has the same shape.
+  let workspace: ProjectionWorkspace | undefined;
   const failed = (error: string, internal = false): ScenarioResult => ({ indicators: null, assertions: [], error, internal });
   return {
     async run(scenario) {
       try {
         const overrides = [...config.baseOverrides, ...scenario.overrides.map(({ path, value }) => ({ path, value }))];
-        const loaded = await loadWithOverrides(source, overrides);
+        const loaded = await batch.variant(scenario.overrides.map(({ path, value }) => ({ path, value })));
         const errors = errorsIn(loaded.diagnostics);
         if (errors.length > 0 || loaded.data === undefined) return failed(errors.map(formatDiagnostic).join('; '));
         const { data } = loaded;
@@ -67,8 +75,16 @@ export function scenarioRunner(config: SweepConfig): ScenarioRunner {
           .map((assertion) => ({ assertion, problem: rangeProblem(assertion, firstYear, firstYear + horizon - 1) }))
           .find(({ problem }) => problem !== undefined);
         if (outside) return failed(`--assert "${outside.assertion.text}": ${outside.problem}`);
-        const model = buildModel(data);
-        const result = project(model, deterministicScenario(model));
+        let model: ProjectionModel;
+        // entrants.csv follows the assumptions of the model it is given: kept outputs with entrants get their own.
+        if (loaded.assumptionsOnly && !(config.keepDir !== undefined && config.entrants)) {
+          const base = await batch.base();
+          model = (baseModel ??= buildModel(base.data!));
+        } else {
+          model = buildModel(data);
+        }
+        workspace = projectionWorkspace(model, model.horizon, workspace);
+        const result = project(model, deterministicScenario(model, model.horizon, data.scheme.assumptions), workspace);
         const assertions = allAssertions(data.scheme, config.assertions);
         const reports = checkAssertions(assertions, result);
         if (config.keepDir !== undefined) {

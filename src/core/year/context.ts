@@ -10,6 +10,7 @@ import type { Timeline } from '../timeline.js';
 
 export interface YearContext {
   model: ProjectionModel;
+  /** The scenario's timeline: set for each run (startRun). */
   timeline: Timeline;
   yearIndex: number;
   /** q of A, I, P and S cells by parameter slot (§4): group multiplier and scenario factor in, 1 at max_age. */
@@ -66,6 +67,12 @@ export function yearContext(model: ProjectionModel, timeline: Timeline): YearCon
     nextBenefitIndex: 1,
     healthFactor: 0,
   };
+}
+
+/** Prepares the workspace for a run under `timeline`: what one run keeps from year to year starts afresh. */
+export function startRun(context: YearContext, timeline: Timeline): void {
+  context.timeline = timeline;
+  context.memberYearCache.rowFactor.fill(NaN);
 }
 
 /** Lays out year `t0 + yearIndex` in the workspace. */

@@ -26,14 +26,22 @@ const NO_AWARD: DisabilityAwardTerms = { fixed: 0, replacement: 0, minimum: 0 };
 export function move(context: YearContext, state: CohortState, next: CohortState, row: number): void {
   const { model } = context;
   const { layout } = model;
-  const lastAge = layout.ages - 1;
   const disability = model.scheme.benefits.disability;
   const terms = disability ? disabilityAwardTerms(disability, model.scheme.benefits.old_age.min_pension, context.nextBenefitIndex) : NO_AWARD;
   const parameterSlots = slotIndex(layout, rowIndex(model.groupOfCell[row >> 1]!, row % 2), 0);
-  const last = Math.min(state.memberAges.high[row]!, lastAge - 1);
+  const last = lastMovingAge(context, state, row);
   for (let ageIndex = state.memberAges.low[row]!; ageIndex <= last; ageIndex += 1) {
     moveAge(context, state, next, row, ageIndex, parameterSlots + ageIndex, terms);
   }
+}
+
+/**
+ * The oldest age of a row whose members move this year: step 1 has retired
+ * everyone at or past the sex's retirement age, so the last members stand a
+ * year below it (and move to next year's cells at the retirement age).
+ */
+export function lastMovingAge(context: YearContext, state: CohortState, row: number): number {
+  return Math.min(state.memberAges.high[row]!, context.model.retirementAgeIndex[row % 2]! - 1);
 }
 
 /**

@@ -12,6 +12,7 @@
 import { rowIndex, slotIndex } from '../layout.js';
 import { type CohortState, DISABILITY, occupy, OLD_AGE, PENSION, PENSIONER_STRIDE, SURVIVOR } from '../state.js';
 import type { YearContext } from './context.js';
+import { lastMovingAge } from './move.js';
 
 export function survivors(context: YearContext, state: CohortState, next: CohortState, row: number): void {
   const { model } = context;
@@ -23,7 +24,7 @@ export function survivors(context: YearContext, state: CohortState, next: Cohort
   if (disability) {
     // Step 4 summed each age's vested deaths and their awards (it computes the
     // awards anyway): every bin's survivors land in the same S cell.
-    const last = Math.min(state.memberAges.high[row]!, layout.ages - 2);
+    const last = lastMovingAge(context, state, row);
     for (let ageIndex = state.memberAges.low[row]!; ageIndex <= last; ageIndex += 1) {
       const deaths = context.memberDeaths[ageIndex]!;
       if (deaths > 0) leaveSurvivors(context, next, row, ageIndex, deaths, context.memberDeathPensions[ageIndex]!);
