@@ -5,6 +5,7 @@
  * message grammar: place, value quoted, what was expected).
  */
 import type { z } from 'zod';
+import { quoted } from './read/shown.js';
 
 export type Issue = z.core.$ZodIssue;
 export type IssuePath = readonly PropertyKey[];
@@ -89,10 +90,11 @@ export function oneOf(values: readonly string[]): string {
 
 /**
  * The value as the message quotes it: `"200"`, `"abc"`; undefined for maps,
- * lists and absent values, which are not quoted.
+ * lists and absent values, which are not quoted. Text is escaped and a long
+ * text cut (src/io/read/shown.ts).
  */
 export function quoteValue(value: unknown): string | undefined {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return quoted(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `"${String(value)}"`;
   return undefined;
 }
