@@ -34,6 +34,8 @@ export interface SweepConfig {
   keepDir: string | undefined;
   /** The sweep's command line, for the kept folders' run records. */
   argv: string[];
+  /** Read CSVs placed outside the scheme folder (`--allow-outside`). */
+  allowOutside?: boolean;
 }
 
 /** A scenario's outcome: its indicators and assertions, or why it could not be projected. */
@@ -52,7 +54,7 @@ export interface ScenarioRunner {
 
 /** A runner that reads the scheme's files once and runs any number of scenarios on them. */
 export function scenarioRunner(config: SweepConfig): ScenarioRunner {
-  const source = schemeSource(config.target);
+  const source = schemeSource(config.target, { allowOutside: config.allowOutside ?? false });
   const failed = (error: string, internal = false): ScenarioResult => ({ indicators: null, assertions: [], error, internal });
   return {
     async run(scenario) {
