@@ -41,8 +41,11 @@ export function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
       return describeBound(issue.origin, issue.inclusive ? '>=' : '>', issue.minimum, 'at least');
     case 'too_big':
       return describeBound(issue.origin, issue.inclusive ? '<=' : '<', issue.maximum, 'at most');
-    case 'invalid_value':
-      return `must be ${oneOf(issue.values.map(String))}`;
+    case 'invalid_value': {
+      // Punctuation (a CSV delimiter, say) is quoted, or `one of ,, ;` could not be read.
+      const values = issue.values.map(String);
+      return `must be ${oneOf(values.every((value) => /^[\w*.-]+$/.test(value)) ? values : values.map((value) => JSON.stringify(value)))}`;
+    }
     case 'not_multiple_of':
       return `must be a multiple of ${String(issue.divisor)}`;
     case 'invalid_union': {

@@ -123,9 +123,9 @@ function headerProblems(header: CsvHeader, file: string, table: TableName, setti
   if (other !== undefined) {
     const looks = `the header has one column ${quoted(header.names[0]!)}: the file looks ${delimiterName(other)}-separated`;
     const fix = settings.delimiter === ','
-      ? `set csv.delimiter: ${JSON.stringify(other)} in ${settings.settingsFile}${other === ';' ? ' (and csv.decimal: "," if its numbers are written 1,5)' : ''}`
-      : `but csv.delimiter is ${JSON.stringify(settings.delimiter)} in ${settings.settingsFile}: set it to ${JSON.stringify(other)}`;
-    return { usable: false, found: [{ message: `${looks}; ${fix}` }] };
+      ? `; set csv.delimiter: ${JSON.stringify(other)} in ${settings.settingsFile}${other === ';' ? ' (and csv.decimal: "," if its numbers are written 1,5)' : ''}`
+      : `, but csv.delimiter is ${JSON.stringify(settings.delimiter)} in ${settings.settingsFile}: set it to ${JSON.stringify(other)}`;
+    return { usable: false, found: [{ message: `${looks}${fix}` }] };
   }
   const missing = required.filter((column) => !header.names.includes(column));
   const unused = known.filter((column) => !header.names.includes(column));

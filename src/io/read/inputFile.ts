@@ -7,7 +7,7 @@
  */
 import { constants, type Stats } from 'node:fs';
 import { open, realpath, stat, type FileHandle } from 'node:fs/promises';
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { formatBytes } from './limits.js';
 
 export type InputKind = 'file' | 'folder' | 'missing' | 'loop' | 'fifo' | 'device' | 'socket' | 'unreadable';
@@ -54,14 +54,19 @@ export const describeCode = (code: string | undefined): string => {
   }
 };
 
+/** `path` is not inside `folder`, by their names (`../x`, `/etc/passwd`). */
+export function leavesFolder(path: string, folder: string): boolean {
+  const inside = relative(folder, path);
+  return inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside);
+}
+
 /**
  * Where `path` really is, if that lies outside `folder` (both resolved
  * through their links); undefined when it is inside.
  */
 export async function outsideFolder(path: string, folder: string): Promise<string | undefined> {
   const [realFile, realFolder] = await Promise.all([realpath(path), realpath(folder)]);
-  const inside = relative(realFolder, realFile);
-  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? realFile : undefined;
+  return leavesFolder(realFile, realFolder) ? realFile : undefined;
 }
 
 export type Opened = { ok: true; handle: FileHandle; size: number } | { ok: false; problem: string };

@@ -10,7 +10,7 @@ import type { TableName } from '../../schema/tables.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { CsvSettings } from '../readTable.js';
 import { binaryProblem, completeLength, firstInvalidByte, invalidUtf8Problem } from './encoding.js';
-import { inputKind, kindProblem, openRegularFile, outsideFolder, readOpened } from './inputFile.js';
+import { inputKind, kindProblem, leavesFolder, openRegularFile, outsideFolder, readOpened } from './inputFile.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { readTableFile, type TableFile } from './tableFile.js';
 
@@ -109,6 +109,9 @@ export async function readSchemeTable(input: TableInput, settings: CsvSettings, 
   const origin = named
     ? `named by files.${role} in ${schemeName}`
     : `the default name of the ${role} file; set files.${role} in ${schemeName} to use another`;
+  const allowance = 'a scheme reads the files of its own folder; pass --allow-outside to read it anyway';
+  // Checked on the name first, so that nothing outside the folder is even looked at.
+  if (!options.allowOutside && leavesFolder(path, folder)) return refused(`leaves the scheme folder (${origin}): ${allowance}`);
   const { kind, code } = await inputKind(path);
   if (kind === 'missing' && role === 'rates' && !named) return 'absent';
   if (kind === 'missing') return refused(`does not exist (${origin})`);
@@ -116,9 +119,7 @@ export async function readSchemeTable(input: TableInput, settings: CsvSettings, 
   if (kind !== 'file') return refused(`${kindProblem(kind, code)} (${origin})`);
   if (!options.allowOutside) {
     const outside = await outsideFolder(path, folder);
-    if (outside !== undefined) {
-      return refused(`leads outside the scheme folder, to ${outside} (${origin}): a scheme reads its own files; pass --allow-outside to read it anyway`);
-    }
+    if (outside !== undefined) return refused(`is a link that leads outside the scheme folder, to ${outside} (${origin}): ${allowance}`);
   }
   const limit = role === 'population' ? MAX_FILE_BYTES.population : MAX_FILE_BYTES.table;
   const opened = await openRegularFile(path, limit, `a ${role} file`);
