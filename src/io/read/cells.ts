@@ -71,14 +71,36 @@ function deriveFastCheck(schema: z.ZodType): FastCheck | undefined {
   return undefined;
 }
 
-function withinBounds(value: number, bounds: Bounds): boolean {
-  if (!Number.isFinite(value)) return false;
-  if (bounds.integer && !Number.isSafeInteger(value)) return false;
-  if (bounds.minimum !== undefined && value < bounds.minimum) return false;
-  if (bounds.maximum !== undefined && value > bounds.maximum) return false;
-  if (bounds.exclusiveMinimum !== undefined && value <= bounds.exclusiveMinimum) return false;
-  if (bounds.exclusiveMaximum !== undefined && value >= bounds.exclusiveMaximum) return false;
-  return true;
+const UNDECIDED: unique symbol = Symbol('undecided');
+
+/** The fast check as one small function: the cell's value, or UNDECIDED when zod must judge it. */
+function fastPath(check: FastCheck | undefined): (text: string) => unknown {
+  if (check === undefined) return () => UNDECIDED;
+  if (check.kind === 'text') {
+    const { values, minLength } = check;
+    if (values !== undefined) {
+      return (text) => {
+        const trimmed = text.trim();
+        return values.has(trimmed) ? trimmed : UNDECIDED;
+      };
+    }
+    return (text) => {
+      const trimmed = text.trim();
+      return trimmed !== '' && trimmed.length >= minLength ? trimmed : UNDECIDED;
+    };
+  }
+  const { bounds } = check;
+  const lowest = bounds.minimum ?? Number.NEGATIVE_INFINITY;
+  const highest = bounds.maximum ?? Number.POSITIVE_INFINITY;
+  const above = bounds.exclusiveMinimum ?? Number.NEGATIVE_INFINITY;
+  const below = bounds.exclusiveMaximum ?? Number.POSITIVE_INFINITY;
+  const integer = bounds.integer;
+  return (text) => {
+    const value = numberOrAbsent(text);
+    if (typeof value !== 'number' || !Number.isFinite(value)) return UNDECIDED;
+    if (value < lowest || value > highest || value <= above || value >= below) return UNDECIDED;
+    return integer && !Number.isSafeInteger(value) ? UNDECIDED : value;
+  };
 }
 
 /** Distinct texts remembered per column; beyond this the memory is cleared (a register's earnings are all distinct). */
@@ -111,19 +133,19 @@ export function cellReader(name: string, schema: z.ZodType, options: CellOptions
     return cell.includes(',') ? cell.replace(',', '.') : cell;
   };
 
-  const read = (cell: string): unknown => {
-    const text = normalise(cell);
-    if (text === undefined) return INVALID;
-    if (check?.kind === 'number') {
-      const value = numberOrAbsent(text);
-      if (typeof value === 'number' && withinBounds(value, check.bounds)) return value;
-    } else if (check?.kind === 'text') {
-      const trimmed = text.trim();
-      if (check.values === undefined ? trimmed.length >= check.minLength && trimmed !== '' : check.values.has(trimmed)) return trimmed;
-    }
+  const fast = fastPath(check);
+  const decide = (text: string): unknown => {
+    const value = fast(text);
+    if (value !== UNDECIDED) return value;
     const parsed = judge(text);
     return parsed.success ? parsed.data : INVALID;
   };
+  const read = commaDecimal
+    ? (cell: string): unknown => {
+      const text = normalise(cell);
+      return text === undefined ? INVALID : decide(text);
+    }
+    : decide;
 
   const problem = (cell: string): string => {
     const text = normalise(cell);

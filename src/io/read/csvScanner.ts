@@ -116,7 +116,8 @@ export class CsvScanner {
   }
 
   private emit(line: number, cells: string[]): void {
-    if (!cells.some((cell) => cell.trim() !== '')) return;
+    // A record of blank cells is skipped; a first cell starting with a printable character settles it at once.
+    if (!(cells[0]!.charCodeAt(0) > 32) && !cells.some((cell) => cell.trim() !== '')) return;
     this.events.record(line, cells);
   }
 

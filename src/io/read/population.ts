@@ -22,7 +22,10 @@ const STATUS_INDEX = new Map(STATUSES.map((status, index) => [status, index]));
 /**
  * Whole credited years of a row (§1, §2: its bin is `min(floor(credits), V)`),
  * before the cap V, which depends on the scheme. Rows differing here are never
- * merged, whatever V is.
+ * merged, whatever V is. When foreign credits join (§11), a row's bin is
+ * `floor(credits + foreign_credits)` under totalization and `floor(credits)`
+ * without it: the key must then hold both, so that it still does not depend on
+ * the scheme (and foreign_credits joins PER_HEAD).
  */
 export const creditYears = (row: PopulationRow): number => Math.floor(row.credits);
 

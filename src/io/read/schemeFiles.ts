@@ -124,5 +124,5 @@ export async function readSchemeTable(input: TableInput, settings: CsvSettings, 
   const limit = role === 'population' ? MAX_FILE_BYTES.population : MAX_FILE_BYTES.table;
   const opened = await openRegularFile(path, limit, `a ${role} file`);
   if (!opened.ok) return refused(`${opened.problem} (${origin})`);
-  return readTableFile(opened.handle, role, name, settings);
+  return readTableFile(opened.handle, opened.size, role, name, settings);
 }

@@ -52,25 +52,30 @@ export class FileDiagnostics {
   }
 }
 
-/** Reads the rows of `role`'s table from an opened file, closing it. */
+/** Reads the rows of `role`'s table from an opened file of `size` bytes, closing it. */
 export async function readTableFile<N extends TableName>(
-  handle: FileHandle, role: N, file: string, settings: CsvSettings,
+  handle: FileHandle, size: number, role: N, file: string, settings: CsvSettings,
 ): Promise<TableFile<RowOf<N>>> {
   const found = new FileDiagnostics();
   const rows: Located<RowOf<N>>[] = [];
   const population = role === 'population' ? new PopulationAggregate() : undefined;
   let rowsRead = 0;
   let statusFine = true;
+  // One reporter for every row (not a closure per row): it reads the line of the row being checked.
+  let checkedLine = 0;
+  let checkedFine = true;
+  const reportStatus = (column: string, message: string) => {
+    checkedFine = false;
+    found.add({ severity: 'error', file, line: checkedLine, path: column, message });
+  };
   const onRow = population === undefined
     ? (line: number, row: RowOf<N>) => { rowsRead += 1; rows.push({ line, row }); }
     : (line: number, row: RowOf<N>) => {
       rowsRead += 1;
-      let fine = true;
-      statusProblems(row as PopulationRow, (column, message) => {
-        fine = false;
-        found.add({ severity: 'error', file, line, path: column, message });
-      });
-      if (fine) population.add(line, row as PopulationRow);
+      checkedLine = line;
+      checkedFine = true;
+      statusProblems(row as PopulationRow, reportStatus);
+      if (checkedFine) population.add(line, row as PopulationRow);
       else statusFine = false;
     };
   const table = tableReader(file, role, settings, onRow, (diagnostic) => found.add(diagnostic));
@@ -78,13 +83,15 @@ export async function readTableFile<N extends TableName>(
   const fail = (line: number | undefined, message: string) => found.add({ severity: 'error', file, ...(line === undefined ? {} : { line }), message });
 
   const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  // A small file needs no 1 MiB buffer (a scheme's tables are kilobytes: the buffers were most of a load's garbage).
+  const chunkBytes = Math.min(CHUNK_BYTES, size + 1);
+  const buffer = Buffer.allocUnsafe(chunkBytes);
   let carried: Buffer | undefined;
   let first = true;
   let finished = false;
   try {
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      const { bytesRead } = await handle.read(buffer, 0, chunkBytes, null);
       if (bytesRead === 0) { finished = true; break; }
       const fresh = buffer.subarray(0, bytesRead);
       hash.update(fresh);
