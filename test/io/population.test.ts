@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { project } from '../../src/core/project.js';
+import { projectScheme } from '../../src/core/project.js';
 import type { SchemeData } from '../../src/core/types.js';
 import { loadScheme } from '../../src/io/loadScheme.js';
 import { PopulationAggregate } from '../../src/io/read/population.js';
@@ -140,8 +140,8 @@ describe('a register read from population.csv', () => {
       expect(loaded.diagnostics).toEqual([]);
       const rowsRead = loaded.inputs.find((input) => input.role === 'population')?.rows;
       expect(rowsRead).toBe(register.length);
-      const fromMerged = project(loaded.data!);
-      const fromRegister = project({ ...base, population: register });
+      const fromMerged = projectScheme(loaded.data!);
+      const fromRegister = projectScheme({ ...base, population: register });
       expectClose(fromMerged.projection, fromRegister.projection);
       expectClose(fromMerged.indicators, fromRegister.indicators);
     },
