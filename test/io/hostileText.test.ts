@@ -11,7 +11,7 @@ import { loadScheme } from '../../src/io/loadScheme.js';
 import { binaryProblem } from '../../src/io/read/encoding.js';
 import { readScheme } from '../../src/io/readScheme.js';
 import { closestName } from '../../src/io/suggest.js';
-import { fixture, minimalWith } from '../cli/helpers.js';
+import { fixture, minimalWith, runSipro } from '../cli/helpers.js';
 
 const scratch: string[] = [];
 const copyOfMinimal = async () => {
@@ -117,6 +117,15 @@ describe('long values, control characters, many errors', () => {
     expect(found).toEqual(['population.csv:1: unknown column "\\u001b[2J\\u001b[31mred": the columns of population.csv are group, sex, age, status, count, credits, earnings, balance, own_balance, pension_monthly']);
     const group = (await minimalText('population.csv')).replace('traders,M,45', 'trad\u202eers\u009b,M,45');
     expect(await withPopulation(group)).toEqual(['population.csv:3: group "trad\\u202eers\\u009b" is not defined in the scheme (groups: traders, drivers); did you mean "traders"?']);
+  });
+
+  it('escapes the scheme\'s name in validate\'s confirmation (a terminal title sequence, say)', async () => {
+    const folder = await copyOfMinimal();
+    const text = await minimalText('scheme.yaml');
+    await writeFile(join(folder, 'scheme.yaml'), text.replace('name: Minimal test scheme', 'name: "Minimal\\e]0;pwned\\a"'));
+    const run = await runSipro(['validate', folder]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('is valid: "Minimal\\u001b]0;pwned\\u0007", 2 groups');
   });
 
   it('lists the first 100 errors of a file, then counts the rest', async () => {

@@ -7,6 +7,7 @@ import { Command } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
 import { errorsIn, warningsIn } from '../../io/diagnostics.js';
 import { loadScheme } from '../../io/loadScheme.js';
+import { printable } from '../../io/read/shown.js';
 import { ExitCode } from '../errors.js';
 import type { CommandContext } from '../main.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
@@ -42,7 +43,7 @@ export function validateCommand(context: CommandContext) {
           const groups = Object.keys(scheme.groups).length;
           // Rows as the files hold them (a member register's rows are merged once read).
           const rows = (role: string) => loaded.inputs.find((input) => input.role === role)?.rows ?? 0;
-          io.stderr.write(`${target} is valid: "${scheme.name}", ${groups} group${groups === 1 ? '' : 's'}, ` +
+          io.stderr.write(`${target} is valid: "${printable(scheme.name)}", ${groups} group${groups === 1 ? '' : 's'}, ` +
             `${rows('population')} population, ${rows('income')} income, ${rows('mortality')} mortality and ${rows('rates')} rates rows\n`);
         }
       }
