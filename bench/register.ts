@@ -6,10 +6,11 @@
  *   `sipro validate` and `sipro project --no-entrants`, spawned: wall time,
  *   CPU time, rows per second (wall) and peak resident memory (GNU time's %M).
  *
- * Options: `--rows 10000000` (default), `--runs 3` (spawned runs per measure),
- * `--baseline DIR`: a checkout of an older sipro, built (DIR/bin/sipro.js and
- * DIR/dist/src/io/loadScheme.js), measured side by side with this one — on
- * `--baseline-rows` (default 1,000,000), since 0.1.0 cannot hold 10 million rows.
+ * Each is measured side by side with the previous release (bench/baseline.ts
+ * builds it once), the register on `--baseline-rows` (default 1,000,000:
+ * 0.1.0 cannot hold 10 million rows). Options: `--rows 10000000` (default),
+ * `--runs 3` (spawned runs per measure), `--baseline DIR` (another built
+ * checkout: DIR/bin/sipro.js, DIR/dist/src/io/loadScheme.js), `--skip-baseline`.
  * Prints a Markdown section to append to bench/RESULTS.md.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -20,6 +21,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { baselineCheckout } from './baseline.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -28,6 +30,7 @@ const { values: options } = parseArgs({
     rows: { type: 'string', default: '10000000' },
     runs: { type: 'string', default: '3' },
     baseline: { type: 'string' },
+    'skip-baseline': { type: 'boolean', default: false },
     'baseline-rows': { type: 'string', default: '1000000' },
   },
 });
@@ -117,7 +120,7 @@ try {
   lines.push(`## ${new Date().toISOString().slice(0, 10)} — ${gitRevision} — reading`, '');
   lines.push(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`, '');
 
-  const baseline = options.baseline === undefined ? undefined : resolve(options.baseline);
+  const baseline = options['skip-baseline'] ? undefined : options.baseline === undefined ? baselineCheckout(root) : resolve(options.baseline);
   // Side by side, alternating, so that the machine's load falls on both alike.
   const demoNow: number[] = [];
   const demoBefore: number[] = [];
