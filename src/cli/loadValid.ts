@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import type { SchemeData } from '../core/types.js';
 import { type Diagnostic, errorsIn, warningsIn } from '../io/diagnostics.js';
-import { type LoadedInput, schemeSource } from '../io/loadScheme.js';
+import { type LoadedInput, type ReadOptions, schemeSource } from '../io/loadScheme.js';
 import type { Override } from '../io/overrides.js';
 import { loadWithOverrides } from '../io/scenarios.js';
 import { InvalidInputError } from './errors.js';
@@ -19,8 +19,8 @@ export interface ValidScheme {
   warnings: Diagnostic[];
 }
 
-export async function loadValid(io: CliIo, target: string, overrides: readonly Override[], strict: boolean): Promise<ValidScheme> {
-  const loaded = await loadWithOverrides(schemeSource(resolve(io.cwd, target)), overrides);
+export async function loadValid(io: CliIo, target: string, overrides: readonly Override[], strict: boolean, read: ReadOptions = {}): Promise<ValidScheme> {
+  const loaded = await loadWithOverrides(schemeSource(resolve(io.cwd, target), read), overrides);
   const warnings = warningsIn(loaded.diagnostics);
   if (errorsIn(loaded.diagnostics).length > 0 || loaded.data === undefined) throw new InvalidInputError(loaded.diagnostics);
   if (strict && warnings.length > 0) throw new InvalidInputError(loaded.diagnostics);

@@ -17,6 +17,9 @@ import type { SchemeData } from '../core/types.js';
 import { assertionSyntaxIssues, schemeRuleIssues } from './checks/schemeRules.js';
 import { errorsIn } from './diagnostics.js';
 import { type LoadResult, schemeSource } from './loadScheme.js';
+
+/** How a batch's files are read (see schemeSource). */
+type SourceOptions = NonNullable<Parameters<typeof schemeSource>[1]>;
 import { applyOverrides, type Override } from './overrides.js';
 import { loadWithOverrides, splitTableScales } from './scenarios.js';
 import { factsOf } from './schemeFacts.js';
@@ -37,8 +40,8 @@ export interface SchemeBatch {
 /**
  * @example const batch = schemeBatch('fixtures/demo', []); await batch.variant([{path: 'contributions.rate', value: 0.12}])
  */
-export function schemeBatch(target: string, baseOverrides: readonly Override[]): SchemeBatch {
-  const source = schemeSource(target);
+export function schemeBatch(target: string, baseOverrides: readonly Override[], options: SourceOptions = {}): SchemeBatch {
+  const source = schemeSource(target, options);
   let base: Promise<LoadResult> | undefined;
   const loadBase = () => (base ??= loadWithOverrides(source, baseOverrides));
   return {

@@ -5,6 +5,7 @@
  * message grammar: place, value quoted, what was expected).
  */
 import type { z } from 'zod';
+import { quoted } from './read/shown.js';
 
 export type Issue = z.core.$ZodIssue;
 export type IssuePath = readonly PropertyKey[];
@@ -40,8 +41,11 @@ export function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
       return describeBound(issue.origin, issue.inclusive ? '>=' : '>', issue.minimum, 'at least');
     case 'too_big':
       return describeBound(issue.origin, issue.inclusive ? '<=' : '<', issue.maximum, 'at most');
-    case 'invalid_value':
-      return `must be ${oneOf(issue.values.map(String))}`;
+    case 'invalid_value': {
+      // Punctuation (a CSV delimiter, say) is quoted, or `one of ,, ;` could not be read.
+      const values = issue.values.map(String);
+      return `must be ${oneOf(values.every((value) => /^[\w*.-]+$/.test(value)) ? values : values.map((value) => JSON.stringify(value)))}`;
+    }
     case 'not_multiple_of':
       return `must be a multiple of ${String(issue.divisor)}`;
     case 'invalid_union': {
@@ -89,10 +93,11 @@ export function oneOf(values: readonly string[]): string {
 
 /**
  * The value as the message quotes it: `"200"`, `"abc"`; undefined for maps,
- * lists and absent values, which are not quoted.
+ * lists and absent values, which are not quoted. Text is escaped and a long
+ * text cut (src/io/read/shown.ts).
  */
 export function quoteValue(value: unknown): string | undefined {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return quoted(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `"${String(value)}"`;
   return undefined;
 }

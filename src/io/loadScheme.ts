@@ -5,19 +5,23 @@
  * checked on its own, then the cross-file checks run on the rows that parsed.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { SchemeData } from '../core/types.js';
+import { schemeSchema } from '../schema/scheme.js';
 import type { TableName } from '../schema/tables.js';
 import type { Table } from './checks/common.js';
 import { schemeWarnings } from './checks/scheme.js';
 import { checkTables, type SchemeTables } from './checkTables.js';
 import { errorsIn, type Diagnostic } from './diagnostics.js';
 import type { Override } from './overrides.js';
-import { readCsv } from './readCsv.js';
+import { MAX_ERRORS_PER_FILE } from './read/limits.js';
+import { findSchemeFile, readSchemeBytes, readSchemeTable, type ReadOptions, type TableInput } from './read/schemeFiles.js';
+import { count as formatCount, printable } from './read/shown.js';
 import { readScheme } from './readScheme.js';
-import { readTable, type RowOf } from './readTable.js';
+import { DEFAULT_SETTINGS, type CsvSettings, type RowOf } from './readTable.js';
 import { factsOf, lenientFacts } from './schemeFacts.js';
+
+export type { ReadOptions } from './read/schemeFiles.js';
 
 export type InputRole = 'scheme' | TableName;
 
@@ -28,6 +32,8 @@ export interface LoadedInput {
   /** As the user sees it: the name in `files:`, relative to the scheme file. */
   name: string;
   sha256: string;
+  /** For a CSV: the rows it holds (a population's before rows with the same key are merged, §2). */
+  rows?: number;
 }
 
 export interface LoadResult {
@@ -37,12 +43,11 @@ export interface LoadResult {
   inputs: LoadedInput[];
 }
 
-export interface LoadOptions {
+export interface LoadOptions extends ReadOptions {
   /** `--set path=value` overrides, applied before validation. */
   overrides?: readonly Override[];
 }
 
-const SCHEME_NAMES = ['scheme.yaml', 'scheme.yml', 'scheme.json'];
 const TABLES: readonly TableName[] = ['population', 'income', 'mortality', 'rates'];
 /** §2: default file names; rates.csv is read only when it exists. */
 const DEFAULT_FILES: Record<TableName, string> = {
@@ -54,7 +59,7 @@ const DEFAULT_FILES: Record<TableName, string> = {
  * @example const { data, diagnostics } = await loadScheme('fixtures/minimal')
  */
 export async function loadScheme(target: string, options: LoadOptions = {}): Promise<LoadResult> {
-  return schemeSource(target).load(options.overrides ?? []);
+  return schemeSource(target, options).load(options.overrides ?? []);
 }
 
 /** A scheme whose files are read once and validated under any number of override sets (a sweep's scenarios). */
@@ -65,30 +70,33 @@ export interface SchemeSource {
 interface TableRead {
   table: Table<unknown> | undefined;
   found: Diagnostic[];
+  /** Errors found beyond those in `found` (MAX_ERRORS_PER_FILE). */
+  moreErrors: number;
   input: LoadedInput | undefined;
 }
 
 /**
  * The files of `target`, each read and parsed at most once: `load` applies
  * the overrides to the scheme document and runs every check again (the
- * cross-file checks depend on the scheme), but reuses the parsed CSV rows.
+ * cross-file checks depend on the scheme), but reuses the parsed CSV rows
+ * (read again only if an override changes how CSVs are written, `csv:`).
  * The results are never modified by their users, so sharing them is safe.
  * @example const source = schemeSource('fixtures/demo'); await source.load([{path: 'contributions.rate', value: 0.12}])
  */
-export function schemeSource(target: string): SchemeSource {
+export function schemeSource(target: string, options: ReadOptions = {}): SchemeSource {
   let schemeFile: Promise<{ path: string; bytes: Buffer | undefined; diagnostics: Diagnostic[] }> | undefined;
   const tableReads = new Map<string, Promise<TableRead>>();
   const readSchemeFile = async () => {
     const diagnostics: Diagnostic[] = [];
     const path = await findSchemeFile(resolve(target), target, diagnostics);
     if (path === undefined) return { path: '', bytes: undefined, diagnostics };
-    return { path, bytes: await readBytes(path, basename(path), diagnostics), diagnostics };
+    return { path, bytes: await readSchemeBytes(path, diagnostics), diagnostics };
   };
-  const readTableOnce = (role: TableName, path: string, name: string, named: boolean, schemeName: string) => {
-    const key = JSON.stringify([role, path, name, named]);
+  const readTableOnce = (input: TableInput, settings: CsvSettings) => {
+    const key = JSON.stringify([input.role, input.path, input.name, input.named, settings]);
     let read = tableReads.get(key);
     if (read === undefined) {
-      read = readTableFile(role, path, name, named, schemeName);
+      read = readTable(input, settings, options);
       tableReads.set(key, read);
     }
     return read;
@@ -99,7 +107,7 @@ export function schemeSource(target: string): SchemeSource {
       const file = await schemeFile;
       const diagnostics: Diagnostic[] = [...file.diagnostics];
       const inputs: LoadedInput[] = [];
-      if (file.bytes === undefined) return { data: undefined, diagnostics, inputs };
+      if (file.bytes === undefined) return { data: undefined, diagnostics: shown(diagnostics, new Map()), inputs };
       const schemePath = file.path;
       const folder = dirname(schemePath);
       const schemeName = basename(schemePath);
@@ -109,14 +117,17 @@ export function schemeSource(target: string): SchemeSource {
       if (read.scheme) diagnostics.push(...schemeWarnings(read.scheme, schemeName, read.lineOf));
 
       const named = namedFiles(read.document);
+      const settings: CsvSettings = { ...(read.scheme?.csv ?? lenientCsv(read.document)), settingsFile: schemeName };
       // Files are read concurrently; their findings are gathered in role order so the report is stable.
       const reads = await Promise.all(TABLES.map((role) => {
         const name = read.scheme?.files[role] ?? named[role] ?? DEFAULT_FILES[role];
-        return readTableOnce(role, resolve(folder, name), name, named[role] !== undefined, schemeName);
+        return readTableOnce({ role, path: resolve(folder, name), name, named: named[role] !== undefined, schemeName, folder }, settings);
       }));
-      for (const { found, input } of reads) {
+      const moreErrors = new Map<string, number>();
+      for (const { found, input, moreErrors: more, table } of reads) {
         diagnostics.push(...found);
         if (input) inputs.push(input);
+        if (more > 0 && table) moreErrors.set(table.file, more);
       }
       const tables = reads.map(({ table }) => table);
       const [population, income, mortality, rates] = tables as [
@@ -128,7 +139,7 @@ export function schemeSource(target: string): SchemeSource {
       diagnostics.push(...checkTables(found, facts));
 
       if (errorsIn(diagnostics).length > 0 || !read.scheme || !population || !income || !mortality || !rates) {
-        return { data: undefined, diagnostics, inputs };
+        return { data: undefined, diagnostics: shown(diagnostics, moreErrors), inputs };
       }
       const rowsOf = <T>(table: Table<T>) => table.rows.map(({ row }) => row);
       const data: SchemeData = {
@@ -138,50 +149,53 @@ export function schemeSource(target: string): SchemeSource {
         mortality: rowsOf(mortality),
         rates: rowsOf(rates),
       };
-      return { data, diagnostics, inputs };
+      return { data, diagnostics: shown(diagnostics, moreErrors), inputs };
     },
   };
 }
 
 /** One CSV file read and parsed, with its findings (the rates file may be absent: §2). */
-async function readTableFile(role: TableName, path: string, name: string, named: boolean, schemeName: string): Promise<TableRead> {
-  const found: Diagnostic[] = [];
-  const bytes = await readInput(path, name, role, named, schemeName, found);
-  if (bytes === undefined) return { table: undefined, found, input: undefined };
-  if (bytes === 'absent') return { table: { file: name, rows: [], complete: true }, found, input: undefined };
-  const csv = readCsv(bytes.toString('utf8'), name);
-  const table = readTable(csv, name, role);
-  found.push(...csv.diagnostics, ...table.diagnostics);
-  const input: LoadedInput = { role, path, name, sha256: sha256(bytes) };
-  return { table: { file: name, rows: table.rows, complete: table.complete }, found, input };
+async function readTable(input: TableInput, settings: CsvSettings, options: ReadOptions): Promise<TableRead> {
+  const read = await readSchemeTable(input, settings, options);
+  if (read === 'absent') return { table: { file: input.name, rows: [], complete: true }, found: [], moreErrors: 0, input: undefined };
+  const table = read.rows === undefined ? undefined : { file: input.name, rows: read.rows, complete: read.complete };
+  const loaded = read.sha256 === undefined
+    ? undefined
+    : { role: input.role, path: input.path, name: input.name, sha256: read.sha256, rows: read.rowsRead };
+  return { table, found: read.diagnostics, moreErrors: read.moreErrors, input: loaded };
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-/** The scheme file a target names: the file itself, or the one scheme file inside a folder. */
-async function findSchemeFile(path: string, target: string, diagnostics: Diagnostic[]): Promise<string | undefined> {
-  const kind = await kindOf(path);
-  if (kind === 'file') return path;
-  if (kind === 'missing') {
-    diagnostics.push({ severity: 'error', file: target, message: 'no such folder or file: expected a scheme folder or its scheme.yaml' });
-    return undefined;
+/**
+ * The diagnostics as they may be shown: at most MAX_ERRORS_PER_FILE errors per
+ * file, then one line counting the rest; every name and message escaped
+ * (a file can hold terminal control sequences).
+ */
+function shown(diagnostics: readonly Diagnostic[], moreErrors: ReadonlyMap<string, number>): Diagnostic[] {
+  const listed = new Map<string, number>();
+  const more = new Map(moreErrors);
+  const kept: Diagnostic[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.severity === 'error') {
+      const errors = (listed.get(diagnostic.file) ?? 0) + 1;
+      listed.set(diagnostic.file, errors);
+      if (errors > MAX_ERRORS_PER_FILE) {
+        more.set(diagnostic.file, (more.get(diagnostic.file) ?? 0) + 1);
+        continue;
+      }
+    }
+    kept.push(diagnostic);
   }
-  const present: string[] = [];
-  for (const name of SCHEME_NAMES) if (await kindOf(join(path, name)) === 'file') present.push(name);
-  if (present.length === 1) return join(path, present[0]!);
-  const message = present.length === 0
-    ? `holds no ${SCHEME_NAMES.join(', ')}: a scheme folder needs one (sipro init creates a demo)`
-    : `holds ${present.join(' and ')}: keep only one, so that it is clear which one is read`;
-  diagnostics.push({ severity: 'error', file: target, message });
-  return undefined;
-}
-
-async function kindOf(path: string): Promise<'file' | 'folder' | 'missing'> {
-  try {
-    return (await stat(path)).isDirectory() ? 'folder' : 'file';
-  } catch {
-    return 'missing';
+  for (const [file, count] of more) {
+    kept.push({ severity: 'error', file, message: `… and ${formatCount(count)} more error${count === 1 ? '' : 's'} in ${file}` });
   }
+  return kept.map((diagnostic) => ({
+    ...diagnostic,
+    file: printable(diagnostic.file),
+    ...(diagnostic.path === undefined ? {} : { path: printable(diagnostic.path) }),
+    message: printable(diagnostic.message),
+  }));
 }
 
 /** The file names `files:` gives as text, whether or not the rest of the scheme is valid. */
@@ -196,32 +210,8 @@ function namedFiles(document: unknown): Partial<Record<TableName, string>> {
   return named;
 }
 
-/**
- * The bytes of a CSV, `'absent'` for a rates file that the scheme does not
- * name and that does not exist (§2: then every rate is 0), or undefined
- * after reporting why it cannot be read.
- */
-async function readInput(
-  path: string, name: string, role: TableName, namedInScheme: boolean, schemeName: string, diagnostics: Diagnostic[],
-): Promise<Buffer | 'absent' | undefined> {
-  const kind = await kindOf(path);
-  if (kind === 'file') return readBytes(path, name, diagnostics);
-  if (kind === 'missing' && role === 'rates' && !namedInScheme) return 'absent';
-  const origin = namedInScheme
-    ? `named by files.${role} in ${schemeName}`
-    : `the default name of the ${role} file; set files.${role} in ${schemeName} to use another`;
-  const problem = kind === 'folder' ? 'is a folder, not a CSV file' : 'does not exist';
-  diagnostics.push({ severity: 'error', file: name, message: `${problem} (${origin})` });
-  return undefined;
-}
-
-/** A file's bytes, or undefined after reporting why it cannot be read (permissions, say). */
-async function readBytes(path: string, name: string, diagnostics: Diagnostic[]): Promise<Buffer | undefined> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    diagnostics.push({ severity: 'error', file: name, message: `cannot be read (${reason})` });
-    return undefined;
-  }
+/** The `csv:` section of a scheme that is invalid elsewhere, or the defaults (its own errors are reported by the schema). */
+function lenientCsv(document: unknown): Omit<CsvSettings, 'settingsFile'> {
+  const csv = schemeSchema.shape.csv.safeParse((document as { csv?: unknown } | undefined)?.csv);
+  return csv.success ? csv.data : { delimiter: DEFAULT_SETTINGS.delimiter, decimal: DEFAULT_SETTINGS.decimal };
 }

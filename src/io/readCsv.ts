@@ -1,10 +1,13 @@
 /**
- * CSV text into records with their line numbers (MODEL.md §2: CSVs have a
- * header row). Only the shape of the text is checked here — what the columns
- * mean is readTable's business.
+ * CSV text into a header and records with their line numbers (MODEL.md §2:
+ * CSVs have a header row). Only the shape of the text is checked here — what
+ * the columns mean is readTable's business. The same reader serves a whole
+ * text (`readCsv`) and a file streamed in chunks (`csvRecords`).
  */
-import { parse, type CsvError } from 'csv-parse/sync';
 import type { Diagnostic } from './diagnostics.js';
+import { CsvScanner } from './read/csvScanner.js';
+import { MAX_CELL_CHARACTERS } from './read/limits.js';
+import { count, quoted } from './read/shown.js';
 
 export interface CsvRecord {
   /** 1-based line where the record starts in the file as the user sees it. */
@@ -12,90 +15,117 @@ export interface CsvRecord {
   cells: string[];
 }
 
+export interface CsvHeader {
+  line: number;
+  names: string[];
+}
+
 export interface CsvText {
   /** Undefined when the file holds no header row (empty, or only comments). */
-  header: { line: number; names: string[] } | undefined;
+  header: CsvHeader | undefined;
   /** Data records that have exactly as many cells as the header. */
   records: CsvRecord[];
   diagnostics: Diagnostic[];
 }
 
+export interface CsvOptions {
+  /** The cell separator: `,` unless scheme.yaml's `csv.delimiter` says otherwise. */
+  delimiter: string;
+}
+
+export const DEFAULT_CSV: CsvOptions = { delimiter: ',' };
+
+/** Where the records of one file go. */
+export interface RecordSink {
+  /** The header row, its names checked; false stops the reading (the file cannot be understood). */
+  header(header: CsvHeader): boolean;
+  /** A data record with as many cells as the header. */
+  record(record: CsvRecord): void;
+  /** A problem with the text itself (a line that cannot be read, a wrong number of cells). */
+  problem(line: number | undefined, message: string): void;
+}
+
+export interface CsvRecords {
+  /** Feeds the next piece of decoded text. */
+  push(text: string): void;
+  /** Ends the input; reports an empty file. */
+  end(): void;
+  /** True once a problem made the rest of the file meaningless. */
+  readonly stopped: boolean;
+  /** Lines ended so far (the line being read is the next one). */
+  readonly linesSeen: number;
+}
+
 /**
- * Parses CSV text. Accepts a UTF-8 byte-order mark, CRLF or LF line ends,
- * quoted fields (with commas and line breaks inside), blank lines and lines
- * starting with `#` (comments). A record with too few or too many cells is an
- * error and is dropped, so one bad line gives one message.
+ * A reader of one CSV file's records, fed in chunks. A record with too few or
+ * too many cells is an error and is dropped, so one bad line gives one message.
+ */
+export function csvRecords(options: CsvOptions, sink: RecordSink): CsvRecords {
+  let header: CsvHeader | undefined;
+  let refused = false;
+  let sawProblem = false;
+  const problem = (line: number | undefined, message: string) => {
+    sawProblem = true;
+    sink.problem(line, message);
+  };
+  const scanner = new CsvScanner(options.delimiter, {
+    problem,
+    record(line, cells) {
+      if (header === undefined) {
+        header = { line, names: cells.map((name) => name.trim()) };
+        if (!checkHeader(header, problem) || !sink.header(header)) {
+          refused = true;
+          scanner.stopped = true;
+        }
+        return;
+      }
+      if (cells.length === header.names.length) sink.record({ line, cells });
+      else problem(line, `the line has ${cells.length} field${cells.length === 1 ? '' : 's'} but the header has ${header.names.length}`);
+    },
+  });
+  return {
+    push: (text) => scanner.push(text),
+    end() {
+      scanner.end();
+      if (header === undefined && !sawProblem) sink.problem(undefined, 'the file is empty: a header row naming the columns is required');
+    },
+    get stopped() { return scanner.stopped || refused; },
+    get linesSeen() { return scanner.linesSeen; },
+  };
+}
+
+/** Header names must be present, distinct and of a sensible length; false when the header is unusable. */
+function checkHeader(header: CsvHeader, problem: RecordSink['problem']): boolean {
+  let usable = true;
+  header.names.forEach((name, index) => {
+    if (name.length > MAX_CELL_CHARACTERS) {
+      usable = false;
+      problem(header.line, `header column ${index + 1} is ${count(name.length)} characters long (${quoted(name)}): a column name has at most ${MAX_CELL_CHARACTERS}`);
+    } else if (name === '') {
+      problem(header.line, `header column ${index + 1} has no name`);
+    } else if (header.names.indexOf(name) !== index) {
+      problem(header.line, `column "${name}" appears twice in the header`);
+    }
+  });
+  return usable;
+}
+
+/**
+ * Parses a whole CSV text. Accepts a UTF-8 byte-order mark, CRLF or LF line
+ * ends, quoted fields (with delimiters and line breaks inside), blank lines and
+ * lines starting with `#` (comments).
  * @example readCsv('# ages\nsex,age\nF,15\n', 'x.csv').records // [{line: 3, cells: ['F', '15']}]
  */
-export function readCsv(text: string, file: string): CsvText {
+export function readCsv(text: string, file: string, options: CsvOptions = DEFAULT_CSV): CsvText {
   const diagnostics: Diagnostic[] = [];
-  const error = (line: number | undefined, message: string) =>
-    diagnostics.push({ severity: 'error', file, ...(line === undefined ? {} : { line }), message });
-  // One line-end convention before parsing: csv-parse guesses it from the first
-  // line, and a file mixing CRLF and LF would otherwise count lines wrongly.
-  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const skippedLines = new Set<number>();
-  let endedInsideQuote = false;
-  const parsed = parse(normalised, {
-    info: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    comment: '#',
-    comment_no_infix: true,
-    skip_records_with_error: true,
-    on_skip: (problem: CsvError | undefined) => {
-      if (problem === undefined) return undefined;
-      if (problem.code === 'CSV_QUOTE_NOT_CLOSED') { endedInsideQuote = true; return undefined; }
-      const line = Number((problem as unknown as { lines: number }).lines);
-      if (skippedLines.has(line)) return undefined; // csv-parse may report one line twice
-      skippedLines.add(line);
-      error(line, describeParseError(problem));
-      return undefined;
-    },
-  }) as unknown as { record: string[]; info: { lines: number } }[];
-
-  const rows = parsed
-    .map(({ record, info }) => ({
-      // info.lines is the line where the record ends; a quoted cell may span lines
-      line: info.lines - record.reduce((newlines, cell) => newlines + countNewlines(cell), 0),
-      cells: record,
-    }))
-    .filter((row) => row.cells.some((cell) => cell.trim() !== ''));
-  if (endedInsideQuote) {
-    const after = rows[rows.length - 1]?.line ?? 0;
-    error(after + 1, 'a quoted field opened on or after this line is never closed: add the closing "');
-  }
-
-  const [first, ...data] = rows;
-  if (first === undefined) {
-    if (!endedInsideQuote) error(undefined, 'the file is empty: a header row naming the columns is required');
-    return { header: undefined, records: [], diagnostics };
-  }
-  const names = first.cells.map((name) => name.trim());
-  names.forEach((name, index) => {
-    if (name === '') error(first.line, `header column ${index + 1} has no name`);
-    else if (names.indexOf(name) !== index) error(first.line, `column "${name}" appears twice in the header`);
-  });
   const records: CsvRecord[] = [];
-  for (const row of data) {
-    if (row.cells.length === names.length) records.push(row);
-    else error(row.line, `the line has ${row.cells.length} field${row.cells.length === 1 ? '' : 's'} but the header has ${names.length}`);
-  }
-  return { header: { line: first.line, names }, records, diagnostics };
-}
-
-function countNewlines(cell: string): number {
-  let count = 0;
-  for (const character of cell) if (character === '\n') count += 1;
-  return count;
-}
-
-function describeParseError(problem: CsvError): string {
-  if (problem.code === 'INVALID_OPENING_QUOTE') {
-    return 'a quote " inside an unquoted field: quote the whole field and double the inner quote ("a""b"), or remove it';
-  }
-  if (problem.code === 'CSV_INVALID_CLOSING_QUOTE') {
-    return 'a quoted field is followed by other characters before the next comma: put the whole field inside the quotes';
-  }
-  return `cannot read this line: ${problem.message}`;
+  let header: CsvHeader | undefined;
+  const reader = csvRecords(options, {
+    header: (found) => { header = found; return true; },
+    record: (record) => records.push(record),
+    problem: (line, message) => diagnostics.push({ severity: 'error', file, ...(line === undefined ? {} : { line }), message }),
+  });
+  reader.push(text.replace(/^\uFEFF/, ''));
+  reader.end();
+  return { header, records, diagnostics };
 }

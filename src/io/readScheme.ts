@@ -1,15 +1,17 @@
 /**
  * `scheme.yaml` (or `.yml`, or `.json`) into a resolved `Scheme` (MODEL.md §2),
- * with every problem placed on the line of the field it concerns. JSON is
- * read by the YAML parser too (JSON is YAML 1.2), so both get line numbers.
+ * with every problem placed on the line of the field it concerns. The text is
+ * parsed by src/io/read/schemeText.ts (JSON as JSON, YAML as YAML; both get
+ * line numbers from the YAML parser).
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { z } from 'zod';
 import { schemeSchema, type Scheme } from '../schema/scheme.js';
 import type { Diagnostic } from './diagnostics.js';
 import { describeIssue, fieldMessage, flattenIssue, formatPath, type Issue, type IssuePath } from './describeIssue.js';
 import { assertionSyntaxIssues, schemeRuleIssues, type SchemeRuleIssue } from './checks/schemeRules.js';
 import { applyOverrides, isOverridden, OVERRIDE_FILE, type Override } from './overrides.js';
+import { parseSchemeText } from './read/schemeText.js';
 import { didYouMean } from './suggest.js';
 
 export interface SchemeRead {
@@ -27,25 +29,12 @@ export interface SchemeRead {
  * @example readScheme('name: x\n', 'scheme.yaml').diagnostics[0] // {file: 'scheme.yaml', message: 'projection is required', …}
  */
 export function readScheme(text: string, file: string, overrides: readonly Override[] = []): SchemeRead {
-  const lineCounter = new LineCounter();
-  const parsed = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const diagnostics: Diagnostic[] = [];
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
-  const lineOf = (path: IssuePath) => fieldLine(parsed.contents, path, lineAt);
+  const parsed = parseSchemeText(text, file);
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const lineOf = (path: IssuePath) => fieldLine(parsed.yaml.contents, path, parsed.lineAt);
+  if (!parsed.readable) return { scheme: undefined, document: undefined, lineOf, diagnostics };
 
-  for (const problem of parsed.errors) {
-    const [start] = problem.pos;
-    const message = problem.code === 'DUPLICATE_KEY'
-      ? `key "${keyAt(text, start)}" appears twice in the same map: keep one`
-      : `cannot read the ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${problem.message}`;
-    diagnostics.push({ severity: 'error', file, line: lineAt(start), message });
-  }
-  for (const problem of parsed.warnings) {
-    diagnostics.push({ severity: 'warning', file, line: lineAt(problem.pos[0]), message: problem.message });
-  }
-  if (parsed.errors.length > 0) return { scheme: undefined, document: undefined, lineOf, diagnostics };
-
-  const original: unknown = parsed.toJS();
+  const original: unknown = parsed.value;
   if (typeof original !== 'object' || original === null || Array.isArray(original)) {
     const message = `must hold a map of scheme fields (name, projection, assumptions, contributions, groups, benefits)${original === null || original === undefined ? ', but it is empty' : ''}`;
     diagnostics.push({ severity: 'error', file, message });
@@ -73,9 +62,6 @@ export function readScheme(text: string, file: string, overrides: readonly Overr
 
 /** A cross-field finding in the form of a zod issue, so that it is placed and worded like one. */
 const asIssue = ({ path, message, input }: SchemeRuleIssue): Issue => ({ code: 'custom', path, message, input });
-
-/** The key written at `offset` (yaml points at its start only), without JSON quotes. */
-const keyAt = (text: string, offset: number) => (text.slice(offset).split(/[:\n]/)[0] ?? '').trim().replace(/^["']|["']$/g, '');
 
 const lineField = (line: number | undefined) => (line === undefined ? {} : { line });
 

@@ -1,18 +1,19 @@
 /**
  * CSV records into typed rows (MODEL.md §2 table): the header must name every
- * required column and nothing unknown; each cell goes through its column's
- * zod schema from src/schema/tables.ts. Rows keep their line numbers so that
- * cross-file checks can point at them.
+ * required column and nothing unknown; each cell is read against its column's
+ * zod schema from src/schema/tables.ts (src/io/read/cells.ts). Rows keep
+ * their line numbers so that cross-file checks can point at them.
  */
 import type { z } from 'zod';
-import { describeIssue, fieldMessage } from './describeIssue.js';
-
 import { tableColumns, type TableName } from '../schema/tables.js';
+import { describeIssue } from './describeIssue.js';
 import type { Diagnostic } from './diagnostics.js';
-import type { CsvText } from './readCsv.js';
+import { cellReader, INVALID, type CellOptions } from './read/cells.js';
+import { delimiterName } from './read/csvScanner.js';
+import { MAX_CELL_CHARACTERS } from './read/limits.js';
+import { count, quoted } from './read/shown.js';
+import type { CsvHeader, CsvOptions, CsvRecord, CsvText, RecordSink } from './readCsv.js';
 import { closestName } from './suggest.js';
-
-const options = { reportInput: true, error: describeIssue } as const;
 
 export interface Located<T> {
   line: number;
@@ -32,20 +33,102 @@ export interface TableRows<T> {
   diagnostics: Diagnostic[];
 }
 
-/**
- * Reads the rows of one scheme table.
- * @example readTable(readCsv('sex,age,qx\nF,15,0.001\n', 'm.csv'), 'm.csv', 'mortality').rows[0] // {line: 2, row: {sex: 'F', age: 15, qx: 0.001, improvement: 0}}
- */
-export function readTable<N extends TableName>(csv: CsvText, file: string, table: N): TableRows<RowOf<N>> {
-  const diagnostics: Diagnostic[] = [];
-  const { header } = csv;
-  if (header === undefined) return { rows: [], complete: false, diagnostics };
-  const { schema } = tableColumns[table];
-  const required: readonly string[] = tableColumns[table].keys;
-  const known = Object.keys(schema.shape);
-  const error = (line: number, path: string | undefined, message: string) =>
-    diagnostics.push({ severity: 'error', file, line, ...(path === undefined ? {} : { path }), message });
+/** How a scheme's CSVs are written (scheme.yaml `csv:`), and where to say so. */
+export interface CsvSettings extends CsvOptions, CellOptions {}
 
+export const DEFAULT_SETTINGS: CsvSettings = { delimiter: ',', decimal: '.', settingsFile: 'scheme.yaml' };
+
+/** A reader of one table's records: a RecordSink that turns each valid record into a row. */
+export interface TableReader extends RecordSink {
+  /** False once a record was dropped or the text had a problem (see TableRows.complete). */
+  readonly complete: boolean;
+}
+
+/**
+ * Reads the records of one scheme table as they come, handing each valid row
+ * to `onRow` and each problem to `report`.
+ */
+export function tableReader<N extends TableName>(
+  file: string, table: N, settings: CsvSettings,
+  onRow: (line: number, row: RowOf<N>) => void,
+  report: (diagnostic: Diagnostic) => void,
+): TableReader {
+  const { schema } = tableColumns[table];
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const known = Object.keys(shape);
+  const error = (line: number | undefined, path: string | undefined, message: string) =>
+    report({ severity: 'error', file, ...(line === undefined ? {} : { line }), ...(path === undefined ? {} : { path }), message });
+  let columns: { name: string; index: number; read: ReturnType<typeof cellReader> }[] = [];
+  let defaults: { name: string; value: unknown }[] = [];
+  let complete = true;
+
+  return {
+    get complete() { return complete; },
+    problem(line, message) {
+      complete = false;
+      error(line, undefined, message);
+    },
+    header(header) {
+      const problems = headerProblems(header, file, table, settings);
+      for (const { path, message } of problems.found) error(header.line, path, message);
+      if (!problems.usable) {
+        complete = false;
+        return false;
+      }
+      columns = header.names
+        .map((name, index) => ({ name, index }))
+        .filter(({ name }) => known.includes(name))
+        .map(({ name, index }) => ({ name, index, read: cellReader(name, shape[name]!, settings) }));
+      defaults = known
+        .filter((name) => !header.names.includes(name))
+        .map((name) => ({ name, parsed: shape[name]!.safeParse(undefined, { reportInput: true, error: describeIssue }) }))
+        .flatMap(({ name, parsed }) => (parsed.success && parsed.data !== undefined ? [{ name, value: parsed.data }] : []));
+      return true;
+    },
+    record({ line, cells }: CsvRecord) {
+      const row: Record<string, unknown> = {};
+      let valid = true;
+      // Indexed loops: this runs once per cell of a register of millions of rows.
+      for (let position = 0; position < columns.length; position += 1) {
+        const { name, index, read } = columns[position]!;
+        const cell = cells[index]!;
+        if (cell.length > MAX_CELL_CHARACTERS) {
+          valid = false;
+          error(line, name, `${name} is ${count(cell.length)} characters long (${quoted(cell)}): a cell holds at most ${MAX_CELL_CHARACTERS}`);
+          continue;
+        }
+        const value = read.read(cell);
+        if (value === INVALID) {
+          valid = false;
+          error(line, name, read.problem(cell)); // one message per cell
+          continue;
+        }
+        row[name] = value;
+      }
+      for (let position = 0; position < defaults.length; position += 1) row[defaults[position]!.name] = defaults[position]!.value;
+      if (valid) onRow(line, row as RowOf<N>);
+      else complete = false;
+    },
+  };
+}
+
+/**
+ * The header against the table's columns: unknown names (with a "did you
+ * mean"), missing required ones, and a file that is not split on the
+ * expected delimiter. Unusable when rows cannot be read with it.
+ */
+function headerProblems(header: CsvHeader, file: string, table: TableName, settings: CsvSettings): { usable: boolean; found: { path?: string; message: string }[] } {
+  const known = Object.keys(tableColumns[table].schema.shape);
+  const required: readonly string[] = tableColumns[table].keys;
+  const found: { path?: string; message: string }[] = [];
+  const other = header.names.length === 1 ? otherDelimiter(header.names[0]!, settings.delimiter) : undefined;
+  if (other !== undefined) {
+    const looks = `the header has one column ${quoted(header.names[0]!)}: the file looks ${delimiterName(other)}-separated`;
+    const fix = settings.delimiter === ','
+      ? `; set csv.delimiter: ${JSON.stringify(other)} in ${settings.settingsFile}${other === ';' ? ' (and csv.decimal: "," if its numbers are written 1,5)' : ''}`
+      : `, but csv.delimiter is ${JSON.stringify(settings.delimiter)} in ${settings.settingsFile}: set it to ${JSON.stringify(other)}`;
+    return { usable: false, found: [{ message: `${looks}${fix}` }] };
+  }
   const missing = required.filter((column) => !header.names.includes(column));
   const unused = known.filter((column) => !header.names.includes(column));
   const explained = new Set<string>();
@@ -54,48 +137,35 @@ export function readTable<N extends TableName>(csv: CsvText, file: string, table
     const meant = closestName(name, unused);
     if (meant !== undefined) {
       if (missing.includes(meant)) explained.add(meant);
-      error(header.line, name, `unknown column "${name}"; did you mean "${meant}"?`);
+      found.push({ path: name, message: `unknown column ${quoted(name)}; did you mean "${meant}"?` });
     } else {
-      error(header.line, name, `unknown column "${name}": the columns of ${file} are ${known.join(', ')}`);
+      found.push({ path: name, message: `unknown column ${quoted(name)}: the columns of ${file} are ${known.join(', ')}` });
     }
   }
   for (const column of missing) {
-    if (!explained.has(column)) error(header.line, column, `required column "${column}" is missing from the header (required: ${required.join(', ')})`);
+    if (!explained.has(column)) found.push({ path: column, message: `required column "${column}" is missing from the header (required: ${required.join(', ')})` });
   }
-  // Without a required column every row would fail the same way: one message is enough.
-  if (missing.length > 0) return { rows: [], complete: false, diagnostics };
+  // Without a required column every row would fail the same way: the header's messages are enough.
+  return { usable: missing.length === 0, found };
+}
 
-  // A row schema is a strict object of independent column schemas, so a row
-  // is valid exactly when each of its cells is: cells are parsed one by one,
-  // once per distinct text in a column (sex, status, ages and zeros repeat
-  // thousands of times), which keeps zod the only judge at a fraction of the cost.
-  const shape = schema.shape as Record<string, z.ZodType>;
-  const columns = header.names.map((name, index) => ({ name, index })).filter(({ name }) => known.includes(name));
-  const absent = known.filter((name) => !header.names.includes(name)).map((name) => ({ name, parsed: shape[name]!.safeParse(undefined, options) }));
-  const memo = new Map<string, Map<string, z.ZodSafeParseResult<unknown>>>(columns.map(({ name }) => [name, new Map()]));
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/** The delimiter a one-column header is really split on, if another one splits it. */
+function otherDelimiter(name: string, delimiter: string): string | undefined {
+  return DELIMITERS.find((candidate) => candidate !== delimiter && name.split(candidate).length >= 3);
+}
+
+/**
+ * Reads the rows of one scheme table from a parsed text.
+ * @example readTable(readCsv('sex,age,qx\nF,15,0.001\n', 'm.csv'), 'm.csv', 'mortality').rows[0] // {line: 2, row: {sex: 'F', age: 15, qx: 0.001, improvement: 0}}
+ */
+export function readTable<N extends TableName>(csv: CsvText, file: string, table: N, settings: CsvSettings = DEFAULT_SETTINGS): TableRows<RowOf<N>> {
+  const diagnostics: Diagnostic[] = [];
   const rows: Located<RowOf<N>>[] = [];
-  let complete = csv.diagnostics.length === 0;
-  for (const record of csv.records) {
-    const row: Record<string, unknown> = {};
-    let valid = true;
-    for (const { name, index } of columns) {
-      const cell = record.cells[index]!;
-      const seen = memo.get(name)!;
-      let parsed = seen.get(cell);
-      if (parsed === undefined) {
-        parsed = shape[name]!.safeParse(cell, options);
-        seen.set(cell, parsed);
-      }
-      if (parsed.success) {
-        row[name] = parsed.data;
-        continue;
-      }
-      valid = false;
-      error(record.line, name, fieldMessage(name, cell.trim(), parsed.error.issues[0]!)); // one message per cell
-    }
-    for (const { name, parsed } of absent) if (parsed.success && parsed.data !== undefined) row[name] = parsed.data;
-    if (valid) rows.push({ line: record.line, row: row as RowOf<N> });
-    else complete = false;
-  }
-  return { rows, complete, diagnostics };
+  if (csv.header === undefined) return { rows, complete: false, diagnostics };
+  const reader = tableReader(file, table, settings, (line, row) => rows.push({ line, row }), (diagnostic) => diagnostics.push(diagnostic));
+  if (!reader.header(csv.header)) return { rows: [], complete: false, diagnostics };
+  for (const record of csv.records) reader.record(record);
+  return { rows, complete: reader.complete && csv.diagnostics.length === 0, diagnostics };
 }

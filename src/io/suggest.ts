@@ -8,9 +8,13 @@
  * @example closestName('sesaon_1', ['season_1', 'sex']) // 'season_1'
  */
 export function closestName(word: string, candidates: Iterable<string>): string | undefined {
+  const allowed = Math.min(2, Math.max(1, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: a 10 MB cell is never
+    // compared letter by letter (the table would need 10 MB × the candidate's length).
+    if (Math.abs(word.length - candidate.length) > allowed) continue;
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
@@ -18,7 +22,7 @@ export function closestName(word: string, candidates: Iterable<string>): string 
     }
   }
   // Two edits catch a swapped pair or a missing letter; more suggests nonsense.
-  return bestDistance <= Math.min(2, Math.max(1, Math.floor(word.length / 3))) ? best : undefined;
+  return bestDistance <= allowed ? best : undefined;
 }
 
 /** Levenshtein distance with adjacent transpositions (optimal string alignment). */

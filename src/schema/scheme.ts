@@ -50,6 +50,13 @@ export const schemeSchema = z.strictObject({
       rates: z.string().min(1).default('rates.csv'),
     })
     .prefault({}),
+  /** How the CSV files are written: Excel in many European settings saves `;` between cells and decimal commas. */
+  csv: z
+    .strictObject({
+      delimiter: z.enum([',', ';', '\t', '|']).default(','),
+      decimal: z.enum(['.', ',']).default('.'),
+    })
+    .prefault({}),
   assumptions: z.strictObject({
     wage_growth: assumptionSchema,
     inflation: assumptionSchema,

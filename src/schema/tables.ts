@@ -8,7 +8,7 @@ import { z } from 'zod';
 const decimal = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** A numeric cell: '' means absent (the default applies); text that is not a number stays text so zod names it. */
-function numberOrAbsent(cell: unknown): unknown {
+export function numberOrAbsent(cell: unknown): unknown {
   if (cell === undefined || cell === null) return undefined;
   if (typeof cell !== 'string') return cell;
   const trimmed = cell.trim();
@@ -16,9 +16,23 @@ function numberOrAbsent(cell: unknown): unknown {
   return decimal.test(trimmed) ? Number(trimmed) : cell;
 }
 
-const numberCell = <T extends z.ZodType>(schema: T) => z.preprocess(numberOrAbsent, schema);
-const textCell = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((cell) => (typeof cell === 'string' ? cell.trim() : cell), schema);
+/**
+ * How each column's text is turned into the value its schema checks: a number
+ * cell goes through `numberOrAbsent`, a text cell is trimmed. The CSV reader
+ * uses this to check the common cells without a zod parse each (src/io/read/cells.ts).
+ */
+export const cellKinds = z.registry<{ cell: 'number' | 'text' }>();
+
+function numberCell<T extends z.ZodType>(schema: T) {
+  const cell = z.preprocess(numberOrAbsent, schema);
+  cellKinds.add(cell as z.ZodType, { cell: 'number' });
+  return cell;
+}
+function textCell<T extends z.ZodType>(schema: T) {
+  const cell = z.preprocess((text) => (typeof text === 'string' ? text.trim() : text), schema);
+  cellKinds.add(cell as z.ZodType, { cell: 'text' });
+  return cell;
+}
 
 const age = numberCell(z.number().int().min(0).max(130));
 /** §9: a probability outside [0, 1] is an error; one message names both bounds. */

@@ -24,6 +24,8 @@ export interface SpawnOptions {
   cwd: string;
   /** Added to the environment, after NO_COLOR and FORCE_COLOR are removed from it. */
   env?: Record<string, string>;
+  /** Kill the process after this many milliseconds (its code is then null): for runs that must not hang. */
+  timeout?: number;
 }
 
 /**
@@ -40,7 +42,9 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 /** Runs `node` with `args`, resolving with the exit code and both streams once it ends. */
 export function spawnNode(args: readonly string[], options: SpawnOptions): Promise<SpawnResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [...args], { cwd: options.cwd, env: cleanEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...args], {
+      cwd: options.cwd, env: cleanEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'], ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (text: string) => { stdout += text; });

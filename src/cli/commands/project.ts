@@ -30,6 +30,7 @@ export function projectCommand(context: CommandContext) {
     .option('--json', 'print the summary as JSON on stdout instead of the table', false)
     .option('-q, --quiet', 'print nothing but errors', false)
     .option('--strict', 'treat input warnings as errors', false)
+    .option('--allow-outside', 'read CSV files that files: places outside the scheme folder', false)
     .option('--no-entrants', 'skip entrants.csv, the lifetime runs of one new entrant per group, sex and entry age (§8)')
     .option('--set <path=value>', 'override a field of scheme.yaml (a YAML value; repeatable), e.g. contributions.rate=0.12', collect, [])
     .option('--assert <assertion>', 'a gate on the results, e.g. "gap <= 0.12" (repeatable): exit 4 if one fails', collect, [])
@@ -55,7 +56,7 @@ export function projectCommand(context: CommandContext) {
     .action(async (target, options) => {
       const overrides = overridesFromOptions(options.set);
       const gates = assertionsFromOptions(options.assert);
-      const loaded = await loadValid(io, target, overrides, options.strict);
+      const loaded = await loadValid(io, target, overrides, options.strict, { allowOutside: options.allowOutside });
       const { data, warnings } = loaded;
       const scheme = data.scheme;
       const rangeProblem = optionRangeProblem(gates, scheme);

@@ -125,6 +125,7 @@ export function sensitivityCommand(context: CommandContext) {
     .description('run the standard sensitivity tests and rank them by their effect on the GAP')
     .argument('<scheme>', 'scheme folder, or its scheme.yaml / scheme.json')
     .option('--set <path=value>', 'override a field of scheme.yaml in the base and every case (repeatable)', collect, [])
+    .option('--allow-outside', 'read CSV files that files: places outside the scheme folder', false)
     .option('-o, --out <dir>', 'output folder for sensitivity.csv (default: ./sipro-out/<scheme name>-sensitivity)')
     .option('-f, --force', 'replace the output folder if it exists', false)
     .option('-j, --jobs <n>', 'worker threads (default: the number of CPUs; 1 runs in the main thread)')
@@ -147,7 +148,7 @@ export function sensitivityCommand(context: CommandContext) {
       const baseOverrides = overridesFromOptions(options.set);
       const jobs = options.jobs === undefined ? availableParallelism() : parseJobs(options.jobs);
       const schemePath = resolve(io.cwd, target);
-      const base = await loadValid(io, target, baseOverrides, false);
+      const base = await loadValid(io, target, baseOverrides, false, { allowOutside: options.allowOutside });
       const scheme = base.data.scheme;
       if (!options.quiet) renderDiagnostics(base.warnings, io);
       const outDir = options.out === undefined ? defaultOutputFolder(io.cwd, base.inputs[0]!.path, '-sensitivity') : resolve(io.cwd, options.out);
@@ -161,6 +162,7 @@ export function sensitivityCommand(context: CommandContext) {
         entrants: false,
         keepDir: undefined,
         argv: [...context.argv],
+        allowOutside: options.allowOutside,
       };
       const progress = progressBar(io, scenarios.length, 'cases', io.stderrIsTty && !options.quiet);
       const results = await runScenarios(scenarios, config, jobs, () => progress.tick());

@@ -41,9 +41,10 @@ export function subsidyCommand(context: CommandContext) {
     .argument('<scheme>', 'scheme folder, or its scheme.yaml / scheme.json')
     .option('--json', 'print {subsidy, entrants, matching_share} as JSON on stdout instead of tables', false)
     .option('--strict', 'treat input warnings as errors', false)
+    .option('--allow-outside', 'read CSV files that files: places outside the scheme folder', false)
     .addHelpText('after', HELP)
     .action(async (target, options) => {
-      const loaded = await loadValid(io, target, [], options.strict);
+      const loaded = await loadValid(io, target, [], options.strict, { allowOutside: options.allowOutside });
       if (loaded.warnings.length > 0) renderDiagnostics(loaded.warnings, io);
       const { scheme } = loaded.data;
       const model = buildModel(loaded.data);

@@ -65,6 +65,7 @@ export function sweepCommand(context: CommandContext) {
     .option('--scenarios <file>', 'a CSV: a scenario column (names) and one column per override path')
     .option('--grid <path=values>', 'a field and its values: v1,v2,… or from:to:step (repeatable: the cartesian product, first --grid slowest)', collect, [])
     .option('--set <path=value>', 'override a field of scheme.yaml in every scenario (repeatable)', collect, [])
+    .option('--allow-outside', 'read CSV files that files: places outside the scheme folder', false)
     .option('--assert <assertion>', 'a gate checked in every scenario, e.g. "gap <= 0.12" (repeatable)', collect, [])
     .option('--fail-on-assert', 'exit 4 when an assertion fails in any scenario (default: exit 0, a sweep explores)', false)
     .option('-o, --out <dir>', 'output folder (default: ./sipro-out/<scheme name>-sweep)')
@@ -105,7 +106,7 @@ export function sweepCommand(context: CommandContext) {
       const { scenarios, paths, source } = await scenariosFrom(io, options);
 
       const schemePath = resolve(io.cwd, target);
-      const base = await loadValid(io, target, baseOverrides, false);
+      const base = await loadValid(io, target, baseOverrides, false, { allowOutside: options.allowOutside });
       const scheme = base.data.scheme;
       const rangeProblem = optionRangeProblem(gates, scheme);
       if (rangeProblem !== undefined) throw new UsageError(rangeProblem);
@@ -124,6 +125,7 @@ export function sweepCommand(context: CommandContext) {
           entrants: options.entrants,
           keepDir: options.keepOutputs ? join(staged.path, 'scenarios') : undefined,
           argv: [...context.argv],
+          allowOutside: options.allowOutside,
         };
         const started = Date.now();
         const progress = progressBar(io, chosen.length, 'scenarios', io.stderrIsTty && !options.quiet);

@@ -7,6 +7,7 @@ import { Command } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
 import { errorsIn, warningsIn } from '../../io/diagnostics.js';
 import { loadScheme } from '../../io/loadScheme.js';
+import { printable } from '../../io/read/shown.js';
 import { ExitCode } from '../errors.js';
 import type { CommandContext } from '../main.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
@@ -18,6 +19,7 @@ export function validateCommand(context: CommandContext) {
     .argument('<scheme>', 'scheme folder, or its scheme.yaml / scheme.json')
     .option('--json', 'print {valid, errors, warnings, diagnostics} as JSON on stdout', false)
     .option('--strict', 'treat warnings as errors (exit 3)', false)
+    .option('--allow-outside', 'read CSV files that files: places outside the scheme folder', false)
     .addHelpText('after', [
       '',
       'Exit codes: 0 valid, 3 invalid (or warnings with --strict), 2 usage error.',
@@ -28,7 +30,7 @@ export function validateCommand(context: CommandContext) {
       '',
     ].join('\n'))
     .action(async (target, options) => {
-      const loaded = await loadScheme(resolve(io.cwd, target));
+      const loaded = await loadScheme(resolve(io.cwd, target), { allowOutside: options.allowOutside });
       const errors = errorsIn(loaded.diagnostics).length;
       const warnings = warningsIn(loaded.diagnostics).length;
       const valid = errors === 0 && !(options.strict && warnings > 0);
@@ -37,10 +39,12 @@ export function validateCommand(context: CommandContext) {
       } else {
         renderDiagnostics(loaded.diagnostics, io, { target });
         if (valid && loaded.data) {
-          const { scheme, population, income, mortality, rates } = loaded.data;
+          const { scheme } = loaded.data;
           const groups = Object.keys(scheme.groups).length;
-          io.stderr.write(`${target} is valid: "${scheme.name}", ${groups} group${groups === 1 ? '' : 's'}, ` +
-            `${population.length} population, ${income.length} income, ${mortality.length} mortality and ${rates.length} rates rows\n`);
+          // Rows as the files hold them (a member register's rows are merged once read).
+          const rows = (role: string) => loaded.inputs.find((input) => input.role === role)?.rows ?? 0;
+          io.stderr.write(`${target} is valid: "${printable(scheme.name)}", ${groups} group${groups === 1 ? '' : 's'}, ` +
+            `${rows('population')} population, ${rows('income')} income, ${rows('mortality')} mortality and ${rows('rates')} rates rows\n`);
         }
       }
       context.exit(valid ? ExitCode.success : ExitCode.invalidInput);

@@ -39,6 +39,8 @@ export interface SweepConfig {
   keepDir: string | undefined;
   /** The sweep's command line, for the kept folders' run records. */
   argv: string[];
+  /** Read CSVs placed outside the scheme folder (`--allow-outside`). */
+  allowOutside?: boolean;
 }
 
 /** A scenario's outcome: its indicators and assertions, or why it could not be projected. */
@@ -57,7 +59,7 @@ export interface ScenarioRunner {
 
 /** A runner that reads the scheme's files once and runs any number of scenarios on them. */
 export function scenarioRunner(config: SweepConfig): ScenarioRunner {
-  const batch = schemeBatch(config.target, config.baseOverrides);
+  const batch = schemeBatch(config.target, config.baseOverrides, { allowOutside: config.allowOutside ?? false });
   let baseModel: ProjectionModel | undefined;
   // One run's memory, used again by every scenario whose model has the same shape.
   let workspace: ProjectionWorkspace | undefined;

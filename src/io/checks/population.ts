@@ -9,6 +9,28 @@ const PENSIONER = new Set(['retired', 'disabled', 'survivor']);
 const MEMBER_COLUMNS = ['credits', 'earnings', 'balance', 'own_balance'] as const;
 
 /**
+ * What a row's status forbids or requires (§2), told to `report` column by
+ * column. It needs nothing from the scheme, so it runs on each row as the
+ * file is read, before rows with the same key are merged.
+ * @example statusProblems({status: 'retired', pension_monthly: undefined, …}, report)
+ * // report('pension_monthly', 'pension_monthly is empty but must be > 0 for a retired row')
+ */
+export function statusProblems(row: PopulationRow, report: (column: string, message: string) => void): void {
+  const pension = row.pension_monthly;
+  if (PENSIONER.has(row.status)) {
+    if (pension === undefined) report('pension_monthly', `pension_monthly is empty but must be > 0 for a ${row.status} row`);
+    else if (pension <= 0) report('pension_monthly', `pension_monthly "${formatNumber(pension)}" must be > 0 for a ${row.status} row`);
+    for (const column of MEMBER_COLUMNS) {
+      if (row[column] !== 0) report(column, `${column} "${formatNumber(row[column])}" must be empty or 0 for a ${row.status} row`);
+    }
+  } else if (pension !== undefined && pension !== 0) {
+    report('pension_monthly', `pension_monthly "${formatNumber(pension)}" must be empty or 0 for an ${row.status} row`);
+  }
+}
+
+/**
+ * The checks that need the scheme (the age range), and the status checks for
+ * rows that did not come through the reader.
  * @example checkPopulation({file: 'p.csv', rows: [{line: 2, row: {status: 'retired', …, pension_monthly: undefined}}], complete: true}, facts)
  * // [{file: 'p.csv', line: 2, message: 'pension_monthly is empty but must be > 0 for a retired row'}]
  */
@@ -19,16 +41,7 @@ export function checkPopulation(table: Table<PopulationRow>, facts: SchemeFacts)
     if (facts.ages && (row.age < facts.ages.min || row.age > facts.ages.max)) {
       error(line, 'age', `age "${row.age}" must lie in [min_age ${facts.ages.min}, max_age ${facts.ages.max}]`);
     }
-    const pension = row.pension_monthly;
-    if (PENSIONER.has(row.status)) {
-      if (pension === undefined) error(line, 'pension_monthly', `pension_monthly is empty but must be > 0 for a ${row.status} row`);
-      else if (pension <= 0) error(line, 'pension_monthly', `pension_monthly "${formatNumber(pension)}" must be > 0 for a ${row.status} row`);
-      for (const column of MEMBER_COLUMNS) {
-        if (row[column] !== 0) error(line, column, `${column} "${formatNumber(row[column])}" must be empty or 0 for a ${row.status} row`);
-      }
-    } else if (pension !== undefined && pension !== 0) {
-      error(line, 'pension_monthly', `pension_monthly "${formatNumber(pension)}" must be empty or 0 for an ${row.status} row`);
-    }
+    statusProblems(row, (column, message) => error(line, column, message));
   }
   return diagnostics;
 }

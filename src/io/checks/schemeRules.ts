@@ -72,6 +72,9 @@ export function schemeRuleIssues(scheme: Scheme): SchemeRuleIssue[] {
   }
   const health = scheme.benefits.health;
   if (health) issues.push(...healthBandIssues(health.annual_cost, minAge, maxAge));
+  if (scheme.csv.delimiter === scheme.csv.decimal) {
+    issues.push({ path: ['csv', 'decimal'], message: 'must differ from csv.delimiter: with decimal commas, separate the cells with ";"', input: undefined });
+  }
   const firstYear = scheme.projection.base_year;
   const lastYear = firstYear + scheme.projection.horizon - 1;
   scheme.assertions.forEach((text, index) => {
