@@ -5,6 +5,7 @@
  * message grammar: place, value quoted, what was expected).
  */
 import type { z } from 'zod';
+import { formatBound } from '../schema/bounds.js';
 
 export type Issue = z.core.$ZodIssue;
 export type IssuePath = readonly PropertyKey[];
@@ -60,7 +61,7 @@ export function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
 function describeBound(origin: string, operator: string, bound: number | bigint, words: string): string {
   if (origin === 'array' || origin === 'set') return `must list ${words} ${String(bound)} item${bound === 1 ? '' : 's'}`;
   if (origin === 'string') return Number(bound) === 1 && words === 'at least' ? 'must not be empty' : `must have ${words} ${String(bound)} characters`;
-  return `must be a number ${operator} ${String(bound)}`;
+  return `must be a number ${operator} ${typeof bound === 'number' ? formatBound(bound) : String(bound)}`;
 }
 
 /**

@@ -4,6 +4,8 @@
  * are what the core receives.
  */
 import { z } from 'zod';
+import { MAX_AMOUNT, MAX_CAREER_AMOUNT, MAX_CV, MAX_HEADS, MAX_YEARS, MIN_IMPROVEMENT } from './bounds.js';
+import { doc } from './common.js';
 
 const decimal = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -29,54 +31,56 @@ const oneSex = textCell(z.enum(['F', 'M']));
 const sexOrBoth = textCell(z.enum(['F', 'M', '*']));
 
 export const populationRowSchema = z.strictObject({
-  group: groupName,
-  sex: oneSex,
-  age,
-  status: textCell(z.enum(['active', 'inactive', 'retired', 'disabled', 'survivor'])),
-  count: numberCell(z.number().min(0).default(1)),
-  credits: numberCell(z.number().min(0).default(0)),
-  earnings: numberCell(z.number().min(0).default(0)),
-  balance: numberCell(z.number().min(0).default(0)),
-  own_balance: numberCell(z.number().min(0).default(0)),
-  pension_monthly: numberCell(z.number().min(0).optional()),
+  group: groupName.meta(doc(undefined, 'a group of scheme.yaml')),
+  sex: oneSex.meta(doc(undefined, 'F or M')),
+  age: age.meta(doc('age', 'age at the start of the base year, in [min_age, max_age]')),
+  status: textCell(z.enum(['active', 'inactive', 'retired', 'disabled', 'survivor'])).meta(doc(undefined, 'active (contributes), inactive (enrolled, pays nothing), retired, disabled or survivor (pensioners)')),
+  count: numberCell(z.number().min(0).max(MAX_HEADS).default(1)).meta(doc('heads', 'people in the row; rows with the same key add up')),
+  credits: numberCell(z.number().min(0).max(MAX_YEARS).default(0)).meta(doc('years', 'members: completed credited years of each')),
+  earnings: numberCell(z.number().min(0).max(MAX_CAREER_AMOUNT).default(0)).meta(doc('money', 'members: the sum of each one\'s annual insured earnings to date, in money of the year before the base year')),
+  balance: numberCell(z.number().min(0).max(MAX_CAREER_AMOUNT).default(0)).meta(doc('money', 'members: each one\'s account: own contributions and matching, with interest')),
+  own_balance: numberCell(z.number().min(0).max(MAX_CAREER_AMOUNT).default(0)).meta(doc('money', 'members: each one\'s own contributions with interest (the refund: own)')),
+  pension_monthly: numberCell(z.number().min(0).max(MAX_AMOUNT).optional()).meta(doc('money a month', 'pensioners: each one\'s pension in payment, > 0 (empty or 0 for members)')),
 });
 export type PopulationRow = z.output<typeof populationRowSchema>;
 
-const season = numberCell(z.number().gt(0).default(1));
+/** Seasonal factors are rescaled to mean 1, so any unit serves (a month's takings too): bounded like an amount. */
+const seasonOf = (month: number) => numberCell(z.number().gt(0).max(MAX_AMOUNT).default(1))
+  .meta(doc('factor', `seasonal factor of month ${month}; the twelve are rescaled to average 1`));
 export const incomeRowSchema = z.strictObject({
-  group: groupName,
-  sex: sexOrBoth,
-  age_from: age,
-  age_to: age,
-  mean_monthly_income: numberCell(z.number().min(0)),
-  cv: numberCell(z.number().gt(0)),
-  zero_month_prob: numberCell(z.number().min(0).lt(1).default(0)),
-  season_1: season, season_2: season, season_3: season, season_4: season,
-  season_5: season, season_6: season, season_7: season, season_8: season,
-  season_9: season, season_10: season, season_11: season, season_12: season,
-  shock_sd: numberCell(z.number().min(0).default(0)),
-  shock_rho: numberCell(z.number().min(-1).max(1).default(0)),
+  group: groupName.meta(doc(undefined, 'a group of scheme.yaml')),
+  sex: sexOrBoth.meta(doc(undefined, 'F, M, or * for both')),
+  age_from: age.meta(doc('age', 'first age of the band')),
+  age_to: age.meta(doc('age', 'last age of the band (inclusive); the bands cover each age from min_age to the retirement age − 1 once')),
+  mean_monthly_income: numberCell(z.number().min(0).max(MAX_AMOUNT)).meta(doc('money a month', 'mean income of a month, months without income counted as 0')),
+  cv: numberCell(z.number().gt(0).max(MAX_CV)).meta(doc('factor', 'coefficient of variation (standard deviation / mean) of the income of a month with income')),
+  zero_month_prob: numberCell(z.number().min(0).lt(1).default(0)).meta(doc('probability', 'probability that a month has no income')),
+  season_1: seasonOf(1), season_2: seasonOf(2), season_3: seasonOf(3), season_4: seasonOf(4),
+  season_5: seasonOf(5), season_6: seasonOf(6), season_7: seasonOf(7), season_8: seasonOf(8),
+  season_9: seasonOf(9), season_10: seasonOf(10), season_11: seasonOf(11), season_12: seasonOf(12),
+  shock_sd: numberCell(z.number().min(0).default(0)).meta(doc(undefined, 'version 1 income shocks: standard deviation (not used by sipro project)')),
+  shock_rho: numberCell(z.number().min(-1).max(1).default(0)).meta(doc(undefined, 'version 1 income shocks: correlation from year to year (not used by sipro project)')),
 });
 export type IncomeRow = z.output<typeof incomeRowSchema>;
 
 export const mortalityRowSchema = z.strictObject({
-  sex: sexOrBoth,
-  age,
-  qx: numberCell(probability),
-  improvement: numberCell(z.number().max(1).default(0)),
+  sex: sexOrBoth.meta(doc(undefined, 'F, M, or * for both')),
+  age: age.meta(doc('age', 'every age from min_age to max_age needs a row per sex')),
+  qx: numberCell(probability).meta(doc('probability', 'probability of dying within the year, at the base year (taken as 1 at max_age)')),
+  improvement: numberCell(z.number().min(MIN_IMPROVEMENT).lt(1).default(0)).meta(doc('rate a year', 'yearly fall of qx: q = qx × (1 − improvement)^(t − t0)')),
 });
 export type MortalityRow = z.output<typeof mortalityRowSchema>;
 
 const rate = numberCell(probability.default(0));
 export const ratesRowSchema = z.strictObject({
-  group: groupName,
-  sex: sexOrBoth,
-  age,
-  disability: rate,
-  lapse: rate,
-  reentry: rate,
-  fertility: rate,
-  entrant_share: rate,
+  group: groupName.meta(doc(undefined, 'a group of scheme.yaml, or * for every group (a group\'s own row replaces the * row)')),
+  sex: sexOrBoth.meta(doc(undefined, 'F, M, or * for both')),
+  age: age.meta(doc('age', 'rows with a non-zero rate lie in [min_age, max_age]')),
+  disability: rate.meta(doc('probability', 'a year, of becoming a disability pensioner (members covered for disability)')),
+  lapse: rate.meta(doc('probability', 'a year, that an active member stops contributing (becomes inactive)')),
+  reentry: rate.meta(doc('probability', 'a year, that an inactive member contributes again')),
+  fertility: rate.meta(doc('probability', 'a year, that an active woman gives birth (maternity benefits)')),
+  entrant_share: rate.meta(doc('share', 'the share of the group\'s entrants of this sex and age: sums to 1 over sex and age, 0 at or above the retirement age')),
 });
 export type RatesRow = z.output<typeof ratesRowSchema>;
 

@@ -9,6 +9,7 @@ import { mergeContributionFields } from '../../core/rules.js';
 import type { ContributionFields, Scheme } from '../../schema/scheme.js';
 import { didYouMean } from '../suggest.js';
 import { describeAges } from './common.js';
+import { compoundingIssues } from './compounding.js';
 
 export interface SchemeRuleIssue {
   path: (string | number)[];
@@ -72,6 +73,7 @@ export function schemeRuleIssues(scheme: Scheme): SchemeRuleIssue[] {
   }
   const health = scheme.benefits.health;
   if (health) issues.push(...healthBandIssues(health.annual_cost, minAge, maxAge));
+  issues.push(...compoundingIssues(scheme));
   const firstYear = scheme.projection.base_year;
   const lastYear = firstYear + scheme.projection.horizon - 1;
   scheme.assertions.forEach((text, index) => {
