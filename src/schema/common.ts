@@ -11,7 +11,7 @@ import { MAX_AMOUNT, MAX_ANNUAL_RATE } from './bounds.js';
  */
 export type Unit =
   | 'money a month' | 'money a year' | 'money per death' | 'money'
-  | 'share' | 'probability' | 'rate a year' | 'factor' | 'years' | 'weeks' | 'age' | 'year' | 'heads' | 'text';
+  | 'share' | 'probability' | 'rate a year' | 'factor' | 'years' | 'weeks' | 'age' | 'year' | 'heads';
 
 /** A field's one-line description and unit, for `.meta()`: editors show them, docs/reference.md lists them. */
 export const doc = (unit: Unit | undefined, description: string) => (unit === undefined ? { description } : { description, unit });

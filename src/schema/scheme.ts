@@ -38,20 +38,20 @@ export type Group = z.infer<typeof groupSchema>;
 export const projectionSchema = z.strictObject({
   base_year: integer.min(1900).max(2500).meta(doc('year', 't0, the first year projected; money fields are in money of this year')),
   horizon: integer.min(1).max(500).meta(doc('years', 'the number of years projected, t0 to t0 + horizon − 1')),
-  min_age: integer.min(0).default(15).meta(doc('age', 'the youngest age of the model')),
+  min_age: integer.min(0).max(MAX_YEARS).default(15).meta(doc('age', 'the youngest age of the model')),
   max_age: integer.max(MAX_YEARS).default(110).meta(doc('age', 'the oldest age: everybody alive at max_age dies within the year; > min_age')),
 });
 
 export const schemeSchema = z.strictObject({
-  name: z.string().min(1).meta(doc('text', 'the scheme\'s name, printed with its results')),
-  currency: z.string().default('').meta(doc('text', 'the currency\'s code (XOF, IDR, …), a label printed with amounts')),
+  name: z.string().min(1).meta(doc(undefined, 'the scheme\'s name, printed with its results')),
+  currency: z.string().default('').meta(doc(undefined, 'the currency\'s code (XOF, IDR, …), a label printed with amounts')),
   projection: projectionSchema.meta(doc(undefined, 'the years and ages projected')),
   files: z
     .strictObject({
-      population: z.string().min(1).default('population.csv').meta(doc('text', 'the population file, relative to the scheme file')),
-      income: z.string().min(1).default('income.csv').meta(doc('text', 'the income file')),
-      mortality: z.string().min(1).default('mortality.csv').meta(doc('text', 'the mortality file')),
-      rates: z.string().min(1).default('rates.csv').meta(doc('text', 'the rates file; without one (not named and absent) every rate is 0')),
+      population: z.string().min(1).default('population.csv').meta(doc(undefined, 'the population file, relative to the scheme file')),
+      income: z.string().min(1).default('income.csv').meta(doc(undefined, 'the income file')),
+      mortality: z.string().min(1).default('mortality.csv').meta(doc(undefined, 'the mortality file')),
+      rates: z.string().min(1).default('rates.csv').meta(doc(undefined, 'the rates file; without one (not named and absent) every rate is 0')),
     })
     .prefault({}).meta(doc(undefined, 'the CSV files of the scheme')),
   assumptions: z.strictObject({
