@@ -55,7 +55,7 @@ export function projectCommand(context: CommandContext) {
     .action(async (target, options) => {
       const overrides = overridesFromOptions(options.set);
       const gates = assertionsFromOptions(options.assert);
-      const loaded = await loadValid(io, target, overrides, options.strict);
+      const loaded = await loadValid(io, target, overrides, options.strict, options.json);
       const { data, warnings } = loaded;
       const scheme = data.scheme;
       const rangeProblem = optionRangeProblem(gates, scheme);

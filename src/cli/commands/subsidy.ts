@@ -43,7 +43,7 @@ export function subsidyCommand(context: CommandContext) {
     .option('--strict', 'treat input warnings as errors', false)
     .addHelpText('after', HELP)
     .action(async (target, options) => {
-      const loaded = await loadValid(io, target, [], options.strict);
+      const loaded = await loadValid(io, target, [], options.strict, options.json);
       if (loaded.warnings.length > 0) renderDiagnostics(loaded.warnings, io);
       const { scheme } = loaded.data;
       const model = buildModel(loaded.data);

@@ -29,7 +29,7 @@ import type { ScenarioResult, SweepConfig } from '../sweep/runScenario.js';
 import { csvSha256, inShard, sweepColumns, sweepCsv, sweepRow, type SweepRecord } from '../sweep/sweepTable.js';
 
 /** The scenarios and their override columns, from --scenarios or --grid. */
-async function scenariosFrom(io: CliIo, options: { scenarios?: string; grid: string[] }): Promise<{ scenarios: Scenario[]; paths: string[]; source: SweepRecord['source'] }> {
+async function scenariosFrom(io: CliIo, options: { scenarios?: string; grid: string[]; json: boolean }): Promise<{ scenarios: Scenario[]; paths: string[]; source: SweepRecord['source'] }> {
   if (options.scenarios !== undefined && options.grid.length > 0) throw new UsageError('give either --scenarios FILE or --grid options, not both');
   if (options.scenarios !== undefined) {
     const path = resolve(io.cwd, options.scenarios);
@@ -37,10 +37,10 @@ async function scenariosFrom(io: CliIo, options: { scenarios?: string; grid: str
     try {
       text = await readFile(path, 'utf8');
     } catch (error) {
-      throw new InvalidInputError([{ severity: 'error', file: options.scenarios, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
+      throw new InvalidInputError([{ severity: 'error', file: options.scenarios, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }], { json: options.json });
     }
     const read = readScenarioFile(text, options.scenarios);
-    if (errorsIn(read.diagnostics).length > 0) throw new InvalidInputError(read.diagnostics);
+    if (errorsIn(read.diagnostics).length > 0) throw new InvalidInputError(read.diagnostics, { json: options.json });
     const sha256 = createHash('sha256').update(text).digest('hex');
     return { scenarios: read.scenarios, paths: read.paths, source: { scenarios_file: { file: options.scenarios, sha256 }, grid: [] } };
   }
@@ -105,7 +105,7 @@ export function sweepCommand(context: CommandContext) {
       const { scenarios, paths, source } = await scenariosFrom(io, options);
 
       const schemePath = resolve(io.cwd, target);
-      const base = await loadValid(io, target, baseOverrides, false);
+      const base = await loadValid(io, target, baseOverrides, false, options.json);
       const scheme = base.data.scheme;
       const rangeProblem = optionRangeProblem(gates, scheme);
       if (rangeProblem !== undefined) throw new UsageError(rangeProblem);
