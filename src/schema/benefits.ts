@@ -26,7 +26,7 @@ export type OldAgeBenefit = z.infer<typeof oldAgeSchema>;
 const disabilitySchema = z.strictObject({
   vesting_years: years.default(0).meta(doc('years', 'credited years needed before a member is covered for disability')),
   formula: z.enum(['replacement', 'flat']).meta(doc(undefined, 'replacement (a share of average insured earnings) or flat (an amount)')),
-  replacement: factor.default(0.4).meta(doc('share', 'replacement: annual pension as a share of average annual insured earnings per credited year')),
+  replacement: factor.default(0.4).meta(doc('share', 'replacement: annual pension = replacement × insured earnings to date / credited years (at least 1)')),
   amount: money.default(0).meta(doc('money a month', 'flat: the pension')),
   mortality_multiplier: factor.default(1).meta(doc('factor', 'multiplies the mortality of disability pensioners (q capped at 1)')),
 });
