@@ -18,10 +18,16 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** How an invalid input is reported: as JSON on stdout (a command's --json), and whether --strict made warnings fail it. */
+export interface InvalidInputReport {
+  json?: boolean;
+  strict?: boolean;
+}
+
 /** The inputs are invalid (exit 3); the diagnostics say where and why. */
 export class InvalidInputError extends Error {
   override name = 'InvalidInputError';
-  constructor(readonly diagnostics: readonly Diagnostic[]) {
+  constructor(readonly diagnostics: readonly Diagnostic[], readonly report: InvalidInputReport = {}) {
     super(`${diagnostics.length} problem(s) in the inputs`);
   }
 }

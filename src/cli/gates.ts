@@ -5,7 +5,7 @@
  */
 import { Chalk } from 'chalk';
 import {
-  checkAssertions, parseAssertion, rangeProblem, type Assertion, type AssertionInput, type AssertionReport,
+  checkAssertions, compare, parseAssertion, rangeProblem, type Assertion, type AssertionFailure, type AssertionInput, type AssertionReport,
 } from '../core/assertions.js';
 import type { Scheme } from '../schema/scheme.js';
 import { assertionSyntaxProblem } from '../io/checks/schemeRules.js';
@@ -62,8 +62,39 @@ export function checkAll(scheme: Scheme, fromOptions: readonly Assertion[], resu
 const showValue = (value: number | null) => (value === null ? 'null' : String(value));
 
 /**
- * Failed assertions for stderr, one line per failure with the year and the
- * value that broke it, then a count line; nothing when there are no assertions.
+ * The failure of a column assertion that misses its threshold by most: the
+ * largest value for `<` and `<=`, the smallest for `>` and `>=`, the farthest
+ * for `==`; a null only when every failing value is null.
+ */
+export function worstFailure(assertion: Assertion, failures: readonly AssertionFailure[]): AssertionFailure {
+  const numeric = failures.filter((failure) => failure.value !== null);
+  if (numeric.length === 0) return failures[0]!;
+  const badness = (value: number): number => {
+    switch (assertion.operator) {
+      case '<': case '<=': return value;
+      case '>': case '>=': return -value;
+      case '==': return Math.abs(value - assertion.threshold);
+      case '!=': return 0;
+    }
+  };
+  return numeric.reduce((worst, failure) => (badness(failure.value!) > badness(worst.value!) ? failure : worst));
+}
+
+/**
+ * A failing value as a reader wants it: six significant digits, unless
+ * rounding would make it pass (2.0000001 against `<= 2`), then all of them.
+ */
+function readableValue(assertion: Assertion, value: number | null): string {
+  if (value === null) return 'null';
+  const rounded = Number(value.toPrecision(6));
+  return compare(rounded, assertion.operator, assertion.threshold, false) ? String(value) : String(rounded);
+}
+
+/**
+ * Failed assertions for stderr: an indicator with its value; a column with
+ * the number of years that failed, the first of them and the worst (every
+ * year is in summary.json and --json); then a count line. Nothing when there
+ * are no assertions.
  */
 export function renderAssertionReports(reports: readonly AssertionReport[], options: { colour: boolean; quiet: boolean }): string {
   if (reports.length === 0) return '';
@@ -80,9 +111,15 @@ export function renderAssertionReports(reports: readonly AssertionReport[], opti
       lines.push(`${chalk.red('assertion failed:')} ${report.assertion} (${subject} is ${showValue(failure.value)}${never})`);
       continue;
     }
+    const parsed = parseAssertion(report.assertion);
+    if (!parsed.ok) throw new Error(`assertion "${report.assertion}" was checked but does not parse: ${parsed.error.message}`);
     const count = report.failures.length;
-    lines.push(`${chalk.red('assertion failed:')} ${report.assertion} (in ${count} year${count === 1 ? '' : 's'})`);
-    for (const failure of report.failures) lines.push(`  ${failure.year}: ${subject} = ${showValue(failure.value)}`);
+    const first = report.failures[0]!;
+    const worst = worstFailure(parsed.assertion, report.failures);
+    const at = (failure: AssertionFailure) => `${failure.year}: ${subject} = ${readableValue(parsed.assertion, failure.value)}`;
+    const where = count === 1 ? `fails in ${at(first)}`
+      : `fails in ${count} years; ${worst === first ? `first and worst ${at(first)}` : `first ${at(first)}; worst ${at(worst)}`}`;
+    lines.push(`${chalk.red('assertion failed:')} ${report.assertion} (${where})`);
   }
   if (failed.length > 0 || !options.quiet) {
     const passed = reports.length - failed.length;

@@ -5,7 +5,7 @@
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { ExitCode, InvalidInputError, REPORT_URL, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
-import { renderDiagnostics } from './render/diagnostics.js';
+import { reportInvalidInput } from './loadValid.js';
 import { VERSION } from '../version.js';
 import { allCommands } from './commands/index.js';
 
@@ -74,7 +74,7 @@ function reportFailure(error: unknown, io: CliIo): ExitCode {
     return ExitCode.usage;
   }
   if (error instanceof InvalidInputError) {
-    renderDiagnostics(error.diagnostics, io);
+    reportInvalidInput(error, io);
     return ExitCode.invalidInput;
   }
   if (isEnvironmentError(error)) {

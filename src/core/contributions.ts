@@ -79,6 +79,8 @@ type ScaledRule = ScaledCommon & (
 
 /** Number of values stored per piece in the flat `pieces` array. */
 const PIECE_SIZE = 8;
+/** The pieces follow one header value: the percent rule's rate, NaN for the other kinds. */
+const PIECES_START = 1;
 
 /**
  * Expected density, own contributions, matching and insured earnings of one
@@ -137,11 +139,12 @@ export interface IncomeDistribution {
 
 /**
  * The paid pieces of `(0, ∞)` of a rule at `J` and `κ` (see {@link memberYear}):
- * per piece `ln L, ln U, cα, cβ, bα, bβ, mα, mβ`. They depend on the rule, `J_t`
- * and `κ` only, so one set serves every income row of a group in a year.
+ * a header, the percent rule's rate (NaN for the other kinds), then per piece
+ * `ln L, ln U, cα, cβ, bα, bβ, mα, mβ`. They depend on the rule, `J_t` and `κ`
+ * only, so one set serves every income row of a group in a year.
  */
 export function contributionPieces(rule: ContributionRule, contributionIndex: number, declaredShare: number): Float64Array {
-  return Float64Array.from(paidPieces(scaleRule(rule, contributionIndex, declaredShare)));
+  return Float64Array.from([rule.rule === 'percent' ? rule.rate : NaN, ...paidPieces(scaleRule(rule, contributionIndex, declaredShare))]);
 }
 
 /**
@@ -156,7 +159,7 @@ export function expectedMemberYear(pieces: ArrayLike<number>, income: IncomeDist
   const result: MemberYear = { density: 0, contributions: 0, matching: 0, insuredEarnings: 0 };
   const incomeShare = 1 - zeroMonthProb;
   if (!(meanAnnualIncome > 0) || !(incomeShare > 0)) return result;
-  if (pieces.length === 0) return result;
+  if (pieces.length <= PIECES_START) return result;
 
   // log1p keeps σ² = ln(1 + cv²) exact for tiny cv instead of rounding it to 0.
   const variance = Math.log1p(cv * cv);
@@ -177,7 +180,7 @@ export function expectedMemberYear(pieces: ArrayLike<number>, income: IncomeDist
     const monthMean = (meanAnnualIncome * factor) / (seasonTotal * incomeShare);
     if (!(monthMean > 0)) continue;
     const lambda = Math.log(monthMean) - variance / 2;
-    for (let at = 0; at < pieces.length; at += PIECE_SIZE) {
+    for (let at = PIECES_START; at < pieces.length; at += PIECE_SIZE) {
       const lnLower = pieces[at]!;
       const lnUpper = pieces[at + 1]!;
       const probability = probabilityBetweenLn(lnLower, lnUpper, lambda, sigma);
@@ -193,9 +196,13 @@ export function expectedMemberYear(pieces: ArrayLike<number>, income: IncomeDist
   }
   const scale = compliance * incomeShare;
   result.density = (scale * paidMonths) / MONTHS;
-  result.contributions = scale * contributions;
   result.matching = scale * matching;
   result.insuredEarnings = scale * insured;
+  // §3: c = rate × b on every piece of a percent rule, so C = rate × S. One
+  // product stays monotone where S is, even for a subnormal rate, whose
+  // products with the floor and κ in the pieces keep only a bit or two.
+  const rate = pieces[0]!;
+  result.contributions = Number.isNaN(rate) ? scale * contributions : rate * result.insuredEarnings;
   return result;
 }
 
@@ -302,9 +309,11 @@ function monthForms(rule: ScaledRule, y: number, out: number[]): boolean {
       bConst = rule.insuredIncome;
       break;
     case 'classes': {
-      // the first class with Dc < up_to; the last up_to is ∞
+      // the first class with Dc < up_to; the last up_to is ∞ and takes every Dc
+      // the others do not, Dc = ∞ included (so the search always ends)
+      const top = rule.classUpTo.length - 1;
       let i = 0;
-      while (!(declared < rule.classUpTo[i]!)) i += 1;
+      while (i < top && !(declared < rule.classUpTo[i]!)) i += 1;
       cConst = rule.classAmount[i]!;
       bConst = rule.classInsuredIncome[i]!;
       break;
@@ -362,9 +371,13 @@ function sameForms(pieces: number[], at: number, forms: number[]): boolean {
   return true;
 }
 
-/** A point strictly inside `(lower, upper)`, `0 ≤ lower < upper ≤ ∞`. */
+/**
+ * A point strictly inside `(lower, upper)`, `0 ≤ lower < upper ≤ ∞`, finite
+ * unless `lower` is the largest double: above a breakpoint near 1e308, `2 × lower`
+ * would be ∞, and `κ × ∞` or `0 × ∞` would classify the piece wrongly.
+ */
 function interiorPoint(lower: number, upper: number): number {
-  if (upper === Infinity) return lower === 0 ? 1 : 2 * lower;
+  if (upper === Infinity) return lower === 0 ? 1 : lower < Number.MAX_VALUE ? Math.min(2 * lower, Number.MAX_VALUE) : Infinity;
   if (lower === 0) return upper / 2;
   return lower + (upper - lower) / 2;
 }

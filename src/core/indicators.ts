@@ -27,8 +27,15 @@ export function presentValue(values: ArrayLike<number>, midYearFactors: ArrayLik
   return total;
 }
 
-/** `x / y`, or null when the divisor is 0 (§7). */
-export const ratio = (dividend: number, divisor: number): number | null => (divisor === 0 ? null : dividend / divisor);
+/**
+ * `x / y`, or null when the divisor is 0 (§7) — or so near 0 that the quotient
+ * overflows: a lognormal tail can leave insured earnings of 1e-320, and no
+ * double holds the ratio then.
+ */
+export const ratio = (dividend: number, divisor: number): number | null => (divisor === 0 ? null : finiteOrNull(dividend / divisor));
+
+/** A number that overflowed (from ratios of ratios) is as empty as a ratio by 0. */
+const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
 /** GAP, effective rate, actuarial balance, depletion and first deficit years (§7). */
 export function indicators(rows: readonly ProjectionYear[], discountRate: Float64Array, gapFinalReserveRatio: number): Indicators {
@@ -48,7 +55,7 @@ export function indicators(rows: readonly ProjectionYear[], discountRate: Float6
   return {
     gap,
     effective_rate: effectiveRate,
-    actuarial_balance: gap === null || effectiveRate === null ? null : effectiveRate - gap,
+    actuarial_balance: gap === null || effectiveRate === null ? null : finiteOrNull(effectiveRate - gap),
     depletion_year: rows.find((row) => row.reserve_end < 0)?.year ?? null,
     first_deficit_year: rows.find((row) => row.contributions + row.matching < row.expenditure)?.year ?? null,
     present_values: {

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { quoted } from './read/shown.js';
+import { formatBound } from '../schema/bounds.js';
 
 export type Issue = z.core.$ZodIssue;
 export type IssuePath = readonly PropertyKey[];
@@ -64,7 +65,7 @@ export function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
 function describeBound(origin: string, operator: string, bound: number | bigint, words: string): string {
   if (origin === 'array' || origin === 'set') return `must list ${words} ${String(bound)} item${bound === 1 ? '' : 's'}`;
   if (origin === 'string') return Number(bound) === 1 && words === 'at least' ? 'must not be empty' : `must have ${words} ${String(bound)} characters`;
-  return `must be a number ${operator} ${String(bound)}`;
+  return `must be a number ${operator} ${typeof bound === 'number' ? formatBound(bound) : String(bound)}`;
 }
 
 /**

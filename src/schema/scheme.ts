@@ -11,7 +11,8 @@
  */
 import { z } from 'zod';
 import { benefitsSchema } from './benefits.js';
-import { assumptionSchema, integer, money } from './common.js';
+import { MAX_FACTOR, MAX_HEADS, MAX_RESERVE, MAX_YEARS } from './bounds.js';
+import { annualRate, assumptionSchema, doc, integer, money } from './common.js';
 import { contributionFieldsSchema, contributionOverrideSchema } from './contributions.js';
 
 export type { Assumption, Indexation, MemberStatus } from './common.js';
@@ -21,62 +22,73 @@ export type {
 } from './benefits.js';
 
 export const groupSchema = z.strictObject({
-  compliance: z.number().gt(0).max(1).default(1),
-  declared_share: z.number().gt(0).max(1).default(1),
-  mortality_multiplier: z.number().min(0).default(1),
+  compliance: z.number().gt(0).max(1).default(1).meta(doc('share', 'share of affordable months actually paid')),
+  declared_share: z.number().gt(0).max(1).default(1).meta(doc('share', 'declared income as a share of actual income')),
+  mortality_multiplier: z.number().min(0).max(MAX_FACTOR).default(1).meta(doc('factor', 'multiplies the mortality of the group\'s members and pensioners (q capped at 1)')),
   entrants: z
-    .strictObject({ count: z.number().min(0).default(0), growth: z.number().gt(-1).default(0) })
-    .prefault({}),
-  contributions: contributionOverrideSchema.prefault({}),
+    .strictObject({
+      count: z.number().min(0).max(MAX_HEADS).default(0).meta(doc('heads', 'new members in the base year, spread over sex and age by entrant_share of the rates file')),
+      growth: annualRate.default(0).meta(doc('rate a year', 'growth of the number of entrants: count × (1 + growth)^(t − t0)')),
+    })
+    .prefault({}).meta(doc(undefined, 'new members joining each year')),
+  contributions: contributionOverrideSchema.prefault({}).meta(doc(undefined, 'the group\'s own contribution rule: any field of contributions, overriding the default one by one (absent: inherited; null: none); matching and classes replace the default\'s whole')),
 });
 export type Group = z.infer<typeof groupSchema>;
 
 export const projectionSchema = z.strictObject({
-  base_year: integer.min(1900).max(2500),
-  horizon: integer.min(1).max(500),
-  min_age: integer.min(0).default(15),
-  max_age: integer.max(130).default(110),
+  base_year: integer.min(1900).max(2500).meta(doc('year', 't0, the first year projected; money fields are in money of this year')),
+  horizon: integer.min(1).max(500).meta(doc('years', 'the number of years projected, t0 to t0 + horizon − 1')),
+  min_age: integer.min(0).max(MAX_YEARS).default(15).meta(doc('age', 'the youngest age of the model')),
+  max_age: integer.max(MAX_YEARS).default(110).meta(doc('age', 'the oldest age: everybody alive at max_age dies within the year; > min_age')),
 });
 
 export const schemeSchema = z.strictObject({
-  name: z.string().min(1),
-  currency: z.string().default(''),
-  projection: projectionSchema,
+  name: z.string().min(1).meta(doc(undefined, 'the scheme\'s name, printed with its results')),
+  currency: z.string().default('').meta(doc(undefined, 'the currency\'s code (XOF, IDR, …), a label printed with amounts')),
+  projection: projectionSchema.meta(doc(undefined, 'the years and ages projected')),
   files: z
     .strictObject({
-      population: z.string().min(1).default('population.csv'),
-      income: z.string().min(1).default('income.csv'),
-      mortality: z.string().min(1).default('mortality.csv'),
-      rates: z.string().min(1).default('rates.csv'),
+      population: z.string().min(1).default('population.csv').meta(doc(undefined, 'the population file, relative to the scheme file')),
+      income: z.string().min(1).default('income.csv').meta(doc(undefined, 'the income file')),
+      mortality: z.string().min(1).default('mortality.csv').meta(doc(undefined, 'the mortality file')),
+      rates: z.string().min(1).default('rates.csv').meta(doc(undefined, 'the rates file; without one (not named and absent) every rate is 0')),
     })
-    .prefault({}),
-  /** How the CSV files are written: Excel in many European settings saves `;` between cells and decimal commas. */
+    .prefault({}).meta(doc(undefined, 'the CSV files of the scheme')),
   csv: z
     .strictObject({
-      delimiter: z.enum([',', ';', '\t', '|']).default(','),
-      decimal: z.enum(['.', ',']).default('.'),
+      delimiter: z.enum([',', ';', '\t', '|']).default(',').meta(doc(undefined, 'the character between cells: Excel saves ";" in many European settings')),
+      decimal: z.enum(['.', ',']).default('.').meta(doc(undefined, 'the decimal mark of numbers: "," for decimal commas (then the delimiter cannot be ",")')),
     })
-    .prefault({}),
+    .prefault({}).meta(doc(undefined, 'how the CSV files are written (an export from Excel in European settings: {delimiter: ";", decimal: ","})')),
   assumptions: z.strictObject({
-    wage_growth: assumptionSchema,
-    inflation: assumptionSchema,
-    investment_return: assumptionSchema,
-    discount_rate: assumptionSchema.nullable().default(null),
-  }),
-  contributions: contributionFieldsSchema,
+    wage_growth: assumptionSchema.meta(doc('rate a year', 'growth of incomes; the wage index Iw_t compounds it')),
+    inflation: assumptionSchema.meta(doc('rate a year', 'growth of prices; the price index Ip_t compounds it')),
+    investment_return: assumptionSchema.meta(doc('rate a year', 'return on the reserve')),
+    discount_rate: assumptionSchema.nullable().default(null).meta(doc('rate a year', 'discounts present values (null: the investment return of each year)')),
+  }).meta(doc(undefined, 'each a number, or a map year -> number: a year takes the value of the latest key <= it (the first value before the first key)')),
+  contributions: contributionFieldsSchema.meta(doc(undefined, 'the default contribution rule of every group')),
   groups: z
     .record(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'must use only letters, digits, _ . or -'), groupSchema)
-    .refine((groups) => Object.keys(groups).length > 0, 'must define at least one group'),
-  benefits: benefitsSchema,
+    .refine((groups) => Object.keys(groups).length > 0, 'must define at least one group')
+    .meta(doc(undefined, 'the groups of members (market traders, artisans, …), each with its own income, rules and behaviour; at least one')),
+  benefits: benefitsSchema.meta(doc(undefined, 'the benefits paid; a section that is absent is a benefit the scheme does not pay')),
   administration: z
-    .strictObject({ contribution_share: z.number().min(0).max(1).default(0), per_member_annual: money.default(0) })
-    .prefault({}),
+    .strictObject({
+      contribution_share: z.number().min(0).max(1).default(0).meta(doc('share', 'share of own contributions spent on administration')),
+      per_member_annual: money.default(0).meta(doc('money a year', 'cost per active or inactive member, indexed to wages')),
+    })
+    .prefault({}).meta(doc(undefined, 'administration costs')),
   reserve: z
-    .strictObject({ initial: z.number().default(0), gap_final_reserve_ratio: z.number().min(0).default(0) })
-    .prefault({}),
-  subsidy: z.strictObject({ entry_ages: z.array(integer).default([20, 30, 40, 50]) }).prefault({}),
+    .strictObject({
+      initial: z.number().min(-MAX_RESERVE).max(MAX_RESERVE).default(0).meta(doc('money', 'the reserve at the start of the base year (negative: a debt)')),
+      gap_final_reserve_ratio: z.number().min(0).max(MAX_FACTOR).default(0).meta(doc('years', 'the reserve the GAP keeps at the horizon, in years of the last year\'s expenditure')),
+    })
+    .prefault({}).meta(doc(undefined, 'the reserve')),
+  subsidy: z.strictObject({
+    entry_ages: z.array(integer.min(0).max(MAX_YEARS)).default([20, 30, 40, 50]).meta(doc('age', 'the entry ages of entrants.csv: one entrant per group, sex and age, followed for life')),
+  }).prefault({}).meta(doc(undefined, 'cross-subsidies person by person')),
   /** Gates on the results (§7 grammar, checked in src/io/checks/schemeRules.ts): a failed one makes `sipro project` exit 4. */
-  assertions: z.array(z.string()).default([]),
+  assertions: z.array(z.string()).default([]).meta(doc(undefined, 'gates on the results, e.g. "gap <= 0.12": a failed one makes sipro project exit 4')),
 });
 
 export type Scheme = z.output<typeof schemeSchema>;

@@ -4,6 +4,8 @@
  * are what the core receives.
  */
 import { z } from 'zod';
+import { MAX_AMOUNT, MAX_CAREER_AMOUNT, MAX_CV, MAX_HEADS, MAX_YEARS, MIN_IMPROVEMENT } from './bounds.js';
+import { doc } from './common.js';
 
 const decimal = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -28,6 +30,17 @@ function numberCell<T extends z.ZodType>(schema: T) {
   cellKinds.add(cell as z.ZodType, { cell: 'number' });
   return cell;
 }
+/**
+ * A cell schema with its field reference description: `.meta()` makes a new
+ * schema, which keeps the cell's kind so that the reader's fast path knows it.
+ */
+function described<T extends z.ZodType>(cell: T, unit: Parameters<typeof doc>[0], description: string): T {
+  const withMeta = cell.meta(doc(unit, description)) as T;
+  const kind = cellKinds.get(cell);
+  if (kind !== undefined) cellKinds.add(withMeta, kind);
+  return withMeta;
+}
+
 function textCell<T extends z.ZodType>(schema: T) {
   const cell = z.preprocess((text) => (typeof text === 'string' ? text.trim() : text), schema);
   cellKinds.add(cell as z.ZodType, { cell: 'text' });
@@ -43,54 +56,56 @@ const oneSex = textCell(z.enum(['F', 'M']));
 const sexOrBoth = textCell(z.enum(['F', 'M', '*']));
 
 export const populationRowSchema = z.strictObject({
-  group: groupName,
-  sex: oneSex,
-  age,
-  status: textCell(z.enum(['active', 'inactive', 'retired', 'disabled', 'survivor'])),
-  count: numberCell(z.number().min(0).default(1)),
-  credits: numberCell(z.number().min(0).default(0)),
-  earnings: numberCell(z.number().min(0).default(0)),
-  balance: numberCell(z.number().min(0).default(0)),
-  own_balance: numberCell(z.number().min(0).default(0)),
-  pension_monthly: numberCell(z.number().min(0).optional()),
+  group: described(groupName, undefined, 'a group of scheme.yaml'),
+  sex: described(oneSex, undefined, 'F or M'),
+  age: described(age, 'age', 'age at the start of the base year, in [min_age, max_age]'),
+  status: described(textCell(z.enum(['active', 'inactive', 'retired', 'disabled', 'survivor'])), undefined, 'active (contributes), inactive (enrolled, pays nothing), retired, disabled or survivor (pensioners)'),
+  count: described(numberCell(z.number().min(0).max(MAX_HEADS).default(1)), 'heads', 'people in the row; rows with the same key add up'),
+  credits: described(numberCell(z.number().min(0).max(MAX_YEARS).default(0)), 'years', 'members: completed credited years of each'),
+  earnings: described(numberCell(z.number().min(0).max(MAX_CAREER_AMOUNT).default(0)), 'money', 'members: the sum of each one\'s annual insured earnings to date, in money of the year before the base year'),
+  balance: described(numberCell(z.number().min(0).max(MAX_CAREER_AMOUNT).default(0)), 'money', 'members: each one\'s account: own contributions and matching, with interest'),
+  own_balance: described(numberCell(z.number().min(0).max(MAX_CAREER_AMOUNT).default(0)), 'money', 'members: each one\'s own contributions with interest (the refund: own)'),
+  pension_monthly: described(numberCell(z.number().min(0).max(MAX_AMOUNT).optional()), 'money a month', 'pensioners: each one\'s pension in payment, > 0 (empty or 0 for members)'),
 });
 export type PopulationRow = z.output<typeof populationRowSchema>;
 
-const season = numberCell(z.number().gt(0).default(1));
+/** Seasonal factors are rescaled to mean 1, so any unit serves (a month's takings too): bounded like an amount. */
+const seasonOf = (month: number) => described(numberCell(z.number().gt(0).max(MAX_AMOUNT).default(1)),
+  'factor', `seasonal factor of month ${month}; the twelve are rescaled to average 1`);
 export const incomeRowSchema = z.strictObject({
-  group: groupName,
-  sex: sexOrBoth,
-  age_from: age,
-  age_to: age,
-  mean_monthly_income: numberCell(z.number().min(0)),
-  cv: numberCell(z.number().gt(0)),
-  zero_month_prob: numberCell(z.number().min(0).lt(1).default(0)),
-  season_1: season, season_2: season, season_3: season, season_4: season,
-  season_5: season, season_6: season, season_7: season, season_8: season,
-  season_9: season, season_10: season, season_11: season, season_12: season,
-  shock_sd: numberCell(z.number().min(0).default(0)),
-  shock_rho: numberCell(z.number().min(-1).max(1).default(0)),
+  group: described(groupName, undefined, 'a group of scheme.yaml'),
+  sex: described(sexOrBoth, undefined, 'F, M, or * for both'),
+  age_from: described(age, 'age', 'first age of the band'),
+  age_to: described(age, 'age', 'last age of the band (inclusive); the bands cover each age from min_age to the retirement age − 1 once'),
+  mean_monthly_income: described(numberCell(z.number().min(0).max(MAX_AMOUNT)), 'money a month', 'mean income of a month, months without income counted as 0'),
+  cv: described(numberCell(z.number().gt(0).max(MAX_CV)), 'factor', 'coefficient of variation (standard deviation / mean) of the income of a month with income'),
+  zero_month_prob: described(numberCell(z.number().min(0).lt(1).default(0)), 'probability', 'probability that a month has no income'),
+  season_1: seasonOf(1), season_2: seasonOf(2), season_3: seasonOf(3), season_4: seasonOf(4),
+  season_5: seasonOf(5), season_6: seasonOf(6), season_7: seasonOf(7), season_8: seasonOf(8),
+  season_9: seasonOf(9), season_10: seasonOf(10), season_11: seasonOf(11), season_12: seasonOf(12),
+  shock_sd: described(numberCell(z.number().min(0).default(0)), undefined, 'version 1 income shocks: standard deviation (not used by sipro project)'),
+  shock_rho: described(numberCell(z.number().min(-1).max(1).default(0)), undefined, 'version 1 income shocks: correlation from year to year (not used by sipro project)'),
 });
 export type IncomeRow = z.output<typeof incomeRowSchema>;
 
 export const mortalityRowSchema = z.strictObject({
-  sex: sexOrBoth,
-  age,
-  qx: numberCell(probability),
-  improvement: numberCell(z.number().max(1).default(0)),
+  sex: described(sexOrBoth, undefined, 'F, M, or * for both'),
+  age: described(age, 'age', 'every age from min_age to max_age needs a row per sex'),
+  qx: described(numberCell(probability), 'probability', 'probability of dying within the year, at the base year (taken as 1 at max_age)'),
+  improvement: described(numberCell(z.number().min(MIN_IMPROVEMENT).lt(1).default(0)), 'rate a year', 'yearly fall of qx: q = qx × (1 − improvement)^(t − t0)'),
 });
 export type MortalityRow = z.output<typeof mortalityRowSchema>;
 
 const rate = numberCell(probability.default(0));
 export const ratesRowSchema = z.strictObject({
-  group: groupName,
-  sex: sexOrBoth,
-  age,
-  disability: rate,
-  lapse: rate,
-  reentry: rate,
-  fertility: rate,
-  entrant_share: rate,
+  group: described(groupName, undefined, 'a group of scheme.yaml, or * for every group (a group\'s own row replaces the * row)'),
+  sex: described(sexOrBoth, undefined, 'F, M, or * for both'),
+  age: described(age, 'age', 'rows with a non-zero rate lie in [min_age, max_age]'),
+  disability: described(rate, 'probability', 'a year, of becoming a disability pensioner (members covered for disability)'),
+  lapse: described(rate, 'probability', 'a year, that an active member stops contributing (becomes inactive)'),
+  reentry: described(rate, 'probability', 'a year, that an inactive member contributes again'),
+  fertility: described(rate, 'probability', 'a year, that an active woman gives birth (maternity benefits)'),
+  entrant_share: described(rate, 'share', 'the share of the group\'s entrants of this sex and age: sums to 1 over sex and age, 0 at or above the retirement age'),
 });
 export type RatesRow = z.output<typeof ratesRowSchema>;
 

@@ -84,15 +84,41 @@ describe('sipro life-table', () => {
     { name: '--base-year without --year', argv: ['--base-year', '2025'], stderr: /--base-year has an effect only with --year/ },
     { name: 'a rate that is not a number', argv: ['--rate', 'five'], stderr: /--rate "five" must be an annual interest rate/ },
     { name: 'a rate of -100 %', argv: ['--rate', '-1'], stderr: /--rate "-1"/ },
+    { name: 'a rate below -100 %', argv: ['--rate=-1.5'], stderr: /--rate "-1.5" must be an annual interest rate > -1/ },
+    { name: 'both --csv and --json', argv: ['--csv', '--json'], stderr: /give --csv or --json, not both/ },
     { name: 'a year that is not a year', argv: ['--year', '20x5', '--base-year', '2025'], stderr: /--year "20x5" must be a four-digit calendar year/ },
     { name: 'a year before the base year', argv: ['--year', '2020', '--base-year', '2025'], stderr: /must not be before the base year 2025/ },
-    { name: 'a sex other than F or M', argv: ['--sex', 'X'], stderr: /Allowed choices are F, M/ },
+    { name: 'a sex other than F or M', argv: ['--sex', 'X'], stderr: /argument 'X' is invalid\. It must be F or M\./ },
   ])('exits 2 on $name', async ({ argv, stderr }) => {
     const sex = argv.includes('--sex') ? [] : ['--sex', 'F'];
     const result = await run(['life-table', ssaAsMortalityCsv(), ...sex, ...argv]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(stderr);
     expect(result.stdout).toBe('');
+  });
+
+  it('takes the sex in either case: --sex f is --sex F', async () => {
+    const lower = await run(['life-table', 'fixtures/demo', '--sex', 'f']);
+    const upper = await run(['life-table', 'fixtures/demo', '--sex', 'F']);
+    expect(lower.code).toBe(0);
+    expect(lower.stdout).toBe(upper.stdout);
+    expect(lower.stdout).not.toBe((await run(['life-table', 'fixtures/demo', '--sex', 'M'])).stdout);
+  });
+
+  it('writes --json: the settings and the rows, every number as the CSV has it', async () => {
+    const { code, stdout, stderr } = await run(['life-table', ssaAsMortalityCsv(), '--sex', 'm', '--rate', '0', '--year', '2035', '--base-year', '2025', '--json'], { tty: true });
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const json = JSON.parse(stdout) as { mortality: string; sex: string; year: number; base_year: number; rate: number; rows: Record<string, number>[] };
+    expect(json).toMatchObject({ sex: 'M', year: 2035, base_year: 2025, rate: 0 });
+    expect(json.rows.map((row) => Object.keys(row))).toEqual(json.rows.map(() => ['age', 'qx', 'lx', 'ex_curtate', 'ex_complete', 'annuity_due', 'insurance']));
+    // q: 0.5 × 0.99^10 and 0.4 × 0.99^10 at ages 0 and 1, then 1 (terminal): by hand.
+    const [q0, q1] = [0.5 * 0.99 ** 10, 0.4 * 0.99 ** 10];
+    expect(json.rows.map((row) => row['age'])).toEqual([0, 1, 2]);
+    expect(json.rows[0]!['qx']).toBeCloseTo(q0, 15);
+    expect(json.rows[0]!['ex_curtate']).toBeCloseTo((1 - q0) * (1 + (1 - q1)), 14);
+    const csv = csvRows((await run(['life-table', ssaAsMortalityCsv(), '--sex', 'M', '--rate', '0', '--year', '2035', '--base-year', '2025', '--csv'])).stdout);
+    expect(json.rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, String(value)])))).toEqual(csv);
   });
 
   it('exits 2 without --sex, and on a path that does not exist', async () => {

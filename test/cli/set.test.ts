@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { formatDiagnostic, type Diagnostic } from '../../src/io/diagnostics.js';
 import { parseGridOption, parseOverrideValue, parseSetOption } from '../../src/io/scenarios.js';
 import { fixture, runSipro, scratchFolder } from './helpers.js';
 
@@ -109,8 +110,11 @@ describe('sipro project --set', () => {
   ])('an invalid override %j is invalid input (exit 3) naming the path, nothing written', async (sets, messages) => {
     const { code, stderr, stdout, out } = await projectMinimal(...sets.flatMap((set) => ['--set', set]));
     expect(code).toBe(3);
-    expect(stdout).toBe('');
-    for (const message of messages) expect(stderr).toContain(`${message}\n`);
+    // under --json the diagnostics go to stdout, as validate --json prints them
+    expect(stderr).toBe('');
+    const report = JSON.parse(stdout) as { valid: boolean; diagnostics: Diagnostic[] };
+    expect(report.valid).toBe(false);
+    expect(report.diagnostics.map(formatDiagnostic).sort()).toEqual([...messages].sort());
     await expect(readFile(join(out, 'summary.json'))).rejects.toThrow();
   });
 

@@ -74,7 +74,7 @@ describe('sipro sweep --grid', () => {
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as { output: string; scenarios: number; shard: null; errors: number; assertions_failed: number; rows: Record<string, unknown>[] };
     expect(json).toMatchObject({ output: out, scenarios: 2, shard: null, errors: 0, assertions_failed: 0 });
-    expect(json.rows.map((row) => row['contributions.rate'])).toEqual(['0.08', '0.1']);
+    expect(json.rows.map((row) => row['contributions.rate'])).toEqual([0.08, 0.1]);
     expect(typeof json.rows[0]!['gap']).toBe('number');
     const record = JSON.parse(await readFile(join(out, 'sweep.json'), 'utf8')) as Record<string, unknown>;
     expect(record).toMatchObject({ format: 'sipro-sweep', scenarios: 2, scenario_names: ['s001', 's002'], shard: null, source: { scenarios_file: null, grid: ['contributions.rate=0.08,0.1'] } });
@@ -221,5 +221,30 @@ describe('the exit code of a sweep', () => {
     ['a bug in sipro', [invalid, bug], true, 1],
   ])('%s', (_, results, failOnAssert, code) => {
     expect(exitCodeOf(results, failOnAssert)).toBe(code);
+  });
+});
+
+describe('sipro sweep --json', () => {
+  it('writes override values with their types: numbers, booleans, null, maps; no key where a scenario leaves the field', async () => {
+    const folder = await scratchFolder();
+    await writeFile(join(folder, 'scenarios.csv'), [
+      'scenario,contributions.rate,contributions.ceiling,assumptions.wage_growth,groups.traders.compliance',
+      'plain,0.12,null,"{2025: 0.03, 2030: 0.02}",',
+      'typed,,3000,0.04,true',
+      '',
+    ].join('\n'));
+    const out = join(folder, 'out');
+    const { code, stdout } = await runSipro(['sweep', MINIMAL, '--scenarios', 'scenarios.csv', '--out', out, '--jobs', '1', '--quiet', '--json'], { cwd: folder });
+    // "typed" sets compliance to true: that scenario cannot be projected (exit 3), and its row says so.
+    expect(code).toBe(3);
+    const rows = (JSON.parse(stdout) as { rows: Record<string, unknown>[] }).rows;
+    expect(rows[0]).toMatchObject({ scenario: 'plain', 'contributions.rate': 0.12, 'contributions.ceiling': null, 'assumptions.wage_growth': { 2025: 0.03, 2030: 0.02 }, error: null });
+    expect(rows[0]).not.toHaveProperty('groups.traders.compliance');
+    expect(rows[1]).toMatchObject({ scenario: 'typed', 'contributions.ceiling': 3000, 'assumptions.wage_growth': 0.04, 'groups.traders.compliance': true });
+    expect(rows[1]).not.toHaveProperty('contributions.rate');
+    expect(rows[1]!['error']).toMatch(/groups\.traders\.compliance/);
+    // sweep.csv keeps the text as written
+    const csv = await readFile(join(out, 'sweep.csv'), 'utf8');
+    expect(csv.split('\n')[1]).toMatch(/^plain,0\.12,null,"\{2025: 0\.03, 2030: 0\.02\}",,/);
   });
 });

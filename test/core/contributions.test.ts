@@ -458,3 +458,41 @@ describe('memberYear properties', () => {
     }), { numRuns: 300 });
   });
 });
+
+// ---------------------------------------------------------------------------
+// Regressions found by the properties
+// ---------------------------------------------------------------------------
+
+describe('memberYear regressions', () => {
+  // The counterexample of "never lowers contributions when the floor rises"
+  // seen once with a lost seed, found again with FC_SEED=2: a rate of 7e-323
+  // is subnormal, so rate × floor and rate × κ kept one or two significant
+  // bits each (7e-323 × 0.25 rounds to 2e-323, 14 % off) and C fell by 0.5 %
+  // when the floor rose. §3's c = rate × b on every piece makes C = rate × S:
+  // one product, monotone wherever S is.
+  const lostSeed = {
+    meanAnnualIncome: 4837.102251781656, cv: 0.001, zeroMonthProb: 0, contributionIndex: 0.2, compliance: 0.01, declaredShare: 0.25,
+    seasons: [0.1, 4.354388129711147, 2.1871557569235516, 0.4215067877614381, 4.337557226419439, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1],
+  };
+
+  it('never lowers C when the floor rises, even at a subnormal rate (7e-323)', () => {
+    const lower = memberYear({ ...lostSeed, rule: percent(7e-323, { floor: 0 }) });
+    const higher = memberYear({ ...lostSeed, rule: percent(7e-323, { floor: 49.8273714351973 }) });
+    expect(higher.insuredEarnings).toBeGreaterThan(lower.insuredEarnings);
+    expect(higher.contributions).toBeGreaterThanOrEqual(lower.contributions);
+  });
+
+  it.each([0.1, 0.07, 1e-10])('gives C = rate × S for a percent rule (rate %s; §3: c = rate × b month by month)', (rate) => {
+    const rule = percent(rate, { floor: 150, ceiling: 600, affordability: 0.3, matching: { ratio: 1, cap: 20, income_limit: 400 } });
+    const result = memberYear(inputs({ rule, declaredShare: 0.8, zeroMonthProb: 0.1, seasons: MARKET_SEASONS }));
+    expect(Math.abs(result.contributions / (rate * result.insuredEarnings) - 1)).toBeLessThan(1e-14);
+  });
+
+  it('ends the class search above a breakpoint near the largest double (up_to / κ = 1e308)', () => {
+    // κ = 1e-299 puts the class boundary 1e9 at Y = 1e308: every real month
+    // (monthly mean 200) declares less than 1e9 and pays the first class.
+    const rule = classes([[1e9, 10, 100], [null, 40, 400]]);
+    const result = memberYear(inputs({ rule, meanAnnualIncome: 2400, declaredShare: 1e-299 }));
+    expectClose(result, { density: 1, contributions: 12 * 10, matching: 0, insuredEarnings: 12 * 100 }, 1e-15);
+  });
+});

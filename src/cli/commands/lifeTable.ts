@@ -4,7 +4,7 @@
  * insurance), so that an actuary can sanity-check the qx a scheme uses.
  * Read and validate → `lifeTable()` (src/core) → render.
  */
-import { Command, Option } from '@commander-js/extra-typings';
+import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import { join, resolve } from 'node:path';
@@ -37,23 +37,33 @@ improved to year Y: min(1, qx × (1 − improvement)^(Y − base year)).
 Columns: age, qx, lx (radix 100000), ex_curtate (Σ_{k≥1} kp_x),
 ex_complete (ex_curtate + 1/2), annuity_due (ä_x at --rate),
 insurance (A_x at --rate, paid at the end of the year of death).
-A table on a terminal; CSV with --csv or when the output is piped.
+A table on a terminal; CSV with --csv or when the output is piped; with --json,
+{mortality, sex, year, base_year, rate, rows} (rows as the CSV's, numbers in full).
 
 Examples:
   $ sipro life-table fixtures/demo --sex F
   $ sipro life-table fixtures/demo --sex M --rate 0.03 --year 2050 --csv > m2050.csv
   $ sipro life-table mortality.csv --sex F --year 2040 --base-year 2025
+  $ sipro life-table fixtures/demo --sex m --json
 `;
+
+/** `--sex f` is `--sex F`: a sex is one letter, whatever its case. */
+function parseSex(value: string): 'F' | 'M' {
+  const sex = value.trim().toUpperCase();
+  if (sex !== 'F' && sex !== 'M') throw new InvalidArgumentError('It must be F or M.');
+  return sex;
+}
 
 export const lifeTableCommand: CommandFactory = (context) =>
   new Command('life-table')
     .description('print the life table (qx, lx, e_x, ä_x, A_x) of a mortality table, for one sex')
     .argument('<path>', 'a mortality CSV, or a scheme folder')
-    .addOption(new Option('--sex <sex>', 'the sex whose table to print').choices(['F', 'M'] as const).makeOptionMandatory())
+    .addOption(new Option('--sex <sex>', 'the sex whose table to print: F or M (either case)').argParser(parseSex).makeOptionMandatory())
     .option('--rate <rate>', 'annual interest rate for annuity_due and insurance', DEFAULT_RATE)
     .option('--year <year>', 'improve qx to this calendar year (needs a base year)')
     .option('--base-year <year>', 'base year of a mortality FILE\'s qx (a folder takes projection.base_year)')
     .option('--csv', 'write CSV even when stdout is a terminal')
+    .option('--json', 'write the table as JSON on stdout')
     .addHelpText('after', examples)
     .action(async (path, options) => {
       await runLifeTable(context, path, options);
@@ -65,10 +75,13 @@ interface LifeTableOptions {
   year?: string | undefined;
   baseYear?: string | undefined;
   csv?: true | undefined;
+  json?: true | undefined;
 }
 
 async function runLifeTable(context: CommandContext, path: string, options: LifeTableOptions): Promise<void> {
   const { io } = context;
+  if (options.csv === true && options.json === true) throw new UsageError('give --csv or --json, not both');
+  const json = options.json === true;
   const rate = parseRate(options.rate);
   const year = options.year === undefined ? undefined : parseYear('--year', options.year);
   const baseYearOption = options.baseYear === undefined ? undefined : parseYear('--base-year', options.baseYear);
@@ -88,7 +101,7 @@ async function runLifeTable(context: CommandContext, path: string, options: Life
     const folder = resolve(io.cwd, path);
     const { settings, diagnostics: schemeDiagnostics } = await readSchemeMortalitySettings(folder, path);
     diagnostics.push(...schemeDiagnostics);
-    if (settings === undefined) throw new InvalidInputError(diagnostics);
+    if (settings === undefined) throw new InvalidInputError(diagnostics, { json });
     mortalityLabel = join(path, settings.mortalityFile);
     mortalityPath = resolve(folder, settings.mortalityFile);
     baseYear = settings.baseYear;
@@ -111,16 +124,22 @@ async function runLifeTable(context: CommandContext, path: string, options: Life
 
   const { rows, diagnostics: readDiagnostics } = await readMortalityCsv(mortalityPath, mortalityLabel);
   diagnostics.push(...readDiagnostics);
-  if (errorsIn(diagnostics).length > 0) throw new InvalidInputError(diagnostics);
+  if (errorsIn(diagnostics).length > 0) throw new InvalidInputError(diagnostics, { json });
   const selected = mortalityForSex(rows, options.sex, mortalityLabel, range);
   diagnostics.push(...selected.diagnostics);
-  if (errorsIn(diagnostics).length > 0) throw new InvalidInputError(diagnostics);
+  if (errorsIn(diagnostics).length > 0) throw new InvalidInputError(diagnostics, { json });
   renderDiagnostics(warningsIn(diagnostics), io, { target: path });
 
   const yearsSinceBase = year === undefined || baseYear === undefined ? 0 : year - baseYear;
   const rates = selected.rates.map((entry) => ({ age: entry.age, qx: improvedQx(entry, yearsSinceBase) }));
   const table = lifeTable(rates, rate);
 
+  if (json) {
+    const rows = table.map((row) => Object.fromEntries(LIFE_TABLE_COLUMNS.map((column) => [column, row[column]])));
+    const record = { mortality: mortalityLabel, sex: options.sex, year: year ?? null, base_year: baseYear ?? null, rate, rows };
+    io.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
+    return;
+  }
   if (options.csv === true || !io.stdoutIsTty) {
     io.stdout.write(lifeTableCsv(table));
     return;

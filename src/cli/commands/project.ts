@@ -56,7 +56,7 @@ export function projectCommand(context: CommandContext) {
     .action(async (target, options) => {
       const overrides = overridesFromOptions(options.set);
       const gates = assertionsFromOptions(options.assert);
-      const loaded = await loadValid(io, target, overrides, options.strict, { allowOutside: options.allowOutside });
+      const loaded = await loadValid(io, target, overrides, options.strict, { json: options.json, read: { allowOutside: options.allowOutside } });
       const { data, warnings } = loaded;
       const scheme = data.scheme;
       const rangeProblem = optionRangeProblem(gates, scheme);

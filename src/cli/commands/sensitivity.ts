@@ -148,7 +148,7 @@ export function sensitivityCommand(context: CommandContext) {
       const baseOverrides = overridesFromOptions(options.set);
       const jobs = options.jobs === undefined ? availableParallelism() : parseJobs(options.jobs);
       const schemePath = resolve(io.cwd, target);
-      const base = await loadValid(io, target, baseOverrides, false, { allowOutside: options.allowOutside });
+      const base = await loadValid(io, target, baseOverrides, false, { json: options.json, read: { allowOutside: options.allowOutside } });
       const scheme = base.data.scheme;
       if (!options.quiet) renderDiagnostics(base.warnings, io);
       const outDir = options.out === undefined ? defaultOutputFolder(io.cwd, base.inputs[0]!.path, '-sensitivity') : resolve(io.cwd, options.out);

@@ -44,7 +44,7 @@ export function subsidyCommand(context: CommandContext) {
     .option('--allow-outside', 'read CSV files that files: places outside the scheme folder', false)
     .addHelpText('after', HELP)
     .action(async (target, options) => {
-      const loaded = await loadValid(io, target, [], options.strict, { allowOutside: options.allowOutside });
+      const loaded = await loadValid(io, target, [], options.strict, { json: options.json, read: { allowOutside: options.allowOutside } });
       if (loaded.warnings.length > 0) renderDiagnostics(loaded.warnings, io);
       const { scheme } = loaded.data;
       const model = buildModel(loaded.data);

@@ -27,9 +27,10 @@ import { runScenarios } from '../sweep/pool.js';
 import { progressBar } from '../sweep/progress.js';
 import type { ScenarioResult, SweepConfig } from '../sweep/runScenario.js';
 import { csvSha256, inShard, sweepColumns, sweepCsv, sweepRow, type SweepRecord } from '../sweep/sweepTable.js';
+import type { CsvValue } from '../../io/writeCsv.js';
 
 /** The scenarios and their override columns, from --scenarios or --grid. */
-async function scenariosFrom(io: CliIo, options: { scenarios?: string; grid: string[] }): Promise<{ scenarios: Scenario[]; paths: string[]; source: SweepRecord['source'] }> {
+async function scenariosFrom(io: CliIo, options: { scenarios?: string; grid: string[]; json: boolean }): Promise<{ scenarios: Scenario[]; paths: string[]; source: SweepRecord['source'] }> {
   if (options.scenarios !== undefined && options.grid.length > 0) throw new UsageError('give either --scenarios FILE or --grid options, not both');
   if (options.scenarios !== undefined) {
     const path = resolve(io.cwd, options.scenarios);
@@ -37,10 +38,10 @@ async function scenariosFrom(io: CliIo, options: { scenarios?: string; grid: str
     try {
       text = await readFile(path, 'utf8');
     } catch (error) {
-      throw new InvalidInputError([{ severity: 'error', file: options.scenarios, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
+      throw new InvalidInputError([{ severity: 'error', file: options.scenarios, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }], { json: options.json });
     }
     const read = readScenarioFile(text, options.scenarios);
-    if (errorsIn(read.diagnostics).length > 0) throw new InvalidInputError(read.diagnostics);
+    if (errorsIn(read.diagnostics).length > 0) throw new InvalidInputError(read.diagnostics, { json: options.json });
     const sha256 = createHash('sha256').update(text).digest('hex');
     return { scenarios: read.scenarios, paths: read.paths, source: { scenarios_file: { file: options.scenarios, sha256 }, grid: [] } };
   }
@@ -74,7 +75,7 @@ export function sweepCommand(context: CommandContext) {
     .option('--entrants', 'with --keep-outputs, also compute entrants.csv (slower)', false)
     .option('-j, --jobs <n>', 'worker threads (default: the number of CPUs; 1 runs in the main thread)')
     .option('--shard <i/n>', 'run only scenarios whose 0-based index % n == i - 1 (i is 1-based); join the shards with sipro merge')
-    .option('--json', 'print the rows as JSON on stdout', false)
+    .option('--json', 'print the rows as JSON on stdout, override values typed (0.12, null, {2025: 0.03})', false)
     .option('-q, --quiet', 'print nothing but errors', false)
     .addHelpText('after', [
       '',
@@ -106,7 +107,7 @@ export function sweepCommand(context: CommandContext) {
       const { scenarios, paths, source } = await scenariosFrom(io, options);
 
       const schemePath = resolve(io.cwd, target);
-      const base = await loadValid(io, target, baseOverrides, false, { allowOutside: options.allowOutside });
+      const base = await loadValid(io, target, baseOverrides, false, { json: options.json, read: { allowOutside: options.allowOutside } });
       const scheme = base.data.scheme;
       const rangeProblem = optionRangeProblem(gates, scheme);
       if (rangeProblem !== undefined) throw new UsageError(rangeProblem);
@@ -154,7 +155,8 @@ export function sweepCommand(context: CommandContext) {
 
         const outcome = summarise(results, chosen.map(({ scenario }) => scenario.name));
         if (options.json) {
-          io.stdout.write(`${JSON.stringify({ output: outDir, scenarios: scenarios.length, shard, ...outcome.counts, rows }, null, 2)}\n`);
+          const typed = chosen.map(({ scenario }, position) => jsonRow(rows[position]!, scenario, paths));
+          io.stdout.write(`${JSON.stringify({ output: outDir, scenarios: scenarios.length, shard, ...outcome.counts, rows: typed }, null, 2)}\n`);
         }
         if (!options.quiet) {
           const where = shard === null ? '' : ` (shard ${shard.index} of ${shard.count})`;
@@ -171,6 +173,22 @@ export function sweepCommand(context: CommandContext) {
         throw error;
       }
     });
+}
+
+/**
+ * A sweep.csv row for --json: each override as YAML reads it (0.12, true,
+ * null, {2025: 0.03}) rather than as text; a path the scenario leaves as the
+ * scheme has it (an empty cell of a scenarios file) has no key, so that it
+ * differs from an override to null.
+ */
+function jsonRow(row: Record<string, CsvValue>, scenario: Scenario, paths: readonly string[]): Record<string, unknown> {
+  const typed: Record<string, unknown> = { ...row };
+  for (const path of paths) {
+    const override = scenario.overrides.find((candidate) => candidate.path === path);
+    if (override === undefined) delete typed[path];
+    else typed[path] = override.value;
+  }
+  return typed;
 }
 
 /** Counts for the summary line and `--json`, and one stderr line per scenario that could not be projected. */

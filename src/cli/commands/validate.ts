@@ -10,6 +10,7 @@ import { loadScheme } from '../../io/loadScheme.js';
 import { printable } from '../../io/read/shown.js';
 import { ExitCode } from '../errors.js';
 import type { CommandContext } from '../main.js';
+import { strictNote, validationJson } from '../loadValid.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 
 export function validateCommand(context: CommandContext) {
@@ -35,9 +36,10 @@ export function validateCommand(context: CommandContext) {
       const warnings = warningsIn(loaded.diagnostics).length;
       const valid = errors === 0 && !(options.strict && warnings > 0);
       if (options.json) {
-        io.stdout.write(`${JSON.stringify({ valid, errors, warnings, diagnostics: loaded.diagnostics }, null, 2)}\n`);
+        io.stdout.write(validationJson(loaded.diagnostics, valid));
       } else {
         renderDiagnostics(loaded.diagnostics, io, { target });
+        if (errors === 0 && !valid) io.stderr.write(`${strictNote(warnings)}\n`);
         if (valid && loaded.data) {
           const { scheme } = loaded.data;
           const groups = Object.keys(scheme.groups).length;

@@ -16,6 +16,13 @@ import { bySexes, describeAges, diagnostic, formatNumber, sexesOf, sexPhrase, ty
  */
 const PLAUSIBLE_AGE_AT_DEATH = { low: 40, high: 95 } as const;
 
+/**
+ * Real mortality improves by at most a few percent a year (and worsens by as
+ * little); beyond 10 % a year either way an improvement is more likely a
+ * percentage typed as a number (0.5 for 0.5 %).
+ */
+const SUSPICIOUS_IMPROVEMENT = 0.1;
+
 export function checkMortality(table: Table<MortalityRow>, facts: SchemeFacts): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const { ages } = facts;
@@ -35,6 +42,13 @@ export function checkMortality(table: Table<MortalityRow>, facts: SchemeFacts): 
     if (row.age === ages.max && row.qx < 1) {
       diagnostics.push(diagnostic('warning', table.file, line, `qx "${formatNumber(row.qx)}" at max_age ${ages.max} is taken as 1: the model has everybody alive at max_age die within the year`, 'qx'));
     }
+  }
+  const steep = table.rows.filter(({ row }) => Math.abs(row.improvement) > SUSPICIOUS_IMPROVEMENT);
+  if (steep.length > 0) {
+    const { line, row } = steep[0]!;
+    const others = steep.length > 1 ? ` (and ${steep.length - 1} more row${steep.length > 2 ? 's' : ''} beyond ±${SUSPICIOUS_IMPROVEMENT * 100} %)` : '';
+    diagnostics.push(diagnostic('warning', table.file, line,
+      `improvement "${formatNumber(row.improvement)}" is ${formatNumber(row.improvement * 100)} % a year${others}: a rate is a decimal (${formatNumber(row.improvement / 100)} for ${formatNumber(row.improvement)} %)`, 'improvement'));
   }
   if (!table.complete) return diagnostics;
 

@@ -9,6 +9,7 @@ import { mergeContributionFields } from '../../core/rules.js';
 import type { ContributionFields, Scheme } from '../../schema/scheme.js';
 import { didYouMean } from '../suggest.js';
 import { describeAges } from './common.js';
+import { compoundingIssues } from './compounding.js';
 
 export interface SchemeRuleIssue {
   path: (string | number)[];
@@ -75,6 +76,7 @@ export function schemeRuleIssues(scheme: Scheme): SchemeRuleIssue[] {
   if (scheme.csv.delimiter === scheme.csv.decimal) {
     issues.push({ path: ['csv', 'decimal'], message: 'must differ from csv.delimiter: with decimal commas, separate the cells with ";"', input: undefined });
   }
+  issues.push(...compoundingIssues(scheme));
   const firstYear = scheme.projection.base_year;
   const lastYear = firstYear + scheme.projection.horizon - 1;
   scheme.assertions.forEach((text, index) => {

@@ -35,7 +35,7 @@ type Bounds = { minimum?: number; maximum?: number; exclusiveMinimum?: number; e
 type FastCheck = { kind: 'number'; bounds: Bounds } | { kind: 'text'; values: ReadonlySet<string> | undefined; minLength: number };
 
 /** The JSON Schema keys the fast path understands; a column whose schema has any other is left to zod. */
-const UNDERSTOOD = new Set(['$schema', 'type', 'default', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'enum', 'minLength']);
+const UNDERSTOOD = new Set(['$schema', 'type', 'default', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'enum', 'minLength', 'description', 'unit']);
 
 const fastChecks = new WeakMap<z.ZodType, FastCheck | undefined>();
 
