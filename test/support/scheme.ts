@@ -19,6 +19,8 @@
  * schemas, so a test gets exactly the resolved `SchemeData` that the CLI would
  * hand to `project()`, defaults filled in — and a builder mistake fails loudly.
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { schemeSchema, type SchemeInput } from '../../src/schema/scheme.js';
 import {
   incomeRowSchema,
@@ -43,8 +45,20 @@ export type DeepPartial<T> = T extends readonly unknown[]
     ? { [K in keyof T]?: DeepPartial<T[K]> }
     : T;
 
+/**
+ * Fields of MODEL.md §11–§13 (portability, care credits, financing), typed
+ * here so that hand-worked tests can be written before the schema has them:
+ * a scheme using them parses only once the schema does.
+ */
+export interface PortabilityAndFinancingFields {
+  portability?: { totalization?: boolean; foreign_density?: number; export?: boolean };
+  financing?: { period_years?: number };
+  benefits?: { care_credits?: { years_per_birth?: number; insured_income?: number; state_contribution_rate?: number } };
+  groups?: Record<string, { entrants?: { foreign_credits?: number } }>;
+}
+
 /** A scheme override: merged field by field into the tiny default; `undefined` deletes a field; `groups` replaces the default's whole. */
-export type SchemePatch = DeepPartial<SchemeInput>;
+export type SchemePatch = DeepPartial<SchemeInput> & PortabilityAndFinancingFields;
 
 export type Status = 'active' | 'inactive' | 'retired' | 'disabled' | 'survivor';
 
@@ -59,6 +73,8 @@ export interface MemberInput {
   earnings?: number;
   balance?: number;
   own_balance?: number;
+  /** §11; only written when given, so rows stay valid for a schema without it. */
+  foreign_credits?: number;
   pension_monthly?: number;
 }
 
@@ -72,6 +88,8 @@ export interface RateInput {
   reentry?: number;
   fertility?: number;
   entrant_share?: number;
+  /** §11; only written when given. */
+  emigration?: number;
 }
 
 /** `{F: {58: 0.1}, '*': {62: 0.3}}`: a value by sex and age; a sex's own entry beats `*`; missing is 0. */
@@ -126,9 +144,12 @@ const retirementAgeOf = (retirementAge: number | { F: number; M: number }, sex: 
 const lookup = (table: BySexAge | undefined, sex: Sex, age: number): number =>
   table?.[sex]?.[age] ?? table?.['*']?.[age] ?? 0;
 
+/** The scheme.yaml content (before defaults) of the tiny default with `patch` applied. */
+export const tinySchemeInput = (patch: SchemePatch = {}): Plain => merge(DEFAULT_SCHEME, patch as Plain, '');
+
 /** A resolved `SchemeData` for `project()`: the tiny default with `options` applied. */
 export function tinyScheme(options: TinySchemeOptions = {}): SchemeData {
-  const scheme = schemeSchema.parse(merge(DEFAULT_SCHEME, (options.scheme ?? {}) as Plain, ''));
+  const scheme = schemeSchema.parse(tinySchemeInput(options.scheme));
   const { min_age: minAge, max_age: maxAge } = scheme.projection;
   const groups = Object.keys(scheme.groups);
   const firstGroup = groups[0]!;
@@ -169,6 +190,28 @@ export function tinyScheme(options: TinySchemeOptions = {}): SchemeData {
 
   return { scheme, population, income, mortality, rates };
 }
+
+/**
+ * Writes `tinyScheme(options)` as a scheme folder (scheme.json and the CSVs,
+ * a rates file only when there are rates rows), for tests of the command
+ * line and its output files.
+ */
+export async function writeTinyScheme(folder: string, options: TinySchemeOptions = {}): Promise<void> {
+  const data = tinyScheme(options);
+  const csv = (rows: readonly object[], header: readonly string[]) => {
+    const columns = [...new Set([...header, ...rows.flatMap((row) => Object.keys(row))])];
+    const cell = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+    return [columns.join(','), ...rows.map((row) => columns.map((column) => cell((row as Plain)[column])).join(','))].join('\n') + '\n';
+  };
+  await writeFile(join(folder, 'scheme.json'), JSON.stringify(tinySchemeInput(options.scheme), null, 2));
+  await writeFile(join(folder, 'population.csv'), csv(data.population, ['group', 'sex', 'age', 'status']));
+  await writeFile(join(folder, 'income.csv'), csv(data.income, ['group', 'sex', 'age_from', 'age_to', 'mean_monthly_income', 'cv']));
+  await writeFile(join(folder, 'mortality.csv'), csv(data.mortality, ['sex', 'age', 'qx']));
+  if (data.rates.length > 0) await writeFile(join(folder, 'rates.csv'), csv(data.rates, ['group', 'sex', 'age']));
+}
+
+/** An output row as a plain record, for columns that its TypeScript type may not name yet (§11–§13). */
+export const columnsOf = (row: object): Record<string, unknown> => row as Record<string, unknown>;
 
 /** The projection.csv row of `year` (fails the test when absent). */
 export function yearRow(result: ProjectionResult, year: number): ProjectionYear {

@@ -1,0 +1,57 @@
+/**
+ * The @example of src/core/model.ts, run, and the static structure a model
+ * carries (MODEL.md §1 bins, §2 tables, §8 lanes).
+ */
+import { describe, expect, it } from 'vitest';
+import { buildModel, mortalityOfYear, withLanes } from '../../src/core/model.js';
+import { project, projectScheme } from '../../src/core/project.js';
+import { deterministicScenario } from '../../src/core/scenario.js';
+import { tinyScheme } from '../support/scheme.js';
+
+describe('buildModel(data)', () => {
+  it('@example project(buildModel(data), deterministicScenario(buildModel(data))) is the scheme\'s projection', () => {
+    const data = tinyScheme({
+      scheme: { projection: { horizon: 3 }, assumptions: { wage_growth: 0.03 } },
+      qx: { '*': { 59: 0.1 } },
+      population: [{ age: 58, status: 'active', count: 4 }, { age: 61, status: 'retired', pension_monthly: 90 }],
+    });
+    expect(project(buildModel(data), deterministicScenario(buildModel(data)))).toEqual(projectScheme(data));
+  });
+
+  it('lays out V + 1 bins (V = max of the vesting years), ages min … max, members up to the oldest retirement age', () => {
+    const model = buildModel(tinyScheme({
+      scheme: {
+        groups: { a: {}, b: {} },
+        benefits: {
+          old_age: { retirement_age: { F: 60, M: 61 }, vesting_years: 3 },
+          disability: { formula: 'flat', amount: 10, vesting_years: 5 },
+        },
+      },
+    }));
+    expect(model.layout).toMatchObject({ minAge: 58, maxAge: 62, ages: 5, groups: 2, bins: 6, memberAges: 61 - 58 + 1 });
+    expect(model.retirementAgeIndex).toEqual([2, 3]);
+    expect([...model.groupOfCell]).toEqual([0, 1]);
+  });
+
+  it('mortalityOfYear(model, t): q_{s,x,t} by (sex, age), improved, 1 at max_age, no group multiplier', () => {
+    const model = buildModel(tinyScheme({
+      scheme: { projection: { horizon: 2 }, groups: { g: { mortality_multiplier: 2 } } },
+      qx: { F: { 58: 0.1 }, M: { 61: 0.3 } },
+      improvement: { F: { 58: 0.5 } },
+    }));
+    const q = mortalityOfYear(model, 1);
+    expect([...q]).toEqual([0.1 * 0.5, 0, 0, 0, 1, 0, 0, 0, 0.3, 1]);
+  });
+
+  it('withLanes(model, lanes): one cell group per lane with its group\'s parameters, no population (§8)', () => {
+    const model = buildModel(tinyScheme({
+      scheme: { groups: { a: {}, b: {} } },
+      population: [{ group: 'a', age: 58, status: 'active' }],
+    }));
+    const lanes = withLanes(model, [1, 1, 0]);
+    expect(lanes.layout.groups).toBe(3);
+    expect([...lanes.groupOfCell]).toEqual([1, 1, 0]);
+    expect(lanes.population).toEqual([]);
+    expect(lanes.groups.map((group) => group.name)).toEqual(['a', 'b']);
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * src/core/run.ts has no @example: runYears' documented contract, run on a
+ * tiny scheme whose years are worked by hand (MODEL.md §3, §4).
+ */
+import { describe, expect, it } from 'vitest';
+import { FLOW_WIDTH, Flow, flowRow } from '../../src/core/flows.js';
+import { buildModel } from '../../src/core/model.js';
+import { initialState } from '../../src/core/population.js';
+import { runYears } from '../../src/core/run.js';
+import { deterministicScenario } from '../../src/core/scenario.js';
+import { timelineOf } from '../../src/core/timeline.js';
+import { tinyScheme } from '../support/scheme.js';
+import { expectClose } from '../support/expect.js';
+
+describe('runYears(model, timeline, start, entrantsOf)', () => {
+  it('returns one flow array per year, one FLOW_WIDTH row per (cell group, sex)', () => {
+    // Two active women of 58, wage_growth 0.04: C = 12 × 10 × J_t, J = 1 then 1.04; q = 0, nobody retires by 59.
+    const data = tinyScheme({
+      scheme: { projection: { horizon: 2 }, assumptions: { wage_growth: 0.04 }, groups: { a: {}, b: {} } },
+      population: [{ group: 'b', sex: 'F', age: 58, status: 'active', count: 2 }],
+    });
+    const model = buildModel(data);
+    const timeline = timelineOf(model, deterministicScenario(model));
+    const flows = runYears(model, timeline, initialState(data.population, ['a', 'b'], model.layout), () => null);
+    expect(flows.length).toBe(2);
+    for (const year of flows) expect(year.length).toBe(FLOW_WIDTH * 4);
+    const bF = flowRow(2); // rowIndex(1, 0)
+    expectClose(flows[0]![bF + Flow.contributions], 2 * 120);
+    expectClose(flows[1]![bF + Flow.contributions], 2 * 120 * 1.04);
+    expectClose(flows[1]![bF + Flow.actives], 2);
+    expect(flows[1]![flowRow(0) + Flow.actives]).toBe(0);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * src/core/state.ts has no @example: these are its documented contracts,
+ * run. Sums per cell (A then I, five each; P, D, S heads and pension), the
+ * rows' occupied age ranges, and clearing.
+ */
+import { describe, expect, it } from 'vitest';
+import { cellLayout, memberCellCount, memberCellIndex, slotCount, slotIndex } from '../../src/core/layout.js';
+import {
+  ACTIVE, BALANCE, CREDITS, DISABILITY, EARNINGS, HEADS, INACTIVE, MEMBER_STRIDE, OLD_AGE, OWN_BALANCE, PENSION,
+  PENSIONER_STRIDE, SURVIVOR, clearRow, clearState, emptyState, isEmpty, occupy,
+} from '../../src/core/state.js';
+
+const layout = cellLayout(58, 62, 1, 3, 2);
+
+describe('cohort state', () => {
+  it('packs five sums for A then five for I per member cell, and P, D, S (heads, pension) per slot', () => {
+    expect([HEADS, CREDITS, EARNINGS, BALANCE, OWN_BALANCE]).toEqual([0, 1, 2, 3, 4]);
+    expect([ACTIVE, INACTIVE, MEMBER_STRIDE]).toEqual([0, 5, 10]);
+    expect([OLD_AGE, DISABILITY, SURVIVOR, PENSION, PENSIONER_STRIDE]).toEqual([0, 2, 4, 1, 6]);
+  });
+
+  it('emptyState: zeroed arrays of the layout\'s size, every row\'s range empty (low > high)', () => {
+    const state = emptyState(layout);
+    expect(state.members.length).toBe(memberCellCount(layout) * MEMBER_STRIDE);
+    expect(state.pensioners.length).toBe(slotCount(layout) * PENSIONER_STRIDE);
+    expect(state.members.every((value) => value === 0) && state.pensioners.every((value) => value === 0)).toBe(true);
+    for (const ranges of [state.memberAges, state.pensionerAges]) {
+      for (let row = 0; row < 2; row += 1) expect(ranges.low[row]!).toBeGreaterThan(ranges.high[row]!);
+    }
+    expect(isEmpty(state)).toBe(true);
+  });
+
+  it('occupy widens a row\'s range; clearRow zeroes that row only and empties its range; clearState all', () => {
+    const state = emptyState(layout);
+    const member = (row: number, age: number) => memberCellIndex(layout, row, age) * MEMBER_STRIDE + INACTIVE + EARNINGS;
+    const pensioner = (row: number, age: number) => slotIndex(layout, row, age) * PENSIONER_STRIDE + SURVIVOR + PENSION;
+    state.members[member(0, 2)] = 7;
+    occupy(state.memberAges, 0, 2);
+    occupy(state.memberAges, 0, 1);
+    state.members[member(1, 0)] = 3;
+    occupy(state.memberAges, 1, 0);
+    state.pensioners[pensioner(1, 4)] = 5;
+    occupy(state.pensionerAges, 1, 4);
+    expect([state.memberAges.low[0], state.memberAges.high[0]]).toEqual([1, 2]);
+    expect(isEmpty(state)).toBe(false);
+
+    clearRow(state, layout, 0);
+    expect(state.members[member(0, 2)]).toBe(0);
+    expect(state.members[member(1, 0)]).toBe(3);
+    expect(state.memberAges.low[0]!).toBeGreaterThan(state.memberAges.high[0]!);
+    expect(isEmpty(state)).toBe(false);
+
+    clearState(state, layout);
+    expect(state.members[member(1, 0)]).toBe(0);
+    expect(state.pensioners[pensioner(1, 4)]).toBe(0);
+    expect(isEmpty(state)).toBe(true);
+  });
+});
