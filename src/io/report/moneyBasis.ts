@@ -45,7 +45,7 @@ const SCALES = [[1e9, 'billion'], [1e6, 'million'], [1e3, 'thousand']] as const;
 
 /**
  * The unit for amounts up to `largest` (absolute, in the report's basis): the
- * largest power of 1000 that leaves at least two digits, up to billions.
+ * largest power of 1000 that leaves at least three digits before the decimal point, up to billions.
  * @example unitScale(1.9e11) // [1e9, 'billion']
  */
 export function unitScale(largest: number): readonly [number, string] {

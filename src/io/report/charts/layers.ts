@@ -28,7 +28,7 @@ export function yearTicks(first: number, last: number): number[] {
   const step = [1, 2, 5, 10, 20, 50].find((candidate) => span / candidate <= 16) ?? 100;
   const ticks = [first];
   for (let year = Math.ceil((first + 1) / step) * step; year <= last; year += step) {
-    if (year - first >= step / 2) ticks.push(year);
+    if (year - first > step / 2) ticks.push(year);
   }
   return ticks;
 }

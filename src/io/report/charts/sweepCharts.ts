@@ -118,7 +118,7 @@ export function tornadoChart(table: OutputTable, baseGap: number | null): ChartF
         encoding: {
           y,
           yOffset: { field: 'direction', type: 'nominal', scale: { domain: ['Assumption raised', 'Assumption lowered'] } },
-          x: { field: 'base', type: 'quantitative', title: 'GAP (% of insured earnings)', axis: { format: '.1%' }, scale: { zero: false, nice: false, domain: [low - room, high + room] } },
+          x: { field: 'base', type: 'quantitative', title: 'GAP (% of insured earnings)', axis: { format: '.1%', tickCount: 8 }, scale: { zero: false, nice: false, domain: [low - room, high + room] } },
           x2: { field: 'gap' },
           color: { field: 'direction', type: 'nominal', title: null, scale: { domain: ['Assumption raised', 'Assumption lowered'], range: [PALETTE.vermillion, PALETTE.blue] } },
         },
