@@ -6,7 +6,7 @@
  */
 import { Command } from '@commander-js/extra-typings';
 import { rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { buildReport } from '../../io/report/buildReport.js';
 import { numbers } from '../../io/report/outputTable.js';
 import { readOutputFolder, type OutputFolder } from '../../io/report/outputFolder.js';
@@ -124,10 +124,15 @@ export function reportCommand(context: CommandContext) {
       if (options.json) {
         io.stdout.write(`${JSON.stringify({ kind: folder.kind, report: htmlPath, workbook: options.xlsx ? xlsxPath : null, bytes: Buffer.byteLength(report.html), charts: report.charts, not_drawn: report.missing }, null, 2)}\n`);
       }
+      // A path under the working folder as typed relative to it; any other in full.
+      const shown = (path: string) => {
+        const relativePath = relative(io.cwd, path);
+        return relativePath === '' || relativePath.startsWith('..') || isAbsolute(relativePath) ? path : relativePath;
+      };
       if (!options.quiet) {
         for (const chart of report.missing) io.stderr.write(`note: not drawn: ${chart.title}: ${chart.reason}\n`);
         const size = `${Math.round(Buffer.byteLength(report.html) / 1024)} KB`;
-        io.stderr.write(`Wrote ${written.map((path) => relative(io.cwd, path) || path).join(', ')} (${folder.kind} report, ${report.charts.length} charts, ${size})\n`);
+        io.stderr.write(`Wrote ${written.map(shown).join(', ')} (${folder.kind} report, ${report.charts.length} charts, ${size})\n`);
       }
       context.exit(ExitCode.success);
     });
