@@ -7,9 +7,7 @@
 import { Command } from '@commander-js/extra-typings';
 import { rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { buildReport } from '../../io/report/buildReport.js';
-import { numbers } from '../../io/report/outputTable.js';
-import { readOutputFolder, type OutputFolder } from '../../io/report/outputFolder.js';
+import type { OutputFolder } from '../../io/report/outputFolder.js';
 import { VERSION } from '../../version.js';
 import { ExitCode, InvalidInputError, UsageError } from '../errors.js';
 import type { CommandContext } from '../main.js';
@@ -38,7 +36,7 @@ async function checkFolder(path: string, given: string): Promise<void> {
 }
 
 /** The projection's years the --years tables choose from: projection.csv's, or percentiles.csv's. */
-function tableYears(folder: OutputFolder): number[] | undefined {
+function tableYears(folder: OutputFolder, numbers: (typeof import('../../io/report/outputTable.js'))['numbers']): number[] | undefined {
   const table = folder.tables.get(folder.kind === 'project' ? 'projection.csv' : 'percentiles.csv');
   if (folder.kind !== 'project' && folder.kind !== 'simulate') return undefined;
   return [...new Set((table && numbers(table, 'year')) ?? [])].filter((year): year is number => year !== null);
@@ -75,11 +73,15 @@ export function reportCommand(context: CommandContext) {
     .action(async (target, options) => {
       const folderPath = resolve(io.cwd, target);
       await checkFolder(folderPath, target);
+      // The report's code loads only for this command (esbuild keeps an import()ed module's start-up code until it is imported).
+      const [{ readOutputFolder }, { buildReport }, { numbers }] = await Promise.all([
+        import('../../io/report/outputFolder.js'), import('../../io/report/buildReport.js'), import('../../io/report/outputTable.js'),
+      ]);
       const read = await readOutputFolder(folderPath, target);
       if (!read.ok) throw new InvalidInputError(read.diagnostics.map((diagnostic) => ({ ...diagnostic, file: diagnostic.file === target ? target : join(target, diagnostic.file) })));
       const folder = read.folder;
 
-      const years = tableYears(folder);
+      const years = tableYears(folder, numbers);
       let chosenYears: number[] | undefined;
       if (options.years !== undefined) {
         if (years === undefined || years.length === 0) throw new UsageError(`--years applies to project and simulate folders; ${target} is a ${folder.kind} folder`);
