@@ -52,6 +52,9 @@ footer { margin-top: 40px; font-size: 12px; color: var(--muted); border-top: 1px
   h2 { margin-top: 0; }
   h2, h3, caption, figcaption { break-after: avoid; }
   figure.chart, table.definitions, tr { break-inside: avoid; }
+  .table-scroll { overflow: visible; }
+  table.wide { font-size: 7.5pt; }
+  table.wide th, table.wide td { padding: 2px 3px; }
   nav.contents a { color: inherit; text-decoration: none; }
   a { color: inherit; }
 }

@@ -94,7 +94,8 @@ export function simulateReport(folder: OutputFolder, options: SimulateOptions): 
   const charts: (ChartFigure | MissingChart)[] = [
     fanChart(percentilesTable, {
       id: 'reserve-ratio-fan', variable: 'reserve_ratio', title: 'Reserve ratio across scenarios: years of expenditure in reserve at year end (no money unit)',
-      yTitle: 'Reserve ratio (years of expenditure)', yFormat: '~f', note: `percentiles.csv, variable reserve_ratio. ${caption}`,
+      yTitle: 'Reserve ratio (years of expenditure)', yFormat: '~f',
+      note: `percentiles.csv, variable reserve_ratio. ${caption} A simulate folder holds no year-by-year path of the deterministic projection, so none is overlaid; its indicators are in the table above.`,
     }),
     ruinChart(folder.tables.get('ruin.csv')),
     fanChart(percentilesTable, {
