@@ -172,6 +172,9 @@ describe('what the folder holds decides what is drawn', () => {
     const bars = spec.layer[0]!.data.values;
     expect(bars.map((bar) => bar['gap'])).toEqual(rows.map((row) => Number(row['gap'])));
     expect(bars.map((bar) => bar['base'])).toEqual(rows.map(() => 0.15603397598221722));
+    // The CSV neutralises a text cell starting with - or + against spreadsheet formulas; the page shows the value.
+    expect(built.html).toContain('<td>-0.01 on every year&#39;s value</td>');
+    expect(built.html).not.toContain('&#39;-0.01');
   });
 });
 

@@ -153,6 +153,10 @@ describe('readOutputTable', () => {
     expect(table!.rows).toEqual([[2025, 'a', 10.5, null], [2026, 'b', null, 2]]);
     expect(diagnostics).toEqual([{ severity: 'error', file: 'projection.csv', line: 3, path: 'reserve_end', message: 'reserve_end "abc" must be a number (money) or empty' }]);
   });
+  it('shows a text cell sipro\'s CSV writer neutralised as the value itself', () => {
+    const { table } = readOutputTable('scenario,parameter,change\nw-1pt,wage_growth,"\'-0.01 on every year\'s value"\nx,x,"\'@x"\ny,y,\'quoted\n', 'sensitivity.csv');
+    expect(table!.rows.map((row) => row[2])).toEqual(['-0.01 on every year\'s value', '@x', '\'quoted']);
+  });
   it('reads a column it does not know as numbers only when every cell is one', () => {
     const { table } = readOutputTable('scenario,contributions.rate,groups.x.entrants\ns1,0.1,{count: 3}\ns2,0.12,\n', 'sweep.csv');
     expect(table!.rows).toEqual([['s1', 0.1, '{count: 3}'], ['s2', 0.12, null]]);

@@ -20,8 +20,12 @@ async function load(path: string): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-/** A CSV cell as the workbook must hold it: a number where the text is one, nothing where it is empty. */
-const expected = (text: string) => (text === '' ? null : Number.isNaN(Number(text)) ? text : Number(text));
+/**
+ * A CSV cell as the workbook must hold it: a number where the text is one,
+ * nothing where it is empty, and text without the quote sipro's CSV writer
+ * puts before a leading = + - @ (an xlsx text cell never runs as a formula).
+ */
+const expected = (text: string) => (text === '' ? null : Number.isNaN(Number(text)) ? text.replace(/^'(?=[=+\-@\t\r])/, '') : Number(text));
 
 let out: string;
 let workbook: ExcelJS.Workbook;

@@ -49,7 +49,7 @@ export function reportCommand(context: CommandContext) {
     .argument('<dir>', 'an output folder of sipro project, simulate, sweep or sensitivity')
     .option('-o, --out <file>', 'the HTML file to write (default: DIR/report.html)')
     .option('--xlsx', 'also write a workbook: one sheet per output file, and a summary (beside the HTML, .xlsx)', false)
-    .option('--nominal', 'draw money in money of each year (default: base-year prices, deflated by the inflation assumption)', false)
+    .option('--nominal', 'draw money in money of each year, not in base-year prices (deflated by the inflation assumption)', false)
     .option('--years <list>', 'years of the selected-years tables: 2025,2030,2050 or 2025:2099:5 (project and simulate folders)')
     .option('--indicator <name>', 'for a sweep: the indicator drawn against each swept parameter (gap, effective_rate, actuarial_balance, depletion_year, first_deficit_year)')
     .option('--json', 'print what was written as JSON on stdout', false)

@@ -19,6 +19,15 @@ export interface OutputTable {
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/**
+ * A text cell as it was before sipro's CSV writer neutralised it (a leading
+ * `'` before `=`, `+`, `-`, `@`, tab or return keeps spreadsheets from
+ * running it as a formula): the report and the workbook show the value
+ * itself, and neither can run it.
+ * @example textValue("'-0.01 on every year's value") // "-0.01 on every year's value"
+ */
+export const textValue = (text: string) => text.replace(/^'(?=[=+\-@\t\r])/, '');
+
 /** A decimal number as sipro writes it, or undefined (no hex, no `Infinity`, no blanks). */
 export function parseDecimal(text: string): number | undefined {
   if (!DECIMAL.test(text)) return undefined;
@@ -47,7 +56,7 @@ export function readOutputTable(text: string, file: string): { table: OutputTabl
   });
   const rows = csv.records.map(({ line, cells }) => cells.map((text, index): Cell => {
     if (text === '') return null;
-    if (!numeric[index]) return text;
+    if (!numeric[index]) return textValue(text);
     const value = parseDecimal(text);
     if (value !== undefined) return value;
     const column = columns[index]!;
