@@ -103,7 +103,7 @@ export function gapHistogram(table: OutputTable | undefined, deterministicGap: n
       data: { values },
       mark: { type: 'bar', color: PALETTE.blue, opacity: 0.85, binSpacing: 1 },
       encoding: {
-        x: { field: 'gap', type: 'quantitative', bin: { maxbins: 30 }, title: 'GAP of the scenario (% of insured earnings)', axis: { format: '.1%' } },
+        x: { field: 'gap', type: 'quantitative', bin: { maxbins: 30 }, title: 'GAP of the scenario (% of insured earnings)', axis: { format: '.0%', labelOverlap: 'parity', labelSeparation: 6 } },
         y: { aggregate: 'count', type: 'quantitative', title: 'Scenarios' },
       },
     },
