@@ -20,6 +20,11 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
+  // Heavy libraries only `sipro report` and `--xlsx` use: left out of the
+  // bundle (start-up stays fast) and loaded from node_modules by a dynamic
+  // import() when needed. vega also uses top-level await, which a CJS bundle
+  // could not hold.
+  external: ['vega', 'vega-lite', 'exceljs'],
   // CommonJS dependencies (cli-table3) call require() for Node built-ins.
   banner: { js: "import { createRequire as __siproCreateRequire } from 'node:module'; const require = __siproCreateRequire(import.meta.url);" },
 });

@@ -193,7 +193,7 @@ export async function stageFolder(outDir: string): Promise<StagedFolder> {
  * Writes `files` (name → content) as the folder `outDir`, replacing any
  * existing folder of that name in one rename. The caller has checked --force.
  */
-export async function replaceFolder(outDir: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function replaceFolder(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
   const staged = await stageFolder(outDir);
   try {
     for (const [name, content] of files) await writeFile(join(staged.path, name), content);

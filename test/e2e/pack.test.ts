@@ -1,8 +1,9 @@
 /**
  * Install anywhere: `npm pack` gives a tarball holding only what a user needs,
  * which installs into a fresh project (the registry only serves the library's
- * three dependencies; the CLI is one esbuild bundle) where `npx sipro init`,
- * `project` and `sweep` work and `import 'sipro'` loads the library.
+ * three dependencies and the report's three libraries; the CLI is one esbuild
+ * bundle) where `npx sipro init`, `project`, `sweep` and `report` work and
+ * `import 'sipro'` loads the library.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -76,18 +77,31 @@ describe('npm pack', () => {
     }
   });
 
-  it('lists as dependencies exactly the packages the library entry imports; the CLI bundle needs none', async () => {
+  it('lists as dependencies exactly the packages the library entry imports and the report libraries the CLI bundle loads on demand; it needs no other', async () => {
     const manifest = JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    expect([...await importedPackages(join(REPO, 'dist', 'src', 'index.js'))].sort()).toEqual(Object.keys(manifest.dependencies).sort());
-    expect([...await importedPackages(join(REPO, 'dist', 'bundle', 'main.mjs'))]).toEqual([]);
+    const library = [...await importedPackages(join(REPO, 'dist', 'src', 'index.js'))];
+    expect([...library, ...REPORT_LIBRARIES].sort()).toEqual(Object.keys(manifest.dependencies).sort());
+    expect([...await importedPackages(join(REPO, 'dist', 'bundle', 'main.mjs'))].sort()).toEqual(REPORT_LIBRARIES);
+    expect([...await importedPackages(join(REPO, 'dist', 'bundle', 'main.mjs'), new Set(), new Set(), false)]).toEqual([]);
     expect([...await importedPackages(join(REPO, 'dist', 'bundle', 'worker.mjs'))]).toEqual([]);
   });
 });
 
 describe('installed from the tarball into a fresh project', () => {
-  it('installs sipro and the library\'s dependencies only', async () => {
-    expect((await readdir(join(project, 'node_modules'))).filter((name) => !name.startsWith('.')).sort()).toEqual(['csv-parse', 'sipro', 'yaml', 'zod']);
+  it('installs sipro, the library\'s dependencies and the report libraries, and no tool of sipro\'s own build', async () => {
+    const installed = (await readdir(join(project, 'node_modules'))).filter((name) => !name.startsWith('.'));
+    expect(installed).toEqual(expect.arrayContaining(['csv-parse', 'sipro', 'yaml', 'zod', ...REPORT_LIBRARIES]));
+    for (const tool of ['esbuild', 'typescript', 'vitest', 'puppeteer-core', 'asciichart', 'cli-table3']) expect(installed).not.toContain(tool);
   });
+
+  it('npx sipro report loads the report libraries from the installed package', async () => {
+    expect((await npxSipro('init', 'reported', '--minimal')).code).toBe(0);
+    expect((await npxSipro('project', 'reported', '--quiet', '--no-entrants')).code).toBe(0);
+    const report = await npxSipro('report', join('sipro-out', 'reported'), '--xlsx');
+    expect(report.code, report.stderr).toBe(0);
+    expect(existsSync(join(project, 'sipro-out', 'reported', 'report.html'))).toBe(true);
+    expect(existsSync(join(project, 'sipro-out', 'reported', 'report.xlsx'))).toBe(true);
+  }, 60_000);
 
   it('npx sipro init writes a scheme whose language server line points into node_modules; npx sipro project runs it', async () => {
     const init = await npxSipro('init', 'my-scheme');
@@ -119,17 +133,20 @@ describe('installed from the tarball into a fresh project', () => {
   }, 60_000);
 });
 
-/** The packages a built module reaches through its relative imports (node: built-ins left out). */
-async function importedPackages(entry: string, seen = new Set<string>(), found = new Set<string>()): Promise<Set<string>> {
+/** What `sipro report` and `--xlsx` import() at run time, outside the CLI bundle (build.mjs). */
+const REPORT_LIBRARIES = ['exceljs', 'vega', 'vega-lite'];
+
+/** The packages a built module reaches through its relative imports (node: built-ins left out), and through import() unless `dynamic` is false. */
+async function importedPackages(entry: string, seen = new Set<string>(), found = new Set<string>(), dynamic = true): Promise<Set<string>> {
   if (seen.has(entry)) return found;
   seen.add(entry);
   const text = await readFile(entry, 'utf8');
   // `import … from 'x'`, `import 'x'`, `export … from 'x'` at the start of a line, as tsc and esbuild write them.
   for (const [, specifier] of text.matchAll(/^(?:import|export)\s*(?:[^'";]*?\bfrom\s*)?['"]([^'"]+)['"]/gm)) {
-    if (specifier!.startsWith('.')) await importedPackages(resolve(dirname(entry), specifier!), seen, found);
+    if (specifier!.startsWith('.')) await importedPackages(resolve(dirname(entry), specifier!), seen, found, dynamic);
     else if (!specifier!.startsWith('node:')) found.add(specifier!.startsWith('@') ? specifier!.split('/').slice(0, 2).join('/') : specifier!.split('/')[0]!);
   }
-  for (const [, specifier] of text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+  for (const [, specifier] of dynamic ? text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g) : []) {
     if (!specifier!.startsWith('.') && !specifier!.startsWith('node:')) found.add(specifier!.split('/')[0]!);
   }
   return found;

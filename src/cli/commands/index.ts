@@ -6,8 +6,9 @@ import { mergeCommand } from './merge.js';
 import { schemaCommand } from './schema.js';
 import { sensitivityCommand } from './sensitivity.js';
 import { projectCommand } from './project.js';
+import { reportCommand } from './report.js';
 import { subsidyCommand } from './subsidy.js';
 import { sweepCommand } from './sweep.js';
 import { validateCommand } from './validate.js';
 
-export const allCommands: readonly CommandFactory[] = [initCommand, validateCommand, projectCommand, subsidyCommand, sweepCommand, mergeCommand, sensitivityCommand, lifeTableCommand, schemaCommand];
+export const allCommands: readonly CommandFactory[] = [initCommand, validateCommand, projectCommand, subsidyCommand, sweepCommand, mergeCommand, sensitivityCommand, reportCommand, lifeTableCommand, schemaCommand];

@@ -19,6 +19,9 @@ import { assertionsFromOptions, checkAll, collect, optionRangeProblem, overrides
 import type { CommandContext } from '../main.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { projectionWarnings, renderSummary } from '../render/summary.js';
+import { renderReserveChart } from '../render/reserveChart.js';
+import { yearsOption } from '../render/years.js';
+import { cumulativeIndex } from '../../core/timeline.js';
 
 export function projectCommand(context: CommandContext) {
   const { io } = context;
@@ -34,6 +37,9 @@ export function projectCommand(context: CommandContext) {
     .option('--no-entrants', 'skip entrants.csv, the lifetime runs of one new entrant per group, sex and entry age (§8)')
     .option('--set <path=value>', 'override a field of scheme.yaml (a YAML value; repeatable), e.g. contributions.rate=0.12', collect, [])
     .option('--assert <assertion>', 'a gate on the results, e.g. "gap <= 0.12" (repeatable): exit 4 if one fails', collect, [])
+    .option('--xlsx', 'also write results.xlsx: one sheet per output file, typed and formatted, and a summary', false)
+    .option('--years <list>', 'years of the terminal table: 2025,2030,2050 or 2025:2099:5 (FROM:TO:STEP)')
+    .option('--real', 'show money in the terminal table in base-year prices (deflated by the inflation assumption)', false)
     .addHelpText('after', [
       '',
       'Exit codes: 0 success, 2 usage error, 3 invalid inputs, 4 an assertion failed',
@@ -61,6 +67,8 @@ export function projectCommand(context: CommandContext) {
       const scheme = data.scheme;
       const rangeProblem = optionRangeProblem(gates, scheme);
       if (rangeProblem !== undefined) throw new UsageError(rangeProblem);
+      const tableYears = yearsOption(options.years, scheme.projection.base_year, scheme.projection.horizon);
+      if (!tableYears.ok) throw new UsageError(tableYears.message);
       if (warnings.length > 0 && !options.quiet) renderDiagnostics(warnings, io);
       const outDir = options.out === undefined ? defaultOutputFolder(io.cwd, loaded.inputs[0]!.path) : resolve(io.cwd, options.out);
       await checkOutputFolder(outDir, { force: options.force, cwd: io.cwd, inputs: schemeInputs(loaded.inputs), option: '--out' });
@@ -68,12 +76,17 @@ export function projectCommand(context: CommandContext) {
       const result = project(model, deterministicScenario(model));
       const assertions = checkAll(scheme, gates, result);
       const record = runRecord(context.argv, loaded.inputs, scheme, overrides);
-      const files = outputFiles(result, options.entrants ? projectEntrants(model) : undefined, record, assertions);
+      const texts = outputFiles(result, options.entrants ? projectEntrants(model) : undefined, record, assertions);
+      // exceljs loads only here, on demand: it stays out of the CLI bundle's start-up.
+      const workbook = options.xlsx ? await (await import('../../io/report/workbook.js')).workbookFromFiles(texts) : undefined;
+      const files = workbook === undefined ? texts : new Map<string, string | Uint8Array>([...texts, ['results.xlsx', workbook]]);
       await replaceFolder(outDir, files);
       if (options.json) {
         io.stdout.write(`${JSON.stringify({ ...result.indicators, assertions, output: outDir, run: record }, null, 2)}\n`);
       } else if (!options.quiet) {
-        io.stdout.write(renderSummary(scheme.name, scheme.currency, result, { colour: colourEnabled(io, 'stdout') }));
+        const priceIndex = options.real ? cumulativeIndex(deterministicScenario(model).inflation) : undefined;
+        io.stdout.write(renderSummary(scheme.name, scheme.currency, result, { colour: colourEnabled(io, 'stdout') }, { years: tableYears.years, priceIndex }));
+        if (io.stdoutIsTty) io.stdout.write(renderReserveChart(result.projection, { colour: colourEnabled(io, 'stdout') }));
       }
       if (!options.quiet) {
         for (const warning of projectionWarnings(result, { colour: colourEnabled(io, 'stderr') })) io.stderr.write(`${warning}\n`);

@@ -5,9 +5,18 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { ProjectionResult, ProjectionYear } from '../../core/types.js';
+import { defaultYears } from '../../io/report/years.js';
 
 export interface SummaryStyle {
   colour: boolean;
+}
+
+/** What the table shows: which years (default: selectedYears), and money nominal or in base-year prices. */
+export interface SummaryTableOptions {
+  /** Years to list, each a year of the projection. */
+  years?: readonly number[] | undefined;
+  /** Base-year prices: `Ip_t` by `year − t0` (MODEL §1); undefined: money of each year. */
+  priceIndex?: ArrayLike<number> | undefined;
 }
 
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(2)} %`);
@@ -15,11 +24,11 @@ const yearOrNone = (year: number | null, none: string) => (year === null ? none 
 
 /** First year, every 5th year for 30 years, every 10th after, and the last year. */
 export function selectedYears(rows: readonly ProjectionYear[]): ProjectionYear[] {
-  return rows.filter((_, index) => index === 0 || index === rows.length - 1
-    || (index <= 30 ? index % 5 === 0 : index % 10 === 0));
+  const chosen = new Set(defaultYears(rows.map((row) => row.year)));
+  return rows.filter((row) => chosen.has(row.year));
 }
 
-export function renderSummary(name: string, currency: string, result: ProjectionResult, style: SummaryStyle): string {
+export function renderSummary(name: string, currency: string, result: ProjectionResult, style: SummaryStyle, options: SummaryTableOptions = {}): string {
   const chalk = new Chalk({ level: style.colour ? 1 : 0 });
   const { indicators, projection } = result;
   const first = projection[0]!;
@@ -35,9 +44,12 @@ export function renderSummary(name: string, currency: string, result: Projection
     `  Reserve depletion year         ${yearOrNone(indicators.depletion_year, 'none')}`,
     '',
   ];
-  const scale = Math.max(...projection.map((row) => Math.abs(row.expenditure)), ...projection.map((row) => Math.abs(row.reserve_end))) >= 1e7 ? 1e6 : 1;
-  const unit = `${scale === 1e6 ? 'millions of ' : ''}${currency || 'money units'}, money of each year`;
-  const money = (value: number) => (value / scale).toLocaleString('en-US', { maximumFractionDigits: scale === 1 ? 0 : 1, minimumFractionDigits: scale === 1 ? 0 : 1 });
+  const { priceIndex } = options;
+  const deflator = (year: number) => (priceIndex === undefined ? 1 : priceIndex[year - first.year]!);
+  const scale = Math.max(...projection.map((row) => Math.abs(row.expenditure) / deflator(row.year)), ...projection.map((row) => Math.abs(row.reserve_end) / deflator(row.year))) >= 1e7 ? 1e6 : 1;
+  const basis = priceIndex === undefined ? 'money of each year' : `${first.year} prices (deflated by the inflation assumption)`;
+  const unit = `${scale === 1e6 ? 'millions of ' : ''}${currency || 'money units'}, ${basis}`;
+  const money = (value: number, year: number) => (value / deflator(year) / scale).toLocaleString('en-US', { maximumFractionDigits: scale === 1 ? 0 : 1, minimumFractionDigits: scale === 1 ? 0 : 1 });
   const heads = (value: number) => Math.round(value).toLocaleString('en-US');
   const table = new Table({
     head: ['year', 'actives', 'pensioners', 'density', 'contrib. + matching', 'expenditure', 'reserve end', 'PAYG rate', 'reserve ratio'],
@@ -46,15 +58,16 @@ export function renderSummary(name: string, currency: string, result: Projection
     // No rule between body rows: the table stays as tall as its years.
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
-  for (const row of selectedYears(projection)) {
-    const reserve = money(row.reserve_end);
+  const rows = options.years === undefined ? selectedYears(projection) : projection.filter((row) => options.years!.includes(row.year));
+  for (const row of rows) {
+    const reserve = money(row.reserve_end, row.year);
     table.push([
       String(row.year),
       heads(row.actives),
       heads(row.old_age_pensioners + row.disability_pensioners + row.survivor_pensioners),
       percent(row.density),
-      money(row.contributions + row.matching),
-      money(row.expenditure),
+      money(row.contributions + row.matching, row.year),
+      money(row.expenditure, row.year),
       row.reserve_end < 0 ? chalk.red(reserve) : reserve,
       percent(row.payg_cost_rate),
       row.reserve_ratio === null ? '—' : row.reserve_ratio.toFixed(1),
