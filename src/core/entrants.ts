@@ -11,7 +11,7 @@
  */
 import { flowRow } from './flows.js';
 import { discountFactors, ratio } from './indicators.js';
-import { rowIndex, slotIndex } from './layout.js';
+import { rowIndex, slotCount, slotIndex } from './layout.js';
 import { type ProjectionModel, withLanes } from './model.js';
 import { retirementAge, SEXES, type Sex } from './rules.js';
 import { projectionWorkspace, runYears } from './run.js';
@@ -42,7 +42,7 @@ export function projectEntrants(model: ProjectionModel): EntrantRow[] {
   if (lanes.length === 0) return [];
   const batch = withLanes(model, lanes.map((lane) => lane.group));
   const scenario = deterministicScenario(model, entrantYears(layout.minAge, layout.maxAge));
-  const entrants = new Float64Array(lanes.length * 2 * layout.ages);
+  const entrants = new Float64Array(slotCount(batch.layout));
   lanes.forEach((lane, index) => { entrants[slotIndex(layout, rowIndex(index, lane.sex), lane.entryAge - layout.minAge)] = 1; });
   const flows = runYears(projectionWorkspace(batch, scenario.years), timelineOf(batch, scenario), (yearIndex) => (yearIndex === 0 ? entrants : null));
   const { midYear } = discountFactors(scenario.discountRate);

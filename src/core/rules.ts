@@ -91,6 +91,7 @@ export function retirementAge(scheme: Scheme, sex: Sex): number {
 
 /** Number of credit bins minus one: `V = max(old-age, disability vesting)` (§1). */
 export function topCreditBin(scheme: Scheme): number {
+  // §1: a benefit the scheme does not pay counts 0 (not a default: an absent section has no vesting).
   const disabilityVesting = scheme.benefits.disability?.vesting_years ?? 0;
   return Math.max(scheme.benefits.old_age.vesting_years, disabilityVesting);
 }

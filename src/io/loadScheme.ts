@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
 import type { SchemeData } from '../core/types.js';
-import { schemeSchema } from '../schema/scheme.js';
+import { filesSchema, schemeSchema } from '../schema/scheme.js';
 import type { TableName } from '../schema/tables.js';
 import type { Table } from './checks/common.js';
 import { schemeWarnings } from './checks/scheme.js';
@@ -49,10 +49,8 @@ export interface LoadOptions extends ReadOptions {
 }
 
 const TABLES: readonly TableName[] = ['population', 'income', 'mortality', 'rates'];
-/** §2: default file names; rates.csv is read only when it exists. */
-const DEFAULT_FILES: Record<TableName, string> = {
-  population: 'population.csv', income: 'income.csv', mortality: 'mortality.csv', rates: 'rates.csv',
-};
+/** §2: default file names, as the schema gives them; rates.csv is read only when it exists. */
+const DEFAULT_FILES: Record<TableName, string> = filesSchema.parse({});
 
 /**
  * Loads and validates a scheme.

@@ -11,6 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { describeAges } from './checks/common.js';
+import { filesSchema, projectionSchema } from '../schema/scheme.js';
 import { mortalityRowSchema, tableColumns, type MortalityRow } from '../schema/tables.js';
 import type { Diagnostic } from './diagnostics.js';
 
@@ -151,15 +152,15 @@ export interface SchemeMortalitySettings {
 
 const schemeFileNames = ['scheme.yaml', 'scheme.yml', 'scheme.json'];
 
-// Only the fields life-table uses, with the defaults of src/schema/scheme.ts;
-// other keys are left to `sipro validate`.
+// Only the fields life-table uses, with their schema and defaults from
+// src/schema/scheme.ts; other keys are left to `sipro validate`.
 const settingsSchema = z.object({
   projection: z.object({
-    base_year: z.number().int(),
-    min_age: z.number().int().min(0).default(15),
-    max_age: z.number().int().max(130).default(110),
+    base_year: projectionSchema.shape.base_year,
+    min_age: projectionSchema.shape.min_age,
+    max_age: projectionSchema.shape.max_age,
   }),
-  files: z.object({ mortality: z.string().min(1).default('mortality.csv') }).prefault({}),
+  files: z.object({ mortality: filesSchema.shape.mortality }).prefault({}),
 });
 
 /** Find the scheme file of `dir` (displayed as `dirLabel`) and read its projection ages, base year and mortality file. */

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { retirementAge, SEXES, type Sex } from '../core/rules.js';
-import { schemeSchema, type Scheme } from '../schema/scheme.js';
+import { entrantsSchema, schemeSchema, type Scheme } from '../schema/scheme.js';
 
 export interface SchemeFacts {
   ages: { min: number; max: number } | undefined;
@@ -34,7 +34,7 @@ const asMap = (value: unknown): Record<string, unknown> | undefined =>
 
 const wholeAge = z.number().int();
 const byTheSex = z.union([wholeAge, z.strictObject({ F: wholeAge, M: wholeAge })]);
-const entrantCount = z.number().min(0).default(0);
+const entrantCount = entrantsSchema.shape.count;
 
 /** The facts that the valid parts of an invalid scheme document still give. */
 export function lenientFacts(document: unknown): SchemeFacts {

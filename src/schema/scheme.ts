@@ -21,19 +21,28 @@ export type {
   Benefits, DisabilityBenefit, HealthBenefit, MaternityBenefit, OldAgeBenefit, SurvivorsBenefit,
 } from './benefits.js';
 
+/** A group's entrants (§4 step 2). */
+export const entrantsSchema = z.strictObject({
+  count: z.number().min(0).max(MAX_HEADS).default(0).meta(doc('heads', 'new members in the base year, spread over sex and age by entrant_share of the rates file')),
+  growth: annualRate.default(0).meta(doc('rate a year', 'growth of the number of entrants: count × (1 + growth)^(t − t0)')),
+});
+
 export const groupSchema = z.strictObject({
   compliance: z.number().gt(0).max(1).default(1).meta(doc('share', 'share of affordable months actually paid')),
   declared_share: z.number().gt(0).max(1).default(1).meta(doc('share', 'declared income as a share of actual income')),
   mortality_multiplier: z.number().min(0).max(MAX_FACTOR).default(1).meta(doc('factor', 'multiplies the mortality of the group\'s members and pensioners (q capped at 1)')),
-  entrants: z
-    .strictObject({
-      count: z.number().min(0).max(MAX_HEADS).default(0).meta(doc('heads', 'new members in the base year, spread over sex and age by entrant_share of the rates file')),
-      growth: annualRate.default(0).meta(doc('rate a year', 'growth of the number of entrants: count × (1 + growth)^(t − t0)')),
-    })
-    .prefault({}).meta(doc(undefined, 'new members joining each year')),
+  entrants: entrantsSchema.prefault({}).meta(doc(undefined, 'new members joining each year')),
   contributions: contributionOverrideSchema.prefault({}).meta(doc(undefined, 'the group\'s own contribution rule: any field of contributions, overriding the default one by one (absent: inherited; null: none); matching and classes replace the default\'s whole')),
 });
 export type Group = z.infer<typeof groupSchema>;
+
+/** The CSV files of a scheme, by role, relative to the scheme file: every default is here, and only here. */
+export const filesSchema = z.strictObject({
+  population: z.string().min(1).default('population.csv').meta(doc(undefined, 'the population file, relative to the scheme file')),
+  income: z.string().min(1).default('income.csv').meta(doc(undefined, 'the income file')),
+  mortality: z.string().min(1).default('mortality.csv').meta(doc(undefined, 'the mortality file')),
+  rates: z.string().min(1).default('rates.csv').meta(doc(undefined, 'the rates file; without one (not named and absent) every rate is 0')),
+});
 
 export const projectionSchema = z.strictObject({
   base_year: integer.min(1900).max(2500).meta(doc('year', 't0, the first year projected; money fields are in money of this year')),
@@ -46,14 +55,7 @@ export const schemeSchema = z.strictObject({
   name: z.string().min(1).meta(doc(undefined, 'the scheme\'s name, printed with its results')),
   currency: z.string().default('').meta(doc(undefined, 'the currency\'s code (XOF, IDR, …), a label printed with amounts')),
   projection: projectionSchema.meta(doc(undefined, 'the years and ages projected')),
-  files: z
-    .strictObject({
-      population: z.string().min(1).default('population.csv').meta(doc(undefined, 'the population file, relative to the scheme file')),
-      income: z.string().min(1).default('income.csv').meta(doc(undefined, 'the income file')),
-      mortality: z.string().min(1).default('mortality.csv').meta(doc(undefined, 'the mortality file')),
-      rates: z.string().min(1).default('rates.csv').meta(doc(undefined, 'the rates file; without one (not named and absent) every rate is 0')),
-    })
-    .prefault({}).meta(doc(undefined, 'the CSV files of the scheme')),
+  files: filesSchema.prefault({}).meta(doc(undefined, 'the CSV files of the scheme')),
   csv: z
     .strictObject({
       delimiter: z.enum([',', ';', '\t', '|']).default(',').meta(doc(undefined, 'the character between cells: Excel saves ";" in many European settings')),

@@ -4,7 +4,7 @@
  * group, times the scenario's entrants factor, spread by `entrant_share`;
  * the single-entrant lanes of §8 bring their one entrant in the first year.
  */
-import { memberCellIndex, rowIndex } from '../layout.js';
+import { memberCellIndex, rowIndex, slotCount, slotIndex } from '../layout.js';
 import { Flow, flowRow } from '../flows.js';
 import type { ProjectionModel } from '../model.js';
 import type { Scenario } from '../scenario.js';
@@ -18,7 +18,7 @@ export function enter(model: ProjectionModel, state: CohortState, row: number, e
   const { layout } = model;
   let entered = 0;
   for (let ageIndex = 0; ageIndex < layout.memberAges; ageIndex += 1) {
-    const heads = entrants[row * layout.ages + ageIndex]!;
+    const heads = entrants[slotIndex(layout, row, ageIndex)]!;
     if (heads === 0) continue;
     state.members[memberCellIndex(layout, row, ageIndex) * MEMBER_STRIDE + ACTIVE + HEADS]! += heads;
     occupy(state.memberAges, row, ageIndex);
@@ -33,15 +33,15 @@ export function enter(model: ProjectionModel, state: CohortState, row: number, e
  */
 export function schemeEntrants(model: ProjectionModel, scenario: Scenario): EntrantsOfYear {
   const { layout, groups, rates } = model;
-  const heads = new Float64Array(layout.groups * 2 * layout.ages);
+  const heads = new Float64Array(slotCount(layout));
   return (yearIndex) => {
     let any = false;
     for (let group = 0; group < layout.groups; group += 1) {
       const parameters = groups[model.groupOfCell[group]!]!;
       const count = parameters.entrantCount * Math.pow(1 + parameters.entrantGrowth, yearIndex) * scenario.entrantsFactor[yearIndex]!;
       for (let sex = 0; sex < 2; sex += 1) {
-        const first = rowIndex(group, sex) * layout.ages;
-        const shares = rowIndex(model.groupOfCell[group]!, sex) * layout.ages;
+        const first = slotIndex(layout, rowIndex(group, sex), 0);
+        const shares = slotIndex(layout, rowIndex(model.groupOfCell[group]!, sex), 0);
         for (let ageIndex = 0; ageIndex < layout.ages; ageIndex += 1) {
           const share = rates.entrantShare[shares + ageIndex]!;
           heads[first + ageIndex] = count * share;
