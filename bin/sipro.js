@@ -2,7 +2,7 @@
 // The command is a thin shim over the bundled CLI: main() returns an exit code
 // and we set process.exitCode rather than calling process.exit(), which can
 // truncate piped stdout.
-import { main, nodeIo } from '../dist/bundle/main.mjs';
+import { loadBundle } from './loadBundle.mjs';
 
 // A reader that closes the pipe early (`sipro ... | head`) wants no more
 // output: that is not an error worth a stack trace.
@@ -13,4 +13,5 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+const { main, nodeIo } = loadBundle().exports;
 process.exitCode = await main(process.argv.slice(2), nodeIo());

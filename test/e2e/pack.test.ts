@@ -5,6 +5,7 @@
  * bundle) where `npx sipro init`, `project`, `sweep` and `report` work and
  * `import 'sipro'` loads the library.
  */
+import { isBuiltin } from 'node:module';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -66,12 +67,12 @@ afterAll(async () => {
 describe('npm pack', () => {
   it('ships the CLI bundle, the library with its types, the JSON Schema and the two schemes to start from; nothing else', () => {
     const allowed = [
-      /^package\.json$/, /^README\.md$/, /^bin\/sipro\.js$/, /^dist\/bundle\/(main|worker)\.mjs$/,
+      /^package\.json$/, /^README\.md$/, /^bin\/(sipro\.js|loadBundle\.mjs)$/, /^dist\/bundle\/(main\.cjs|main\.cjs\.cache|worker\.mjs)$/,
       /^dist\/src\/(index|version)\.(js|d\.ts)$/, /^dist\/src\/(core|io|schema)\/[\w/]+\.(js|d\.ts)$/,
       /^dist\/scheme\.schema\.json$/, /^fixtures\/demo\/(scheme\.yaml|\w+\.csv)$/, /^templates\/minimal\/(scheme\.yaml|\w+\.csv)$/,
     ];
     expect(packed.files.filter((file) => !allowed.some((pattern) => pattern.test(file)))).toEqual([]);
-    for (const file of ['bin/sipro.js', 'dist/bundle/main.mjs', 'dist/bundle/worker.mjs', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/scheme.schema.json',
+    for (const file of ['bin/sipro.js', 'bin/loadBundle.mjs', 'dist/bundle/main.cjs', 'dist/bundle/main.cjs.cache', 'dist/bundle/worker.mjs', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/scheme.schema.json',
       'fixtures/demo/scheme.yaml', 'fixtures/demo/population.csv', 'templates/minimal/scheme.yaml', 'templates/minimal/mortality.csv']) {
       expect(packed.files).toContain(file);
     }
@@ -81,8 +82,8 @@ describe('npm pack', () => {
     const manifest = JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     const library = [...await importedPackages(join(REPO, 'dist', 'src', 'index.js'))];
     expect([...library, ...REPORT_LIBRARIES].sort()).toEqual(Object.keys(manifest.dependencies).sort());
-    expect([...await importedPackages(join(REPO, 'dist', 'bundle', 'main.mjs'))].sort()).toEqual(REPORT_LIBRARIES);
-    expect([...await importedPackages(join(REPO, 'dist', 'bundle', 'main.mjs'), new Set(), new Set(), false)]).toEqual([]);
+    expect([...await importedPackages(join(REPO, 'dist', 'bundle', 'main.cjs'))].sort()).toEqual(REPORT_LIBRARIES);
+    expect([...await importedPackages(join(REPO, 'dist', 'bundle', 'main.cjs'), new Set(), new Set(), false)]).toEqual([]);
     expect([...await importedPackages(join(REPO, 'dist', 'bundle', 'worker.mjs'))]).toEqual([]);
   });
 });
@@ -146,7 +147,12 @@ async function importedPackages(entry: string, seen = new Set<string>(), found =
     if (specifier!.startsWith('.')) await importedPackages(resolve(dirname(entry), specifier!), seen, found, dynamic);
     else if (!specifier!.startsWith('node:')) found.add(specifier!.startsWith('@') ? specifier!.split('/').slice(0, 2).join('/') : specifier!.split('/')[0]!);
   }
-  for (const [, specifier] of dynamic ? text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g) : []) {
+  // `require('x')` of a package (a CommonJS bundle's static import), Node's built-ins aside.
+  for (const [, specifier] of text.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    if (!specifier!.startsWith('.') && !isBuiltin(specifier!)) found.add(specifier!.startsWith('@') ? specifier!.split('/').slice(0, 2).join('/') : specifier!.split('/')[0]!);
+  }
+  // import('x'), or importOnDemand('x') (src/io/importOnDemand.ts): loaded when a command needs it.
+  for (const [, specifier] of dynamic ? text.matchAll(/\b(?:import|importOnDemand)\(\s*['"]([^'"]+)['"]\s*\)/g) : []) {
     if (!specifier!.startsWith('.') && !specifier!.startsWith('node:')) found.add(specifier!.split('/')[0]!);
   }
   return found;

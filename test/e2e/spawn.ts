@@ -1,6 +1,6 @@
 /**
  * Real runs of the built command (`node bin/sipro.js`, which loads
- * dist/bundle/main.mjs: run `npm run build` first), with piped streams.
+ * dist/bundle/main.cjs: run `npm run build` first), with piped streams.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,7 +10,7 @@ export const REPO = resolve(import.meta.dirname, '../..');
 export const BIN = join(REPO, 'bin', 'sipro.js');
 export const fixture = (...parts: string[]) => join(REPO, 'fixtures', ...parts);
 
-if (!existsSync(join(REPO, 'dist', 'bundle', 'main.mjs'))) {
+if (!existsSync(join(REPO, 'dist', 'bundle', 'main.cjs'))) {
   throw new Error('test/e2e spawns the built CLI: run `npm run build` first');
 }
 

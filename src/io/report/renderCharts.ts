@@ -4,6 +4,7 @@
  * loaded here, lazily, only when a report is written: they are not part of
  * the CLI bundle's start-up (build.mjs marks them external).
  */
+import { importOnDemand } from '../importOnDemand.js';
 import type { ChartFigure } from './chartFigure.js';
 import { VEGA_LITE_CONFIG } from './theme.js';
 import { vegaTextWidth } from './textWidth.js';
@@ -53,8 +54,8 @@ export interface RenderedCharts {
  */
 export async function renderCharts(figures: readonly ChartFigure[]): Promise<RenderedCharts> {
   const [vega, vegaLite] = await Promise.all([
-    import('vega') as Promise<unknown> as Promise<VegaModule>,
-    import('vega-lite') as Promise<unknown> as Promise<VegaLiteModule>,
+    importOnDemand<VegaModule>('vega'),
+    importOnDemand<VegaLiteModule>('vega-lite'),
   ]);
   vega.textMetrics.width = vegaTextWidth;
   const svgs = new Map<string, string>();

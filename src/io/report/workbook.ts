@@ -7,6 +7,7 @@
  * sheet with the run record. Values are unrounded: formats only change how
  * they show.
  */
+import { importOnDemand } from '../importOnDemand.js';
 import type ExcelJS from 'exceljs';
 import { cellKind, type ColumnKind } from './columns.js';
 import type { OutputFolder } from './outputFolder.js';
@@ -113,7 +114,7 @@ function addRunSheet(workbook: ExcelJS.Workbook, run: RunRecordFile | undefined)
 
 /** The workbook's bytes; the same input gives the same bytes. */
 export async function buildWorkbook(input: WorkbookInput): Promise<Uint8Array> {
-  const { default: Excel } = (await import('exceljs')) as unknown as { default: typeof ExcelJS };
+  const { default: Excel } = await importOnDemand<{ default: typeof ExcelJS }>('exceljs');
   const workbook = new Excel.Workbook();
   workbook.creator = 'sipro';
   workbook.lastModifiedBy = 'sipro';

@@ -1,0 +1,28 @@
+// Loads the bundled CLI (dist/bundle/main.cjs) with its V8 code cache, so
+// that V8 need not parse and compile the whole bundle at every start. The
+// cache is only a head start: if it is missing, or was made by another
+// Node, V8 says so (cachedDataRejected) and compiles the bundle as usual.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+const file = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'bundle', 'main.cjs');
+
+/** The bundle's exports (main, nodeIo) and its compiled script (for making the cache). */
+export function loadBundle({ useCache = true } = {}) {
+  const cacheFile = `${file}.cache`;
+  const cachedData = useCache && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  // The CommonJS wrapper, as Node's own loader builds it, and __siproImport:
+  // on Node 20 a script compiled from a code cache cannot run import()
+  // (src/io/importOnDemand.ts), so the bundle imports through this module.
+  const source = `(function (exports, require, module, __filename, __dirname, __siproImport) {${readFileSync(file, 'utf8')}\n})`;
+  const script = new vm.Script(source, {
+    filename: file,
+    cachedData,
+  });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), (specifier) => import(specifier));
+  return { exports: module.exports, script };
+}
