@@ -23,22 +23,32 @@ import type { BenefitPresentValues, EntrantRow } from './types.js';
 /** Years an entrant is followed: `2 × (max_age − min_age) + 1`, enough for it and any survivor to die (§8). */
 export const entrantYears = (minAge: number, maxAge: number) => 2 * (maxAge - minAge) + 1;
 
-interface Lane {
+/** One entrant of entrants.csv: its group, sex and entry age. */
+export interface EntrantLane {
   group: number;
   sex: number;
   entryAge: number;
 }
 
-/** entrants.csv rows, in scheme group order, then F, M, then entry age. */
-export function projectEntrants(model: ProjectionModel): EntrantRow[] {
+/** The entrants of entrants.csv in its row order: group order, then F, M, then entry age (§8). */
+export function entrantLanes(model: ProjectionModel): EntrantLane[] {
   const { scheme, layout } = model;
-  const lanes: Lane[] = [];
+  const lanes: EntrantLane[] = [];
   model.groups.forEach((_, group) => SEXES.forEach((sex, sexIndex) => {
     const entryAges = [...new Set(scheme.subsidy.entry_ages)]
       .filter((age) => age >= layout.minAge && age <= retirementAge(scheme, sex) - 1)
       .sort((a, b) => a - b);
     for (const entryAge of entryAges) lanes.push({ group, sex: sexIndex, entryAge });
   }));
+  return lanes;
+}
+
+/**
+ * entrants.csv rows of `lanes` (all of them by default), in their order. Each
+ * row depends on its own lane only, so lanes may be projected in parts.
+ */
+export function projectEntrants(model: ProjectionModel, lanes: readonly EntrantLane[] = entrantLanes(model)): EntrantRow[] {
+  const { layout } = model;
   if (lanes.length === 0) return [];
   const batch = withLanes(model, lanes.map((lane) => lane.group));
   const scenario = deterministicScenario(model, entrantYears(layout.minAge, layout.maxAge));

@@ -23,12 +23,27 @@ import { rollReserve } from './year/reserve.js';
  * @example const model = buildModel(data); project(model, deterministicScenario(model)).indicators.gap
  */
 export function project(model: ProjectionModel, scenario: Scenario, workspace?: ProjectionWorkspace): ProjectionResult {
-  const { scheme } = model;
-  const timeline = timelineOf(model, scenario);
-  const groups = model.groups.map((group) => group.name);
+  return assembleProjection(model, scenario, projectFlows(model, scenario, workspace));
+}
+
+/**
+ * The flows of each year by (cell group, sex) row (flows.ts), before they are
+ * summed into the tables: a model restricted to some groups (withGroups)
+ * projects exactly those groups' rows of the whole scheme's, so parts of a
+ * scheme can be projected apart (on several threads) and put together.
+ * The arrays are views into the workspace's memory when one is given.
+ */
+export function projectFlows(model: ProjectionModel, scenario: Scenario, workspace?: ProjectionWorkspace): Float64Array[] {
   const space = workspace ?? projectionWorkspace(model, scenario.years);
-  initialState(model.population, groups, model.layout, space.states[0]);
-  const yearFlows = runYears(space, timeline, schemeEntrants(model, scenario));
+  const cellGroupNames = Array.from(model.groupOfCell, (group) => model.groups[group]!.name);
+  initialState(model.population, cellGroupNames, model.layout, space.states[0]);
+  return runYears(space, timelineOf(model, scenario), schemeEntrants(model, scenario));
+}
+
+/** The tables of a projection from the flows of every group of the scheme (the model's own cell groups). */
+export function assembleProjection(model: ProjectionModel, scenario: Scenario, yearFlows: readonly Float64Array[]): ProjectionResult {
+  const { scheme } = model;
+  const groups = model.groups.map((group) => group.name);
   const byGroup: GroupYear[] = [];
   const projection: ProjectionYear[] = [];
   let reserve = scheme.reserve.initial;
