@@ -9,9 +9,6 @@ import { reportInvalidInput } from './loadValid.js';
 import { VERSION } from '../version.js';
 import { allCommands } from './commands/index.js';
 
-/** What a worker thread of `sipro project` runs (bin/partWorker.mjs loads it from the bundle). */
-export { projectPart } from './parallel/part.js';
-
 /** What every command's action gets: the injected world and a way to set the exit code. */
 export interface CommandContext {
   io: CliIo;

@@ -14,7 +14,7 @@ import { discountFactors, ratio } from './indicators.js';
 import { rowIndex, slotCount, slotIndex } from './layout.js';
 import { type ProjectionModel, withLanes } from './model.js';
 import { retirementAge, SEXES, type Sex } from './rules.js';
-import { projectionWorkspace, runYears } from './run.js';
+import { type ProjectionWorkspace, projectionWorkspace, runYears } from './run.js';
 import { deterministicScenario } from './scenario.js';
 import { benefitPresentValues } from './subsidy.js';
 import { timelineOf } from './timeline.js';
@@ -49,27 +49,44 @@ export function entrantLanes(model: ProjectionModel): EntrantLane[] {
  */
 export function projectEntrants(model: ProjectionModel, lanes: readonly EntrantLane[] = entrantLanes(model)): EntrantRow[] {
   const { layout } = model;
-  if (lanes.length === 0) return [];
-  const batch = withLanes(model, lanes.map((lane) => lane.group));
   const scenario = deterministicScenario(model, entrantYears(layout.minAge, layout.maxAge));
-  const entrants = new Float64Array(slotCount(batch.layout));
-  lanes.forEach((lane, index) => { entrants[slotIndex(layout, rowIndex(index, lane.sex), lane.entryAge - layout.minAge)] = 1; });
-  const flows = runYears(projectionWorkspace(batch, scenario.years), timelineOf(batch, scenario), (yearIndex) => (yearIndex === 0 ? entrants : null));
   const { midYear } = discountFactors(scenario.discountRate);
-  return lanes.map((lane, index): EntrantRow => {
-    const values = addValues(
-      benefitPresentValues(flows, flowRow(rowIndex(index, 0)), midYear),
-      benefitPresentValues(flows, flowRow(rowIndex(index, 1)), midYear),
-    );
-    return {
-      group: model.groups[lane.group]!.name,
-      sex: SEXES[lane.sex] as Sex,
-      entry_age: lane.entryAge,
-      ...values,
-      net_transfer: values.pv_benefits - values.pv_contributions - values.pv_matching,
-      money_worth: ratio(values.pv_benefits, values.pv_contributions),
-    };
-  });
+  const rows: EntrantRow[] = [];
+  let workspace: ProjectionWorkspace | undefined;
+  for (let first = 0; first < lanes.length; first += LANES_AT_ONCE) {
+    const batch = lanes.slice(first, first + LANES_AT_ONCE);
+    const lanesModel = withLanes(model, batch.map((lane) => lane.group));
+    workspace = projectionWorkspace(lanesModel, scenario.years, workspace);
+    const entrants = new Float64Array(slotCount(lanesModel.layout));
+    batch.forEach((lane, index) => { entrants[slotIndex(layout, rowIndex(index, lane.sex), lane.entryAge - layout.minAge)] = 1; });
+    const flows = runYears(workspace, timelineOf(lanesModel, scenario), (yearIndex) => (yearIndex === 0 ? entrants : null));
+    rows.push(...batch.map((lane, index) => entrantRow(model, lane, flows, index, midYear)));
+  }
+  return rows;
+}
+
+/**
+ * Lanes projected together: enough that a year's own work (its tables) is
+ * shared by many entrants, few enough that the lanes' cells stay small
+ * (each lane holds a whole row of cells, nearly all empty: 32 lanes of the
+ * stress scheme take 6 MB).
+ */
+const LANES_AT_ONCE = 32;
+
+/** The row of the entrant of lane `index` of a batch: the present values of its two rows' flows (§8). */
+function entrantRow(model: ProjectionModel, lane: EntrantLane, flows: readonly Float64Array[], index: number, midYear: Float64Array): EntrantRow {
+  const values = addValues(
+    benefitPresentValues(flows, flowRow(rowIndex(index, 0)), midYear),
+    benefitPresentValues(flows, flowRow(rowIndex(index, 1)), midYear),
+  );
+  return {
+    group: model.groups[lane.group]!.name,
+    sex: SEXES[lane.sex] as Sex,
+    entry_age: lane.entryAge,
+    ...values,
+    net_transfer: values.pv_benefits - values.pv_contributions - values.pv_matching,
+    money_worth: ratio(values.pv_benefits, values.pv_contributions),
+  };
 }
 
 function addValues(first: BenefitPresentValues, second: BenefitPresentValues): BenefitPresentValues {

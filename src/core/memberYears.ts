@@ -50,6 +50,7 @@ export function fillMemberYears(model: ProjectionModel, timeline: Timeline, year
   const wageIndex = timeline.wageIndex[yearIndex]!;
   for (let row = 0; row < rows; row += 1) {
     const group = model.groupOfIncomeRow[row]!;
+    if (model.groupInUse[group] === 0) continue;
     const parameters = model.groups[group]!;
     const profile = model.incomeProfiles[row]!;
     const factor = timeline.scenario.incomeFactor[group]![yearIndex]!;

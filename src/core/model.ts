@@ -53,6 +53,8 @@ export interface ProjectionModel {
   groups: GroupParameters[];
   /** The parameter group of each cell group: the identity, or each entrant lane's group (§8). */
   groupOfCell: Int32Array;
+  /** Whether a parameter group has cells in this model: a year lays out the tables of those groups only. */
+  groupInUse: Uint8Array;
   /** Rates by parameter slot `(group, sex, age)` over every age. */
   rates: RatesTable;
   mortality: MortalityBasis;
@@ -114,6 +116,7 @@ export function buildModel(data: SchemeData): ProjectionModel {
     layout,
     groups,
     groupOfCell: Int32Array.from(groups, (_, index) => index),
+    groupInUse: new Uint8Array(0), // set by modelOf
     rates: ratesTable(data.rates, groupNames, range),
     mortality: mortalityBasis(data.mortality, range),
     incomeProfiles: data.income.map(incomeProfile),
@@ -135,6 +138,13 @@ export function buildModel(data: SchemeData): ProjectionModel {
   });
 }
 
+/** 1 for each parameter group some cell group follows. */
+function groupsInUse(groups: number, groupOfCell: Int32Array): Uint8Array {
+  const inUse = new Uint8Array(groups);
+  for (const group of groupOfCell) inUse[group] = 1;
+  return inUse;
+}
+
 /**
  * A model object, always with the same fields in the same order: the
  * scheme's model and its entrant lanes share one hidden class, so the year's
@@ -148,6 +158,7 @@ function modelOf(fields: ProjectionModel): ProjectionModel {
     layout: fields.layout,
     groups: fields.groups,
     groupOfCell: fields.groupOfCell,
+    groupInUse: groupsInUse(fields.groups.length, fields.groupOfCell),
     rates: fields.rates,
     mortality: fields.mortality,
     incomeProfiles: fields.incomeProfiles,

@@ -48,7 +48,11 @@ export async function projectInParts(
   const half = Math.ceil(groups.length / 2);
   const halfLanes = Math.ceil(lanes.length / 2);
   const here: PartRequest = { data, groups: groups.slice(0, half), lanes: lanes.slice(0, halfLanes) };
-  const there: PartRequest = { data, groups: groups.slice(half), lanes: lanes.slice(halfLanes) };
+  // The worker gets its own groups' members only: less to copy to it, less for it to hold.
+  const theirs = new Set(groups.slice(half).map((group) => model.groups[group]!.name));
+  const there: PartRequest = {
+    data: { ...data, population: data.population.filter((row) => theirs.has(row.group)) }, groups: groups.slice(half), lanes: lanes.slice(halfLanes),
+  };
   const away = inWorker(there);
   const local = projectPart(here);
   const remote = await away;

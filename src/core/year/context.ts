@@ -96,6 +96,7 @@ export function enterYear(context: YearContext, yearIndex: number): void {
   const factor = timeline.scenario.mortalityFactor[yearIndex]!;
   const disabledMultiplier = scheme.benefits.disability?.mortality_multiplier ?? 1;
   for (let group = 0; group < model.groups.length; group += 1) {
+    if (model.groupInUse[group] === 0) continue;
     const multiplier = model.groups[group]!.mortalityMultiplier;
     for (let sex = 0; sex < 2; sex += 1) {
       const first = (group * 2 + sex) * ages;
