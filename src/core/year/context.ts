@@ -69,10 +69,13 @@ export function yearContext(model: ProjectionModel, timeline: Timeline): YearCon
   };
 }
 
-/** Prepares the workspace for a run under `timeline`: what one run keeps from year to year starts afresh. */
+/**
+ * Prepares the workspace for a run under `timeline`. The §3 cache stays: its
+ * values depend on the model (a workspace's own) and on each row's income
+ * factor, which it checks, so a batch's scenarios on one model share it.
+ */
 export function startRun(context: YearContext, timeline: Timeline): void {
   context.timeline = timeline;
-  context.memberYearCache.rowFactor.fill(NaN);
 }
 
 /** Lays out year `t0 + yearIndex` in the workspace. */
