@@ -5,7 +5,7 @@
  * their line numbers so that cross-file checks can point at them.
  */
 import type { z } from 'zod';
-import { tableColumns, type TableName } from '../schema/tables.js';
+import { retiredColumns, tableColumns, type TableName } from '../schema/tables.js';
 import { describeIssue } from './describeIssue.js';
 import type { Diagnostic } from './diagnostics.js';
 import { cellReader, INVALID, type CellOptions } from './read/cells.js';
@@ -132,8 +132,13 @@ function headerProblems(header: CsvHeader, file: string, table: TableName, setti
   const missing = required.filter((column) => !header.names.includes(column));
   const unused = known.filter((column) => !header.names.includes(column));
   const explained = new Set<string>();
+  const retired = retiredColumns[table] ?? {};
   for (const name of header.names) {
     if (name === '' || known.includes(name)) continue;
+    if (Object.hasOwn(retired, name)) {
+      found.push({ path: name, message: `column "${name}" is no longer read: ${retired[name]}` });
+      continue;
+    }
     const meant = closestName(name, unused);
     if (meant !== undefined) {
       if (missing.includes(meant)) explained.add(meant);

@@ -11,9 +11,11 @@
  */
 import { z } from 'zod';
 import { benefitsSchema } from './benefits.js';
+export type { Shock, Stochastic } from './stochastic.js';
 import { MAX_FACTOR, MAX_HEADS, MAX_RESERVE, MAX_YEARS } from './bounds.js';
 import { annualRate, assumptionSchema, doc, integer, money } from './common.js';
 import { contributionFieldsSchema, contributionOverrideSchema } from './contributions.js';
+import { shockSchema, stochasticSchema } from './stochastic.js';
 
 export type { Assumption, Indexation, MemberStatus } from './common.js';
 export type { ContributionClass, ContributionFields, ContributionOverride, Matching, RuleKind } from './contributions.js';
@@ -33,6 +35,7 @@ export const groupSchema = z.strictObject({
   mortality_multiplier: z.number().min(0).max(MAX_FACTOR).default(1).meta(doc('factor', 'multiplies the mortality of the group\'s members and pensioners (q capped at 1)')),
   entrants: entrantsSchema.prefault({}).meta(doc(undefined, 'new members joining each year')),
   contributions: contributionOverrideSchema.prefault({}).meta(doc(undefined, 'the group\'s own contribution rule: any field of contributions, overriding the default one by one (absent: inherited; null: none); matching and classes replace the default\'s whole')),
+  income_shock: shockSchema.meta(doc(undefined, 'sipro simulate (§10): year-to-year shock of the group\'s mean income, a factor of mean 1 whose log is {sd, rho}')),
 });
 export type Group = z.infer<typeof groupSchema>;
 
@@ -89,6 +92,7 @@ export const schemeSchema = z.strictObject({
   subsidy: z.strictObject({
     entry_ages: z.array(integer.min(0).max(MAX_YEARS)).default([20, 30, 40, 50]).meta(doc('age', 'the entry ages of entrants.csv: one entrant per group, sex and age, followed for life')),
   }).prefault({}).meta(doc(undefined, 'cross-subsidies person by person')),
+  stochastic: stochasticSchema.meta(doc(undefined, 'sipro simulate (§10): how many scenarios, their seed, the shocks of returns, wages, prices, mortality and entrants, and the percentiles reported')),
   /** Gates on the results (§7 grammar, checked in src/io/checks/schemeRules.ts): a failed one makes `sipro project` exit 4. */
   assertions: z.array(z.string()).default([]).meta(doc(undefined, 'gates on the results, e.g. "gap <= 0.12": a failed one makes sipro project exit 4')),
 });

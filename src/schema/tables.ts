@@ -83,8 +83,6 @@ export const incomeRowSchema = z.strictObject({
   season_1: seasonOf(1), season_2: seasonOf(2), season_3: seasonOf(3), season_4: seasonOf(4),
   season_5: seasonOf(5), season_6: seasonOf(6), season_7: seasonOf(7), season_8: seasonOf(8),
   season_9: seasonOf(9), season_10: seasonOf(10), season_11: seasonOf(11), season_12: seasonOf(12),
-  shock_sd: described(numberCell(z.number().min(0).default(0)), undefined, 'version 1 income shocks: standard deviation (not used by sipro project)'),
-  shock_rho: described(numberCell(z.number().min(-1).max(1).default(0)), undefined, 'version 1 income shocks: correlation from year to year (not used by sipro project)'),
 });
 export type IncomeRow = z.output<typeof incomeRowSchema>;
 
@@ -108,6 +106,18 @@ export const ratesRowSchema = z.strictObject({
   entrant_share: described(rate, 'share', 'the share of the group\'s entrants of this sex and age: sums to 1 over sex and age, 0 at or above the retirement age'),
 });
 export type RatesRow = z.output<typeof ratesRowSchema>;
+
+/**
+ * Columns a file of an earlier version had, with where their meaning went:
+ * such a column is an error whose message says how to move it (§2).
+ */
+const RETIRED_SHOCK = 'income shocks moved to scheme.yaml (stochastic scenarios, §10): give each group its shock as groups.<group>.income_shock: {sd, rho}, and delete the column';
+export const retiredColumns: Partial<Record<string, Record<string, string>>> = {
+  income: {
+    shock_sd: RETIRED_SHOCK,
+    shock_rho: RETIRED_SHOCK,
+  },
+};
 
 /** Key columns (required in the header) and value columns of each file, §2's table. */
 export const tableColumns = {

@@ -20,7 +20,7 @@ const placed = (diagnostics: { file: string; line?: number; message: string }[])
 
 const seasons = Object.fromEntries(Array.from({ length: 12 }, (_, m) => [`season_${m + 1}`, 1]));
 const income = (group: string, sex: IncomeRow['sex'], age_from: number, age_to: number) =>
-  ({ group, sex, age_from, age_to, mean_monthly_income: 100, cv: 1, zero_month_prob: 0, shock_sd: 0, shock_rho: 0, ...seasons }) as IncomeRow;
+  ({ group, sex, age_from, age_to, mean_monthly_income: 100, cv: 1, zero_month_prob: 0, ...seasons }) as IncomeRow;
 const rate = (group: string, sex: RatesRow['sex'], age: number, entrant_share: number) =>
   ({ group, sex, age, disability: 0, lapse: 0, reentry: 0, fertility: 0, entrant_share });
 
