@@ -52,6 +52,15 @@ if (existsSync('src/cli/sweep/worker.ts')) {
     banner: { js: "import { createRequire as __siproCreateRequire } from 'node:module'; const require = __siproCreateRequire(import.meta.url);" },
   });
 }
+// What a worker thread of `sipro simulate` runs: the core, paths.csv's lines
+// and nothing of the command line.
+await build({
+  ...common,
+  entryPoints: ['src/cli/simulate/simulateWorker.ts'],
+  format: 'esm',
+  outfile: 'dist/bundle/simulateWorker.mjs',
+  banner: { js: "import { createRequire as __siproCreateRequire } from 'node:module'; const require = __siproCreateRequire(import.meta.url);" },
+});
 
 // The code cache: load the bundle as bin/sipro.js does, run what most
 // commands run (validate and project the demo), then keep what V8 compiled.

@@ -5,7 +5,7 @@
  */
 import { Chalk } from 'chalk';
 import {
-  checkAssertions, compare, parseAssertion, rangeProblem, type Assertion, type AssertionFailure, type AssertionInput, type AssertionReport,
+  checkAssertions, compare, isStochasticAssertion, parseAssertion, rangeProblem, type Assertion, type AssertionFailure, type AssertionInput, type AssertionReport,
 } from '../core/assertions.js';
 import type { Scheme } from '../schema/scheme.js';
 import { assertionSyntaxProblem } from '../io/checks/schemeRules.js';
@@ -24,23 +24,33 @@ export function overridesFromOptions(options: readonly string[]): WrittenOverrid
   });
 }
 
-/** `--assert` options parsed; a malformed one is a usage error naming the column: `--assert "gap <== 1": unexpected "=" at column 7: …`. */
-export function assertionsFromOptions(options: readonly string[]): Assertion[] {
+/**
+ * `--assert` options parsed; a malformed one is a usage error naming the column: `--assert "gap <== 1": unexpected "=" at column 7: …`.
+ * The §10 names (`reserve_ratio_p5`, `depletion_probability`) need scenarios: only `sipro simulate` passes `stochastic`.
+ */
+export function assertionsFromOptions(options: readonly string[], stochastic = false): Assertion[] {
   return options.map((option) => {
     const parsed = parseAssertion(option);
     if (!parsed.ok) throw new UsageError(`--assert "${option}": ${assertionSyntaxProblem(option) ?? parsed.error.message}`);
+    if (!stochastic && isStochasticAssertion(parsed.assertion)) {
+      throw new UsageError(`--assert "${option}": ${/^\s*([A-Za-z0-9_.]+)/.exec(option)?.[1] ?? 'this name'} is a result of many scenarios: check it with sipro simulate`);
+    }
     return parsed.assertion;
   });
 }
 
-/** The scheme's own `assertions:` (valid: the schema checked them), then the command line's. */
-export function allAssertions(scheme: Scheme, fromOptions: readonly Assertion[]): Assertion[] {
+/**
+ * The scheme's own `assertions:` (valid: the schema checked them), then the
+ * command line's. Those about scenarios (§10) are `sipro simulate`'s: other
+ * commands leave them out (`stochastic` false).
+ */
+export function allAssertions(scheme: Scheme, fromOptions: readonly Assertion[], stochastic = false): Assertion[] {
   const own = scheme.assertions.map((text) => {
     const parsed = parseAssertion(text);
     if (!parsed.ok) throw new Error(`scheme assertion "${text}" passed validation but does not parse: ${parsed.error.message}`);
     return parsed.assertion;
   });
-  return [...own, ...fromOptions];
+  return [...own.filter((assertion) => stochastic || !isStochasticAssertion(assertion)), ...fromOptions];
 }
 
 /** The first `--assert` whose year range lies outside the projection, as a message, or undefined. */

@@ -15,6 +15,11 @@
  *     number    := a decimal number, optionally signed, with an optional exponent
  *     range     := from YEAR [to YEAR] | to YEAR          (projection.csv columns only)
  *
+ * `sipro simulate` (§10) also takes `depletion_probability`, `gap_p<q>`,
+ * `actuarial_balance_p<q>` (summary.json's stochastic block) and the
+ * percentile columns `reserve_ratio_p<q>`, `reserve_end_p<q>`,
+ * `payg_cost_rate_p<q>` (percentiles.csv, with a year range like a column).
+ *
  * Nulls: `depletion_year` and `first_deficit_year` compare as +infinity when
  * null (the event never happens within the horizon). Any other null — a ratio
  * whose divisor is 0 (§7) — behaves like NaN: every comparison with it fails
@@ -37,11 +42,36 @@ export type HeadlineIndicator = (typeof HEADLINE_INDICATORS)[number];
 export type PresentValueName = (typeof PRESENT_VALUES)[number];
 export type ProjectionColumn = Exclude<(typeof PROJECTION_COLUMNS)[number], 'year'>;
 
-/** What an assertion is about: one number of summary.json, or one column of projection.csv year by year. */
+/** §10: indicators of `sipro simulate` whose percentiles an assertion may name (`gap_p5`). */
+const STOCHASTIC_INDICATORS = ['gap', 'actuarial_balance'] as const;
+/** §10: percentiles.csv variables an assertion may name year by year (`reserve_ratio_p5 >= 1 to 2050`). */
+const PERCENTILE_COLUMNS = ['reserve_ratio', 'reserve_end', 'payg_cost_rate'] as const;
+export type StochasticIndicator = (typeof STOCHASTIC_INDICATORS)[number];
+export type PercentileColumn = (typeof PERCENTILE_COLUMNS)[number];
+const STOCHASTIC_PERCENTILE = new RegExp(`^(${STOCHASTIC_INDICATORS.join('|')})_p(\\d+(?:\\.\\d+)?)$`);
+const PERCENTILE_COLUMN = new RegExp(`^(${PERCENTILE_COLUMNS.join('|')})_p(\\d+(?:\\.\\d+)?)$`);
+
+/**
+ * What an assertion is about: one number of summary.json, or one column of
+ * projection.csv year by year; or, in `sipro simulate` only (§10), the
+ * probability of depletion, a percentile of a scenario indicator, or a
+ * percentile column of percentiles.csv.
+ */
 export type AssertionSubject =
   | { kind: 'indicator'; name: HeadlineIndicator }
   | { kind: 'present_value'; name: PresentValueName }
-  | { kind: 'column'; name: ProjectionColumn };
+  | { kind: 'column'; name: ProjectionColumn }
+  | { kind: 'depletion_probability'; name: 'depletion_probability' }
+  | { kind: 'indicator_percentile'; name: StochasticIndicator; percentile: number }
+  | { kind: 'percentile_column'; name: PercentileColumn; percentile: number };
+
+/** Whether an assertion needs scenarios (§10): only `sipro simulate` can check it. */
+export const isStochasticAssertion = (assertion: Assertion): boolean =>
+  assertion.subject.kind === 'depletion_probability' || assertion.subject.kind === 'indicator_percentile' || assertion.subject.kind === 'percentile_column';
+
+/** The percentile an assertion names (`reserve_ratio_p5` → 5), or undefined. */
+export const assertionPercentile = (assertion: Assertion): number | undefined =>
+  assertion.subject.kind === 'indicator_percentile' || assertion.subject.kind === 'percentile_column' ? assertion.subject.percentile : undefined;
 
 export interface Assertion {
   /** The text as written, trimmed: how reports name the assertion. */
@@ -82,6 +112,9 @@ export const ASSERTION_SUBJECTS: readonly string[] = [
   ...PRESENT_VALUES.filter((name) => name !== 'reserve_start'),
   ...PRESENT_VALUES.map((name) => `present_values.${name}`),
   ...PROJECTION_COLUMNS.filter((name) => name !== 'year'),
+  'depletion_probability',
+  ...STOCHASTIC_INDICATORS.map((name) => `${name}_p5`),
+  ...PERCENTILE_COLUMNS.map((name) => `${name}_p5`),
 ];
 
 type Token =
@@ -184,8 +217,8 @@ export function parseAssertion(text: string): AssertionParse {
   for (const keyword of ['from', 'to'] as const) {
     const word = peek();
     if (word.kind !== 'name' || word.text !== keyword) continue;
-    if (subject.kind !== 'column') {
-      return { ok: false, error: { column: word.column, message: `unexpected "${keyword}" at column ${word.column}: a year range applies only to projection.csv columns, and ${subject.name} is a single number of summary.json` } };
+    if (subject.kind !== 'column' && subject.kind !== 'percentile_column') {
+      return { ok: false, error: { column: word.column, message: `unexpected "${keyword}" at column ${word.column}: a year range applies only to projection.csv columns, and ${first.text} is a single number of summary.json` } };
     }
     position += 1;
     const year = peek();
@@ -194,7 +227,7 @@ export function parseAssertion(text: string): AssertionParse {
     position += 1;
   }
   if (peek().kind !== 'end') {
-    return fail(rangeStart === peek() && subject.kind === 'column' ? 'the end, or a year range: from YEAR, to YEAR' : 'the end of the assertion');
+    return fail(rangeStart === peek() && (subject.kind === 'column' || subject.kind === 'percentile_column') ? 'the end, or a year range: from YEAR, to YEAR' : 'the end of the assertion');
   }
   if (assertion.from !== undefined && assertion.to !== undefined && assertion.from > assertion.to) {
     return { ok: false, error: { column: rangeStart.column, message: `the year range at column ${rangeStart.column} is empty: from ${assertion.from} is after to ${assertion.to}` } };
@@ -206,6 +239,11 @@ export function parseAssertion(text: string): AssertionParse {
 function subjectNamed(name: string): AssertionSubject | undefined {
   if ((HEADLINE_INDICATORS as readonly string[]).includes(name)) return { kind: 'indicator', name: name as HeadlineIndicator };
   if (name !== 'year' && (PROJECTION_COLUMNS as readonly string[]).includes(name)) return { kind: 'column', name: name as ProjectionColumn };
+  if (name === 'depletion_probability') return { kind: 'depletion_probability', name };
+  const indicatorPercentile = STOCHASTIC_PERCENTILE.exec(name);
+  if (indicatorPercentile) return { kind: 'indicator_percentile', name: indicatorPercentile[1] as StochasticIndicator, percentile: Number(indicatorPercentile[2]) };
+  const percentileColumn = PERCENTILE_COLUMN.exec(name);
+  if (percentileColumn) return { kind: 'percentile_column', name: percentileColumn[1] as PercentileColumn, percentile: Number(percentileColumn[2]) };
   const presentValue = name.startsWith('present_values.') ? name.slice('present_values.'.length) : name;
   if ((PRESENT_VALUES as readonly string[]).includes(presentValue)) return { kind: 'present_value', name: presentValue as PresentValueName };
   return undefined;
@@ -241,10 +279,31 @@ export function compare(value: number | null, operator: ComparisonOperator, thre
   }
 }
 
-/** The part of a projection's results an assertion reads. */
+/** What `sipro simulate` adds for its assertions (§10), keyed by the names assertions use. */
+export interface StochasticAssertionInput {
+  depletion_probability: number;
+  /** `gap_p5` → the 5th percentile of the scenarios' gap (null when empty). */
+  indicatorPercentiles: ReadonlyMap<string, number | null>;
+  /** `reserve_ratio_p5` → its value year by year. */
+  percentileColumns: ReadonlyMap<string, readonly { year: number; value: number | null }[]>;
+}
+
+/** The part of a projection's results an assertion reads; `stochastic` only in `sipro simulate`. */
 export interface AssertionInput {
   projection: readonly ProjectionYear[];
   indicators: Indicators;
+  stochastic?: StochasticAssertionInput;
+}
+
+/** The §10 values of a stochastic subject, or an error: a command without scenarios must refuse such assertions first. */
+function stochasticValues(subject: AssertionSubject, input: AssertionInput): { year?: number; value: number | null }[] {
+  const stochastic = input.stochastic;
+  const key = 'percentile' in subject ? `${subject.name}_p${String(subject.percentile)}` : subject.name;
+  if (stochastic === undefined) throw new Error(`the assertion subject ${key} needs the scenarios of sipro simulate`);
+  if (subject.kind === 'depletion_probability') return [{ value: stochastic.depletion_probability }];
+  const values = subject.kind === 'indicator_percentile' ? [{ value: stochastic.indicatorPercentiles.get(key) }] : stochastic.percentileColumns.get(key);
+  if (values === undefined || values.some((entry) => entry.value === undefined)) throw new Error(`no values for ${key}: is ${'percentile' in subject ? subject.percentile : ''} a listed percentile?`);
+  return values as { year?: number; value: number | null }[];
 }
 
 /**
@@ -256,7 +315,13 @@ export interface AssertionInput {
 export function evaluateAssertion(assertion: Assertion, result: AssertionInput): AssertionOutcome {
   const { subject, operator, threshold } = assertion;
   const failures: AssertionFailure[] = [];
-  if (subject.kind === 'column') {
+  if (subject.kind === 'depletion_probability' || subject.kind === 'indicator_percentile' || subject.kind === 'percentile_column') {
+    for (const { year, value } of stochasticValues(subject, result)) {
+      if (year !== undefined && assertion.from !== undefined && year < assertion.from) continue;
+      if (year !== undefined && assertion.to !== undefined && year > assertion.to) continue;
+      if (!compare(value, operator, threshold, false)) failures.push(year === undefined ? { value } : { year, value });
+    }
+  } else if (subject.kind === 'column') {
     for (const row of result.projection) {
       if (assertion.from !== undefined && row.year < assertion.from) continue;
       if (assertion.to !== undefined && row.year > assertion.to) continue;

@@ -7,7 +7,7 @@ import type { Override } from './overrides.js';
 import { VERSION } from '../version.js';
 
 export interface InputFile {
-  role: 'scheme' | 'population' | 'income' | 'mortality' | 'rates';
+  role: 'scheme' | 'population' | 'income' | 'mortality' | 'rates' | 'paths';
   path: string;
   name: string;
   sha256: string;

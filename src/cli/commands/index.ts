@@ -5,10 +5,11 @@ import { lifeTableCommand } from './lifeTable.js';
 import { mergeCommand } from './merge.js';
 import { schemaCommand } from './schema.js';
 import { sensitivityCommand } from './sensitivity.js';
+import { simulateCommand } from './simulate.js';
 import { projectCommand } from './project.js';
 import { reportCommand } from './report.js';
 import { subsidyCommand } from './subsidy.js';
 import { sweepCommand } from './sweep.js';
 import { validateCommand } from './validate.js';
 
-export const allCommands: readonly CommandFactory[] = [initCommand, validateCommand, projectCommand, subsidyCommand, sweepCommand, mergeCommand, sensitivityCommand, reportCommand, lifeTableCommand, schemaCommand];
+export const allCommands: readonly CommandFactory[] = [initCommand, validateCommand, projectCommand, subsidyCommand, sweepCommand, simulateCommand, mergeCommand, sensitivityCommand, reportCommand, lifeTableCommand, schemaCommand];

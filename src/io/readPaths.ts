@@ -1,0 +1,134 @@
+/**
+ * An input paths.csv (MODEL.md §10 "Draws"): realised paths to replay,
+ * from `sipro simulate --write-paths` or an economic scenario generator.
+ * Columns `scenario, year` are required; `investment_return, wage_growth,
+ * inflation, mortality_factor, entrants_factor, income_factor.<group>` may
+ * be left out (the deterministic value, or a factor of 1, is then used).
+ * Each scenario named must give exactly the projection's years, with no
+ * empty cell; rates must be > −1 and factors > 0, used as given.
+ */
+import type { ScenarioPaths } from '../core/stochastic/paths.js';
+import type { Scenario } from '../core/scenario.js';
+import type { Diagnostic } from './diagnostics.js';
+import { readCsv } from './readCsv.js';
+import { closestName } from './suggest.js';
+
+/** Listing more than this many problems of one file helps nobody: the rest are counted. */
+const MAX_LISTED = 100;
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+export interface ReplayedPaths {
+  /** Scenario numbers named in the file, ascending. */
+  scenarios: number[];
+  /** Their paths, in the same order. */
+  paths: ScenarioPaths[];
+  diagnostics: Diagnostic[];
+}
+
+type Column = { kind: 'rate'; path: 'investmentReturn' | 'wageGrowth' | 'inflation' } | { kind: 'factor'; path: 'mortalityFactor' | 'entrantsFactor' } | { kind: 'income'; group: number };
+
+function valueColumns(groups: readonly string[]): Map<string, Column> {
+  return new Map<string, Column>([
+    ['investment_return', { kind: 'rate', path: 'investmentReturn' }],
+    ['wage_growth', { kind: 'rate', path: 'wageGrowth' }],
+    ['inflation', { kind: 'rate', path: 'inflation' }],
+    ['mortality_factor', { kind: 'factor', path: 'mortalityFactor' }],
+    ['entrants_factor', { kind: 'factor', path: 'entrantsFactor' }],
+    ...groups.map((group, index): [string, Column] => [`income_factor.${group}`, { kind: 'income', group: index }]),
+  ]);
+}
+
+/**
+ * Reads paths.csv text against a projection of `base.years` years from `baseYear`.
+ * @param base the deterministic scenario: what a left-out column takes
+ */
+export function readPaths(text: string, file: string, groups: readonly string[], baseYear: number, base: Scenario): ReplayedPaths {
+  const csv = readCsv(text, file);
+  const diagnostics: Diagnostic[] = [...csv.diagnostics];
+  let unlisted = 0;
+  const error = (line: number | undefined, column: string | undefined, message: string) => {
+    if (diagnostics.length >= MAX_LISTED) { unlisted += 1; return; }
+    diagnostics.push({ severity: 'error', file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { path: column }), message });
+  };
+  const finish = (result: Omit<ReplayedPaths, 'diagnostics'>): ReplayedPaths => {
+    if (unlisted > 0) diagnostics.push({ severity: 'error', file, message: `and ${unlisted} more problems of the same kinds (only the first ${MAX_LISTED} are listed)` });
+    return { ...result, diagnostics };
+  };
+  const { header } = csv;
+  if (header === undefined) return finish({ scenarios: [], paths: [] });
+  const known = valueColumns(groups);
+  const names = header.names;
+  for (const required of ['scenario', 'year']) {
+    if (!names.includes(required)) error(header.line, required, `required column "${required}" is missing from the header (required: scenario, year)`);
+  }
+  const expected = ['scenario', 'year', ...known.keys()];
+  for (const name of names) {
+    if (name === '' || expected.includes(name)) continue;
+    const meant = closestName(name, expected.filter((column) => !names.includes(column)));
+    error(header.line, name, `unknown column "${name}"${meant === undefined ? `: the columns of a paths file are ${expected.join(', ')}` : `; did you mean "${meant}"?`}`);
+  }
+  if (diagnostics.length > 0) return finish({ scenarios: [], paths: [] });
+
+  const years = base.years;
+  const scenarioAt = names.indexOf('scenario');
+  const yearAt = names.indexOf('year');
+  const given = names.map((name, index) => ({ index, name, column: known.get(name) })).filter((entry) => entry.column !== undefined);
+  const byScenario = new Map<number, { paths: ScenarioPaths; seen: Int32Array; firstLine: number }>();
+  const fresh = (): ScenarioPaths => ({
+    investmentReturn: base.investmentReturn.slice(0, years), wageGrowth: base.wageGrowth.slice(0, years), inflation: base.inflation.slice(0, years),
+    mortalityFactor: new Float64Array(years).fill(1), entrantsFactor: new Float64Array(years).fill(1),
+    incomeFactor: groups.map(() => new Float64Array(years).fill(1)),
+  });
+  const number = (line: number, column: string, cell: string): number | undefined => {
+    const trimmed = cell.trim();
+    if (trimmed === '') { error(line, column, `${column} is empty: every cell of a paths file needs a value`); return undefined; }
+    if (!DECIMAL.test(trimmed)) { error(line, column, `${column} "${trimmed}" must be a number`); return undefined; }
+    return Number(trimmed);
+  };
+  for (const record of csv.records) {
+    const { line, cells } = record;
+    const scenario = number(line, 'scenario', cells[scenarioAt]!);
+    const year = number(line, 'year', cells[yearAt]!);
+    if (scenario !== undefined && !(Number.isSafeInteger(scenario) && scenario >= 0)) error(line, 'scenario', `scenario "${cells[scenarioAt]!.trim()}" must be a whole number >= 0`);
+    if (year !== undefined && !(Number.isInteger(year) && year >= baseYear && year < baseYear + years)) {
+      error(line, 'year', `year "${cells[yearAt]!.trim()}" must be a year of the projection, ${baseYear} to ${baseYear + years - 1}`);
+    }
+    const values = given.map(({ index, name, column }) => {
+      const value = number(line, name, cells[index]!);
+      if (value === undefined) return undefined;
+      if (column!.kind === 'rate' && !(value > -1)) { error(line, name, `${name} "${cells[index]!.trim()}" must be a rate > -1`); return undefined; }
+      if (column!.kind !== 'rate' && !(value > 0)) { error(line, name, `${name} "${cells[index]!.trim()}" must be a factor > 0`); return undefined; }
+      return value;
+    });
+    if (scenario === undefined || year === undefined || !Number.isSafeInteger(scenario) || scenario < 0 || !Number.isInteger(year) || year < baseYear || year >= baseYear + years) continue;
+    let entry = byScenario.get(scenario);
+    if (entry === undefined) {
+      entry = { paths: fresh(), seen: new Int32Array(years), firstLine: line };
+      byScenario.set(scenario, entry);
+    }
+    const yearIndex = year - baseYear;
+    if (entry.seen[yearIndex] !== 0) {
+      error(line, 'year', `scenario ${scenario} gives year ${year} twice (first on line ${entry.seen[yearIndex]})`);
+      continue;
+    }
+    entry.seen[yearIndex] = line;
+    given.forEach(({ column }, at) => {
+      const value = values[at];
+      if (value === undefined) return;
+      if (column!.kind === 'income') entry.paths.incomeFactor[column!.group]![yearIndex] = value;
+      else entry.paths[column!.path][yearIndex] = value;
+    });
+  }
+  const scenarios = [...byScenario.keys()].sort((a, b) => a - b);
+  for (const scenario of scenarios) {
+    const entry = byScenario.get(scenario)!;
+    const missing: number[] = [];
+    entry.seen.forEach((line, yearIndex) => { if (line === 0) missing.push(baseYear + yearIndex); });
+    if (missing.length > 0) {
+      const listed = missing.length > 5 ? `${missing.slice(0, 5).join(', ')} and ${missing.length - 5} more` : missing.join(', ');
+      error(entry.firstLine, 'year', `scenario ${scenario} (first on this line) has no row for year${missing.length === 1 ? '' : 's'} ${listed}: each scenario needs every year ${baseYear} to ${baseYear + years - 1}`);
+    }
+  }
+  if (scenarios.length === 0 && diagnostics.length === 0) error(undefined, undefined, 'holds no scenario: expected one row per scenario and year');
+  return finish({ scenarios, paths: scenarios.map((scenario) => byScenario.get(scenario)!.paths) });
+}
