@@ -15,6 +15,11 @@ import { checkOutputFolder } from '../outputTarget.js';
 import { ExitCode, InvalidInputError } from '../errors.js';
 import type { CommandContext } from '../main.js';
 import { cellsToCsv, csvSha256, inShard, parseSweepCsv, type SweepRecord } from '../sweep/sweepTable.js';
+import { replaceFolder } from '../../io/outputFolder.js';
+import { renderAssertionReports } from '../gates.js';
+import { colourEnabled } from '../io.js';
+import { mergeSimulateShards } from '../simulate/mergeShards.js';
+import { isSimulateShard } from '../simulate/shard.js';
 
 interface ShardFolder {
   /** As the user gave it. */
@@ -86,7 +91,7 @@ export function mergeShards(shards: readonly ShardFolder[]): string {
 export function mergeCommand(context: CommandContext) {
   const { io } = context;
   return new Command('merge')
-    .description('join the output folders of sipro sweep --shard runs into one sweep.csv')
+    .description('join the output folders of sipro sweep --shard (or sipro simulate --shard) runs into what one run writes')
     .argument('<out>', 'output folder of the merged sweep')
     .argument('<shards...>', 'the shard output folders (each shard 1…N once, in any order)')
     .option('-f, --force', 'replace the output folder if it exists', false)
@@ -94,8 +99,10 @@ export function mergeCommand(context: CommandContext) {
     .addHelpText('after', [
       '',
       'The merged sweep.csv is byte for byte the one a single run of the whole sweep writes;',
-      'scenarios/ folders (--keep-outputs) are copied. Exit codes: 0 merged, 3 the shards',
-      'are missing, edited or from different sweeps, 2 usage error.',
+      'scenarios/ folders (--keep-outputs) are copied. Shards of sipro simulate merge into',
+      'the scenarios.csv, percentiles.csv, ruin.csv, summary.json (and paths.csv) of one run;',
+      'its assertions are checked then. Exit codes: 0 merged, 3 the shards are missing,',
+      'edited or from different runs, 4 a simulate assertion failed, 2 usage error.',
       '',
       'Example:',
       '  $ sipro merge results/sweep shards/1 shards/2 shards/3',
@@ -104,6 +111,22 @@ export function mergeCommand(context: CommandContext) {
     .action(async (out, shardNames, options) => {
       const outDir = resolve(io.cwd, out);
       await checkOutputFolder(outDir, { force: options.force, cwd: io.cwd, inputs: shardNames.map((name) => resolve(io.cwd, name)), option: 'OUT' });
+      if (await isSimulateShard(resolve(io.cwd, shardNames[0]!))) {
+        let merged;
+        try {
+          const result = await mergeSimulateShards(shardNames.map((name) => ({ name, path: resolve(io.cwd, name) })), out);
+          if (result.merged === undefined) throw new InvalidInputError(result.diagnostics);
+          merged = result.merged;
+        } catch (error) {
+          releaseOutputFolder(outDir);
+          throw error;
+        }
+        await replaceFolder(outDir, merged.files);
+        if (!options.quiet) io.stderr.write(`Merged ${shardNames.length} simulate shards (${merged.scenarios} scenarios) into ${outDir}: ${[...merged.files.keys()].join(', ')}\n`);
+        io.stderr.write(renderAssertionReports(merged.assertions, { colour: colourEnabled(io, 'stderr'), quiet: options.quiet }));
+        context.exit(merged.assertions.every((report) => report.passed) ? ExitCode.success : ExitCode.assertionFailed);
+        return;
+      }
       let shards: ShardFolder[];
       try {
         const diagnostics: Diagnostic[] = [];
