@@ -44,7 +44,7 @@ function expectSameAs(out: Float64Array, result: ProjectionResult): void {
   });
 }
 
-describe('a scenario with every shock 0', () => {
+describe('a scenario with every shock 0', { timeout: 120_000 }, () => {
   it('is the deterministic projection, bit for bit (drawn, and its paths replayed)', async () => {
     const model = buildModel(await load(NO_SHOCKS));
     const expected = project(model, deterministicScenario(model));
@@ -59,7 +59,7 @@ describe('a scenario with every shock 0', () => {
   });
 });
 
-describe('a drawn scenario', () => {
+describe('a drawn scenario', { timeout: 120_000 }, () => {
   it('equals the deterministic projection with its paths set as year maps (--set), economic shocks', async () => {
     const model = buildModel(await load([]));
     const batch = scenarioBatch(model);
