@@ -4,15 +4,18 @@
  * income row and year (a row covers an age band, and `*` rows both sexes),
  * then laid out by slot for the year's loops.
  *
- * A rule's pieces depend on the rule, `J_t` and `κ` only. When a group's rule
- * is wage-indexed (`J_t = Iw_t`), income and every money field of the rule
- * scale by `Iw_t` together, so C, M and S scale by `Iw_t` and d does not
- * change: the pieces are computed once, and a row's values are computed
- * again only when the scenario's income factor `F_{g,t}` changes (never in a
- * deterministic run).
+ * A rule's pieces depend on the rule, `J_t` and `κ` only: the rows of a
+ * group share them. When a group's rule is wage-indexed (`J_t = Iw_t`),
+ * income and every money field of the rule scale by `Iw_t` together, so C,
+ * M and S scale by `Iw_t` and d does not change: the pieces are computed
+ * once, and a row's values at `Iw = 1` only when the scenario's income
+ * factor `F_{g,t}` is one the row has not just had (never again in a
+ * deterministic run). A stochastic run changes `F` every year, so the row's
+ * evaluation itself is made fast (memberYearSums.ts).
  */
-import { contributionPieces, expectedMemberYear, type MemberYear } from './contributions.js';
+import { contributionPieces } from './contributions.js';
 import type { ProjectionModel } from './model.js';
+import { memberYearInto, type PieceSet, pieceSet, type RowShape, rowShape } from './memberYearSums.js';
 import type { Timeline } from './timeline.js';
 
 /** §3's results by parameter slot (group, sex, age) for one year. */
@@ -23,14 +26,21 @@ export interface MemberYearTable {
   insuredEarnings: Float64Array;
 }
 
-/** What one projection keeps from year to year: wage-indexed pieces and row values. */
+/**
+ * What §3 keeps from year to year, and from run to run on the same model:
+ * every number here is a function of the model and of the income factor
+ * recorded beside it, never of a scenario's other paths.
+ */
 export interface MemberYearCache {
+  shapes: RowShape[];
   /** Pieces at `J = 1` of each wage-indexed group, once computed. */
-  unitPieces: (Float64Array | undefined)[];
+  unitPieces: (PieceSet | undefined)[];
   /** The income factor each row's unit values were computed at (NaN: never). */
   rowFactor: Float64Array;
   /** d, C, M, S per row at `Iw = J = 1`, for wage-indexed groups. */
   unitValues: Float64Array;
+  /** d, C, M, S per row in the year being filled. */
+  values: Float64Array;
 }
 
 export function memberYearTable(slots: number): MemberYearTable {
@@ -39,41 +49,43 @@ export function memberYearTable(slots: number): MemberYearTable {
 
 export function memberYearCache(model: ProjectionModel): MemberYearCache {
   const rows = model.incomeProfiles.length;
-  return { unitPieces: model.groups.map(() => undefined), rowFactor: new Float64Array(rows).fill(NaN), unitValues: new Float64Array(4 * rows) };
+  return {
+    shapes: model.incomeProfiles.map(rowShape),
+    unitPieces: model.groups.map(() => undefined),
+    rowFactor: new Float64Array(rows).fill(NaN),
+    unitValues: new Float64Array(4 * rows),
+    values: new Float64Array(4 * rows),
+  };
 }
 
 /** Fills `table` with §3's results of year `t0 + yearIndex` by parameter slot. */
 export function fillMemberYears(model: ProjectionModel, timeline: Timeline, yearIndex: number, cache: MemberYearCache, table: MemberYearTable): void {
   const rows = model.incomeProfiles.length;
-  const values = new Float64Array(4 * rows);
-  const piecesOfYear: (Float64Array | undefined)[] = [];
+  const { values, unitValues, shapes } = cache;
+  const piecesOfYear: (PieceSet | undefined)[] = [];
   const wageIndex = timeline.wageIndex[yearIndex]!;
   for (let row = 0; row < rows; row += 1) {
     const group = model.groupOfIncomeRow[row]!;
     if (model.groupInUse[group] === 0) continue;
     const parameters = model.groups[group]!;
-    const profile = model.incomeProfiles[row]!;
+    const shape = shapes[row]!;
+    const meanMonthlyIncome = shape.profile.meanMonthlyIncome;
     const factor = timeline.scenario.incomeFactor[group]![yearIndex]!;
-    const wageIndexed = parameters.rule.indexation === 'wages';
-    let result: MemberYear;
-    if (wageIndexed) {
+    const at = 4 * row;
+    if (parameters.rule.indexation === 'wages') {
       if (cache.rowFactor[row] !== factor) {
-        const pieces = (cache.unitPieces[group] ??= contributionPieces(parameters.rule, 1, parameters.declaredShare));
-        const unit = expectedMemberYear(pieces, { ...profile, meanAnnualIncome: 12 * profile.meanMonthlyIncome * factor }, parameters.compliance);
-        cache.unitValues.set([unit.density, unit.contributions, unit.matching, unit.insuredEarnings], 4 * row);
+        const pieces = (cache.unitPieces[group] ??= pieceSet(contributionPieces(parameters.rule, 1, parameters.declaredShare)));
+        memberYearInto(pieces, shape, 12 * meanMonthlyIncome * factor, parameters.compliance, unitValues, at);
         cache.rowFactor[row] = factor;
       }
-      result = {
-        density: cache.unitValues[4 * row]!,
-        contributions: cache.unitValues[4 * row + 1]! * wageIndex,
-        matching: cache.unitValues[4 * row + 2]! * wageIndex,
-        insuredEarnings: cache.unitValues[4 * row + 3]! * wageIndex,
-      };
+      values[at] = unitValues[at]!;
+      values[at + 1] = unitValues[at + 1]! * wageIndex;
+      values[at + 2] = unitValues[at + 2]! * wageIndex;
+      values[at + 3] = unitValues[at + 3]! * wageIndex;
     } else {
-      const pieces = (piecesOfYear[group] ??= contributionPieces(parameters.rule, timeline.contributionIndex[group]![yearIndex]!, parameters.declaredShare));
-      result = expectedMemberYear(pieces, { ...profile, meanAnnualIncome: 12 * profile.meanMonthlyIncome * wageIndex * factor }, parameters.compliance);
+      const pieces = (piecesOfYear[group] ??= pieceSet(contributionPieces(parameters.rule, timeline.contributionIndex[group]![yearIndex]!, parameters.declaredShare)));
+      memberYearInto(pieces, shape, 12 * meanMonthlyIncome * wageIndex * factor, parameters.compliance, values, at);
     }
-    values.set([result.density, result.contributions, result.matching, result.insuredEarnings], 4 * row);
   }
   const { incomeRowOfSlot } = model;
   for (let slot = 0; slot < incomeRowOfSlot.length; slot += 1) {

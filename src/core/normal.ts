@@ -201,3 +201,39 @@ export function normalProbabilityBetween(a: number, b: number): number {
   // The approximation is monotone only to the last unit: never return −1e-17.
   return mass > 0 ? mass : mass === mass ? 0 : mass;
 }
+
+/**
+ * The two numbers {@link normalProbabilityBetween} takes from a bound `z`,
+ * from one evaluation: `tail = Q(|z|)` and `central = Φ(|z|) − ½`. With
+ * them an interval's probability is {@link probabilityFromTails}, the same
+ * double `normalProbabilityBetween` returns, so that §3 evaluates each
+ * breakpoint of a month once for the two pieces it bounds.
+ * @example normalTails(0, out, 0) // out[0] = 0.5 (tail), out[1] = 0 (central)
+ */
+export function normalTails(z: number, out: Float64Array, at: number): void {
+  const size = z < 0 ? -z : z;
+  const y = size * Math.SQRT1_2;
+  if (y <= ERF_THRESHOLD) {
+    const half = 0.5 * erfNearZero(y);
+    out[at] = 0.5 - half;
+    out[at + 1] = half;
+  } else {
+    const tail = upperTailFar(size);
+    out[at] = tail;
+    out[at + 1] = 0.5 - tail;
+  }
+}
+
+/**
+ * `Φ(b) − Φ(a)` from the {@link normalTails} of `a` (at `tails[atA]`) and
+ * of `b` (at `tails[atB]`): the arithmetic of {@link normalProbabilityBetween}.
+ * @example probabilityFromTails(-Infinity, Infinity, tails, 0, 2) // 1
+ */
+export function probabilityFromTails(a: number, b: number, tails: Float64Array, atA: number, atB: number): number {
+  if (a >= b) return 0;
+  let mass: number;
+  if (a >= 0) mass = tails[atA]! - tails[atB]!;
+  else if (b <= 0) mass = tails[atB]! - tails[atA]!;
+  else return tails[atA + 1]! + tails[atB + 1]!;
+  return mass > 0 ? mass : mass === mass ? 0 : mass;
+}

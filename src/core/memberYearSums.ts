@@ -1,0 +1,140 @@
+/**
+ * The §3 sums of one active member-year, evaluated for speed without giving
+ * up a digit: the same doubles as `expectedMemberYear` (contributions.ts),
+ * in the same order, with each breakpoint of a month evaluated once for the
+ * two pieces it bounds, the months of equal seasons evaluated once, what
+ * does not change from year to year (σ, the distinct seasons) prepared once
+ * per income row, and nothing allocated per call. A stochastic run needs it:
+ * its income factors change every year, so §3 runs for every row and year.
+ */
+import { type IncomeDistribution, expectedMemberYear } from './contributions.js';
+import type { IncomeProfile } from './model.js';
+import { normalTails, probabilityFromTails } from './normal.js';
+
+/** Numbers per piece of `contributionPieces`: ln L, ln U, cα, cβ, bα, bβ, mα, mβ. */
+const PIECE_SIZE = 8;
+const MONTHS = 12;
+
+/** An income row's shape (§3): what depends on the row only. */
+export interface RowShape {
+  profile: IncomeProfile;
+  /** `σ² = ln(1 + cv²)` and `σ`. */
+  variance: number;
+  sigma: number;
+  /** `1 − p0`. */
+  incomeShare: number;
+  /** `Σ_k season_k`, added in month order. */
+  seasonTotal: number;
+  /** The distinct raw seasonal factors, in order of first occurrence, and how many months have each. */
+  factors: Float64Array;
+  weights: Float64Array;
+}
+
+export function rowShape(profile: IncomeProfile): RowShape {
+  const variance = Math.log1p(profile.cv * profile.cv);
+  let seasonTotal = 0;
+  for (const factor of profile.seasons) seasonTotal += factor;
+  const factors: number[] = [];
+  const weights: number[] = [];
+  profile.seasons.forEach((factor, month) => {
+    if (profile.seasons.indexOf(factor) < month) return;
+    factors.push(factor);
+    weights.push(profile.seasons.slice(month).filter((other) => other === factor).length);
+  });
+  return {
+    profile, variance, sigma: Math.sqrt(variance), incomeShare: 1 - profile.zeroMonthProb, seasonTotal,
+    factors: Float64Array.from(factors), weights: Float64Array.from(weights),
+  };
+}
+
+/** A rule's pieces with their distinct bounds: piece p runs from `bounds[lower[p]]` to `bounds[upper[p]]` (logs). */
+export interface PieceSet {
+  pieces: Float64Array;
+  bounds: Float64Array;
+  lower: Int32Array;
+  upper: Int32Array;
+  /** Whether any piece has a term in Y, which needs the partial expectation. */
+  needsMean: boolean;
+  /** Tails of each bound at z and at z − σ: 4 numbers per bound. */
+  tails: Float64Array;
+}
+
+export function pieceSet(pieces: Float64Array): PieceSet {
+  const count = pieces.length / PIECE_SIZE;
+  const bounds: number[] = [];
+  const lower = new Int32Array(count);
+  const upper = new Int32Array(count);
+  const indexOf = (value: number) => {
+    let at = bounds.indexOf(value);
+    if (at < 0) { at = bounds.length; bounds.push(value); }
+    return at;
+  };
+  let needsMean = false;
+  for (let piece = 0; piece < count; piece += 1) {
+    const at = piece * PIECE_SIZE;
+    lower[piece] = indexOf(pieces[at]!);
+    upper[piece] = indexOf(pieces[at + 1]!);
+    needsMean ||= pieces[at + 3] !== 0 || pieces[at + 5] !== 0 || pieces[at + 7] !== 0;
+  }
+  return { pieces, bounds: Float64Array.from(bounds), lower, upper, needsMean, tails: new Float64Array(4 * bounds.length) };
+}
+
+/**
+ * Writes `d, C, M, S` of one active member-year (§3) at `out[at … at+3]`:
+ * the numbers `expectedMemberYear(set.pieces, {meanAnnualIncome, …shape}, compliance)` returns.
+ */
+export function memberYearInto(set: PieceSet, shape: RowShape, meanAnnualIncome: number, compliance: number, out: Float64Array, at: number): void {
+  const { incomeShare, sigma } = shape;
+  out[at] = 0; out[at + 1] = 0; out[at + 2] = 0; out[at + 3] = 0;
+  if (!(meanAnnualIncome > 0) || !(incomeShare > 0) || set.pieces.length === 0) return;
+  if (sigma === 0) {
+    // A point mass (cv so small that ln(1 + cv²) is 0): rare, and handled by the general code.
+    const income: IncomeDistribution = { meanAnnualIncome, cv: shape.profile.cv, zeroMonthProb: shape.profile.zeroMonthProb, seasons: shape.profile.seasons };
+    const result = expectedMemberYear(set.pieces, income, compliance);
+    out[at] = result.density; out[at + 1] = result.contributions; out[at + 2] = result.matching; out[at + 3] = result.insuredEarnings;
+    return;
+  }
+  const { variance, factors, weights, seasonTotal } = shape;
+  const { pieces, bounds, lower, upper, tails, needsMean } = set;
+  const pieceCount = lower.length;
+  const boundCount = bounds.length;
+  // partialExpectationLn's own σ² (σ·σ, which may differ from ln(1 + cv²) in the last bit).
+  const squared = sigma * sigma;
+  let paidMonths = 0;
+  let contributions = 0;
+  let matching = 0;
+  let insured = 0;
+  for (let distinct = 0; distinct < factors.length; distinct += 1) {
+    const weight = weights[distinct]!;
+    const monthMean = (meanAnnualIncome * factors[distinct]!) / (seasonTotal * incomeShare);
+    if (!(monthMean > 0)) continue;
+    const lambda = Math.log(monthMean) - variance / 2;
+    const shift = lambda + squared;
+    for (let bound = 0; bound < boundCount; bound += 1) {
+      normalTails((bounds[bound]! - lambda) / sigma, tails, 4 * bound);
+      if (needsMean) normalTails((bounds[bound]! - shift) / sigma, tails, 4 * bound + 2);
+    }
+    const scaleOfMean = needsMean ? Math.exp(lambda + squared / 2) : 0;
+    for (let piece = 0; piece < pieceCount; piece += 1) {
+      const base = piece * PIECE_SIZE;
+      const low = lower[piece]!;
+      const high = upper[piece]!;
+      const probability = probabilityFromTails((bounds[low]! - lambda) / sigma, (bounds[high]! - lambda) / sigma, tails, 4 * low, 4 * high);
+      const cSlope = pieces[base + 3]!;
+      const bSlope = pieces[base + 5]!;
+      const mSlope = pieces[base + 7]!;
+      const mean = cSlope === 0 && bSlope === 0 && mSlope === 0
+        ? 0
+        : scaleOfMean * probabilityFromTails((bounds[low]! - shift) / sigma, (bounds[high]! - shift) / sigma, tails, 4 * low + 2, 4 * high + 2);
+      paidMonths += weight * probability;
+      contributions += weight * (pieces[base + 2]! * probability + cSlope * mean);
+      insured += weight * (pieces[base + 4]! * probability + bSlope * mean);
+      matching += weight * (pieces[base + 6]! * probability + mSlope * mean);
+    }
+  }
+  const scale = compliance * incomeShare;
+  out[at] = (scale * paidMonths) / MONTHS;
+  out[at + 1] = scale * contributions;
+  out[at + 2] = scale * matching;
+  out[at + 3] = scale * insured;
+}
