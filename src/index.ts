@@ -41,5 +41,14 @@ export { annuityDue } from './core/awards.js';
 export { lifeTable } from './core/lifeTable.js';
 export type { LifeTableRow, MortalityRate } from './core/lifeTable.js';
 export { normalCdf } from './core/normal.js';
+// Stochastic scenarios (§10): draw or give paths, project a batch, summarise the spread.
+export { scenarioBatch } from './core/stochastic/batch.js';
+export type { ScenarioBatch } from './core/stochastic/batch.js';
+export { drawPaths, scenarioOfPaths } from './core/stochastic/paths.js';
+export type { ScenarioPaths } from './core/stochastic/paths.js';
+export { simulationTables } from './core/stochastic/summary.js';
+export type { Outcomes, SimulationTables, StochasticSummary } from './core/stochastic/summary.js';
+export { percentileOfSorted } from './core/stochastic/percentiles.js';
+export type { Stochastic, Shock } from './schema/scheme.js';
 export type { Sex } from './core/rules.js';
 export type * from './core/types.js';

@@ -26,6 +26,7 @@ const RUNTIME_EXPORTS = [
   'annuityDue',
   'buildModel',
   'deterministicScenario',
+  'drawPaths',
   'formatDiagnostic',
   'incomeRowSchema',
   'lifeTable',
@@ -33,12 +34,16 @@ const RUNTIME_EXPORTS = [
   'memberYear',
   'mortalityRowSchema',
   'normalCdf',
+  'percentileOfSorted',
   'populationRowSchema',
   'project',
   'projectEntrants',
   'projectScheme',
   'ratesRowSchema',
+  'scenarioBatch',
+  'scenarioOfPaths',
   'schemeSchema',
+  'simulationTables',
 ];
 
 describe('the public API', () => {
