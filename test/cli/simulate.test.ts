@@ -86,6 +86,34 @@ describe('a bad paths file: exit 3, naming file, line and column', { timeout: 12
   });
 });
 
+describe('inputs of simulate', { timeout: 120_000 }, () => {
+  it('an assumption at or below −0.99 cannot be drawn around (exit 3), but --paths may replay it', async () => {
+    const result = await runSipro(['simulate', DEMO, '--scenarios', '2', '--out', join(scratch, 'floor'), '--set', 'assumptions.inflation=-0.995']);
+    expect(result.stderr).toContain('assumptions.inflation "-0.995" must be > -0.99 when sipro simulate draws its paths');
+    expect(result.code).toBe(3);
+  });
+  it('--scenarios with --paths is a usage error', async () => {
+    const result = await runSipro(['simulate', DEMO, '--scenarios', '2', '--paths', 'x.csv', '--out', join(scratch, 'both')]);
+    expect(result.stderr).toContain('--scenarios and --seed only apply to drawn scenarios');
+    expect(result.code).toBe(2);
+  });
+  it('a paths file may leave columns out and name any scenarios: the deterministic values, in ascending order', async () => {
+    const lines = ['scenario,year', ...[12, 0].flatMap((scenario) => Array.from({ length: 75 }, (_, index) => `${scenario},${2025 + index}`))];
+    await writeFile(join(scratch, 'bare.csv'), `${lines.join('\n')}\n`);
+    const result = await runSipro(['simulate', DEMO, '--paths', 'bare.csv', '--jobs', '1', '--out', join(scratch, 'bare'), '-q'], { cwd: scratch });
+    expect(result.code).toBe(0);
+    const rows = (await read('bare', 'scenarios.csv')).trim().split('\n').slice(1).map((line) => line.split(','));
+    expect(rows.map((row) => row[0])).toEqual(['0', '12']);
+    // Every factor 1 and the assumptions' values: the deterministic projection (GAP 15.60 %, depletion in 2078).
+    expect(rows[0]!.slice(1)).toEqual(rows[1]!.slice(1));
+    expect(Number(rows[0]![1])).toBeCloseTo(0.15603397598221722, 15);
+    expect(rows[0]![4]).toBe('2078');
+    const summary = JSON.parse(await read('bare', 'summary.json')) as { stochastic: { scenarios: number; seed: number }; run: { inputs: { role: string }[] } };
+    expect(summary.stochastic).toMatchObject({ scenarios: 2, seed: 1 });
+    expect(summary.run.inputs.map((input) => input.role)).toContain('paths');
+  });
+});
+
 describe('§10 assertions', { timeout: 120_000 }, () => {
   it('fail with exit 4, the folder written all the same', async () => {
     const result = await runSipro(['simulate', DEMO, '--scenarios', '4', '--jobs', '1', '--out', join(scratch, 'gate'), '-q',
