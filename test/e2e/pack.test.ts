@@ -67,12 +67,12 @@ afterAll(async () => {
 describe('npm pack', () => {
   it('ships the CLI bundle, the library with its types, the JSON Schema and the two schemes to start from; nothing else', () => {
     const allowed = [
-      /^package\.json$/, /^README\.md$/, /^bin\/(sipro\.js|loadBundle\.mjs|partWorker\.mjs)$/, /^dist\/bundle\/(main\.cjs|main\.cjs\.cache|worker\.mjs|part\.cjs)$/,
+      /^package\.json$/, /^README\.md$/, /^bin\/(sipro\.js|loadBundle\.mjs|partWorker\.mjs)$/, /^dist\/bundle\/(main\.cjs|main\.cjs\.cache|worker\.mjs|simulateWorker\.mjs|part\.cjs)$/,
       /^dist\/src\/(index|version)\.(js|d\.ts)$/, /^dist\/src\/(core|io|schema)\/[\w/]+\.(js|d\.ts)$/,
       /^dist\/scheme\.schema\.json$/, /^fixtures\/demo\/(scheme\.yaml|\w+\.csv)$/, /^templates\/minimal\/(scheme\.yaml|\w+\.csv)$/,
     ];
     expect(packed.files.filter((file) => !allowed.some((pattern) => pattern.test(file)))).toEqual([]);
-    for (const file of ['bin/sipro.js', 'bin/loadBundle.mjs', 'dist/bundle/main.cjs', 'dist/bundle/main.cjs.cache', 'dist/bundle/worker.mjs', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/scheme.schema.json',
+    for (const file of ['bin/sipro.js', 'bin/loadBundle.mjs', 'dist/bundle/main.cjs', 'dist/bundle/main.cjs.cache', 'dist/bundle/worker.mjs', 'dist/bundle/simulateWorker.mjs', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/scheme.schema.json',
       'fixtures/demo/scheme.yaml', 'fixtures/demo/population.csv', 'templates/minimal/scheme.yaml', 'templates/minimal/mortality.csv']) {
       expect(packed.files).toContain(file);
     }
@@ -85,13 +85,14 @@ describe('npm pack', () => {
     expect([...await importedPackages(join(REPO, 'dist', 'bundle', 'main.cjs'))].sort()).toEqual(REPORT_LIBRARIES);
     expect([...await importedPackages(join(REPO, 'dist', 'bundle', 'main.cjs'), new Set(), new Set(), false)]).toEqual([]);
     expect([...await importedPackages(join(REPO, 'dist', 'bundle', 'worker.mjs'))]).toEqual([]);
+    expect([...await importedPackages(join(REPO, 'dist', 'bundle', 'simulateWorker.mjs'))]).toEqual([]);
   });
 });
 
 describe('installed from the tarball into a fresh project', () => {
   it('installs sipro, the library\'s dependencies and the report libraries, and no tool of sipro\'s own build', async () => {
     const installed = (await readdir(join(project, 'node_modules'))).filter((name) => !name.startsWith('.'));
-    expect(installed).toEqual(expect.arrayContaining(['csv-parse', 'sipro', 'yaml', 'zod', ...REPORT_LIBRARIES]));
+    expect(installed).toEqual(expect.arrayContaining(['csv-parse', 'pure-rand', 'sipro', 'yaml', 'zod', ...REPORT_LIBRARIES]));
     for (const tool of ['esbuild', 'typescript', 'vitest', 'puppeteer-core', 'asciichart', 'cli-table3']) expect(installed).not.toContain(tool);
   });
 
@@ -116,7 +117,7 @@ describe('installed from the tarball into a fresh project', () => {
     expect((await readdir(join(project, 'sipro-out', 'my-scheme'))).sort()).toEqual(['by_group.csv', 'projection.csv', 'subsidy.csv', 'summary.json']);
   }, 60_000);
 
-  it('npx sipro init --minimal, then project and a sweep on worker threads', async () => {
+  it('npx sipro init --minimal, then project, a sweep and a simulation on worker threads', async () => {
     expect((await npxSipro('init', 'small', '--minimal')).code).toBe(0);
     const projected = await npxSipro('project', 'small', '--quiet', '--json');
     expect(projected.code, projected.stderr).toBe(0);
@@ -124,6 +125,9 @@ describe('installed from the tarball into a fresh project', () => {
     const sweep = await npxSipro('sweep', 'small', '--grid', 'contributions.rate=0.08,0.12', '--jobs', '2', '--quiet');
     expect(sweep.code, sweep.stderr).toBe(0);
     expect(existsSync(join(project, 'sipro-out', 'small-sweep', 'sweep.csv'))).toBe(true);
+    const simulated = await npxSipro('simulate', 'small', '--scenarios', '4', '--jobs', '2', '--quiet');
+    expect(simulated.code, simulated.stderr).toBe(0);
+    expect(existsSync(join(project, 'sipro-out', 'small-simulate', 'percentiles.csv'))).toBe(true);
   }, 60_000);
 
   it('import \'sipro\' loads the library with the installed dependencies alone', async () => {
