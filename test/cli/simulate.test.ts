@@ -136,6 +136,21 @@ describe('§10 assertions', { timeout: 120_000 }, () => {
   });
 });
 
+describe('summary.json and --json', { timeout: 120_000 }, () => {
+  it('hold the deterministic §7 summary, then the stochastic block, the assertions and the run record', async () => {
+    const result = await runSipro(['simulate', DEMO, '--scenarios', '3', '--jobs', '1', '--out', join(scratch, 'json'), '--json', '--seed', '7']);
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.stdout) as Record<string, unknown> & { stochastic: Record<string, unknown> };
+    const written = JSON.parse(await read('json', 'summary.json')) as Record<string, unknown>;
+    expect(Object.keys(written)).toEqual(['gap', 'effective_rate', 'actuarial_balance', 'depletion_year', 'first_deficit_year', 'present_values', 'stochastic', 'assertions', 'run']);
+    expect(Object.keys(printed.stochastic)).toEqual(['scenarios', 'seed', 'depletion_probability', 'gap', 'actuarial_balance', 'depletion_year', 'final_reserve_ratio']);
+    expect(printed.stochastic).toEqual(written['stochastic']);
+    expect(printed.stochastic).toMatchObject({ scenarios: 3, seed: 7 });
+    expect(Object.keys(printed.stochastic['depletion_year'] as object)).toEqual(['p5', 'p25', 'p50', 'p75', 'p95']);
+    expect(written['gap']).toBeCloseTo(0.156, 3); // the deterministic GAP of the demo
+  });
+});
+
 describe('progress', { timeout: 120_000 }, () => {
   it('prints a plain line when stderr is not a terminal, and the summary on stdout', async () => {
     const result = await runSipro(['simulate', DEMO, '--scenarios', '2', '--jobs', '1', '--out', join(scratch, 'plain')]);

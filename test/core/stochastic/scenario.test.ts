@@ -110,3 +110,25 @@ describe('a drawn scenario', { timeout: 120_000 }, () => {
     }
   });
 });
+
+describe('the annuity factor under a scenario (§10: ä ignores only the mortality factor)', () => {
+  it('uses the path\'s inflation in (1 + idx)^j and the table\'s q without the factor; the payment uses q × F', async () => {
+    const { tinyScheme } = await import('../../support/scheme.js');
+    const data = tinyScheme({
+      scheme: {
+        projection: { horizon: 1, min_age: 58, max_age: 62 },
+        benefits: { old_age: { retirement_age: 60, formula: 'account', annuity_rate: 0.03, indexation: 'prices' } },
+      },
+      population: [{ age: 60, status: 'active', count: 10, balance: 50_000 }],
+      qx: { '*': { 58: 0.1, 59: 0.1, 60: 0.1, 61: 0.1, 62: 1 } },
+    });
+    const model = buildModel(data);
+    const scenario = deterministicScenario(model);
+    scenario.inflation[0] = 0.05; // the scheme says 0: the path's value must reach ä
+    scenario.mortalityFactor[0] = 2; // q = 0.2 for the year's flows, but not in ä
+    const annuity = (1 * 0.95 / 1.03 ** 0.5) + (0.9 * 0.95 * 1.05 / 1.03 ** 1.5) + (0.81 * 0.5 * 1.05 ** 2 / 1.03 ** 2.5);
+    const result = project(model, scenario);
+    // 10 heads, award 50,000 / ä each, paid on the exposure 1 − 0.2/2.
+    expect(result.projection[0]!.old_age_benefits).toBeCloseTo(10 * (1 - 0.2 / 2) * 50_000 / annuity, 8);
+  });
+});
