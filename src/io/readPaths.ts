@@ -10,7 +10,7 @@
 import type { ScenarioPaths } from '../core/stochastic/paths.js';
 import type { Scenario } from '../core/scenario.js';
 import type { Diagnostic } from './diagnostics.js';
-import { readCsv } from './readCsv.js';
+import { csvRecords, DEFAULT_CSV, type RecordSink } from './readCsv.js';
 import { closestName } from './suggest.js';
 
 /** Listing more than this many problems of one file helps nobody: the rest are counted. */
@@ -43,36 +43,18 @@ function valueColumns(groups: readonly string[]): Map<string, Column> {
  * @param base the deterministic scenario: what a left-out column takes
  */
 export function readPaths(text: string, file: string, groups: readonly string[], baseYear: number, base: Scenario): ReplayedPaths {
-  const csv = readCsv(text, file);
-  const diagnostics: Diagnostic[] = [...csv.diagnostics];
+  const diagnostics: Diagnostic[] = [];
   let unlisted = 0;
   const error = (line: number | undefined, column: string | undefined, message: string) => {
     if (diagnostics.length >= MAX_LISTED) { unlisted += 1; return; }
     diagnostics.push({ severity: 'error', file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { path: column }), message });
   };
-  const finish = (result: Omit<ReplayedPaths, 'diagnostics'>): ReplayedPaths => {
-    if (unlisted > 0) diagnostics.push({ severity: 'error', file, message: `and ${unlisted} more problems of the same kinds (only the first ${MAX_LISTED} are listed)` });
-    return { ...result, diagnostics };
-  };
-  const { header } = csv;
-  if (header === undefined) return finish({ scenarios: [], paths: [] });
   const known = valueColumns(groups);
-  const names = header.names;
-  for (const required of ['scenario', 'year']) {
-    if (!names.includes(required)) error(header.line, required, `required column "${required}" is missing from the header (required: scenario, year)`);
-  }
   const expected = ['scenario', 'year', ...known.keys()];
-  for (const name of names) {
-    if (name === '' || expected.includes(name)) continue;
-    const meant = closestName(name, expected.filter((column) => !names.includes(column)));
-    error(header.line, name, `unknown column "${name}"${meant === undefined ? `: the columns of a paths file are ${expected.join(', ')}` : `; did you mean "${meant}"?`}`);
-  }
-  if (diagnostics.length > 0) return finish({ scenarios: [], paths: [] });
-
   const years = base.years;
-  const scenarioAt = names.indexOf('scenario');
-  const yearAt = names.indexOf('year');
-  const given = names.map((name, index) => ({ index, name, column: known.get(name) })).filter((entry) => entry.column !== undefined);
+  let scenarioAt = -1;
+  let yearAt = -1;
+  let given: { index: number; name: string; column: Column }[] = [];
   const byScenario = new Map<number, { paths: ScenarioPaths; seen: Int32Array; firstLine: number }>();
   const fresh = (): ScenarioPaths => ({
     investmentReturn: base.investmentReturn.slice(0, years), wageGrowth: base.wageGrowth.slice(0, years), inflation: base.inflation.slice(0, years),
@@ -85,40 +67,65 @@ export function readPaths(text: string, file: string, groups: readonly string[],
     if (!DECIMAL.test(trimmed)) { error(line, column, `${column} "${trimmed}" must be a number`); return undefined; }
     return Number(trimmed);
   };
-  for (const record of csv.records) {
-    const { line, cells } = record;
-    const scenario = number(line, 'scenario', cells[scenarioAt]!);
-    const year = number(line, 'year', cells[yearAt]!);
-    if (scenario !== undefined && !(Number.isSafeInteger(scenario) && scenario >= 0)) error(line, 'scenario', `scenario "${cells[scenarioAt]!.trim()}" must be a whole number >= 0`);
-    if (year !== undefined && !(Number.isInteger(year) && year >= baseYear && year < baseYear + years)) {
-      error(line, 'year', `year "${cells[yearAt]!.trim()}" must be a year of the projection, ${baseYear} to ${baseYear + years - 1}`);
-    }
-    const values = given.map(({ index, name, column }) => {
-      const value = number(line, name, cells[index]!);
-      if (value === undefined) return undefined;
-      if (column!.kind === 'rate' && !(value > -1)) { error(line, name, `${name} "${cells[index]!.trim()}" must be a rate > -1`); return undefined; }
-      if (column!.kind !== 'rate' && !(value > 0)) { error(line, name, `${name} "${cells[index]!.trim()}" must be a factor > 0`); return undefined; }
-      return value;
-    });
-    if (scenario === undefined || year === undefined || !Number.isSafeInteger(scenario) || scenario < 0 || !Number.isInteger(year) || year < baseYear || year >= baseYear + years) continue;
-    let entry = byScenario.get(scenario);
-    if (entry === undefined) {
-      entry = { paths: fresh(), seen: new Int32Array(years), firstLine: line };
-      byScenario.set(scenario, entry);
-    }
-    const yearIndex = year - baseYear;
-    if (entry.seen[yearIndex] !== 0) {
-      error(line, 'year', `scenario ${scenario} gives year ${year} twice (first on line ${entry.seen[yearIndex]})`);
-      continue;
-    }
-    entry.seen[yearIndex] = line;
-    given.forEach(({ column }, at) => {
-      const value = values[at];
-      if (value === undefined) return;
-      if (column!.kind === 'income') entry.paths.incomeFactor[column!.group]![yearIndex] = value;
-      else entry.paths[column!.path][yearIndex] = value;
-    });
-  }
+  const values: (number | undefined)[] = [];
+  const sink: RecordSink = {
+    problem: (line, message) => error(line, undefined, message),
+    header(header) {
+      const { names } = header;
+      const before = diagnostics.length;
+      for (const required of ['scenario', 'year']) {
+        if (!names.includes(required)) error(header.line, required, `required column "${required}" is missing from the header (required: scenario, year)`);
+      }
+      for (const name of names) {
+        if (name === '' || expected.includes(name)) continue;
+        const meant = closestName(name, expected.filter((column) => !names.includes(column)));
+        error(header.line, name, `unknown column "${name}"${meant === undefined ? `: the columns of a paths file are ${expected.join(', ')}` : `; did you mean "${meant}"?`}`);
+      }
+      scenarioAt = names.indexOf('scenario');
+      yearAt = names.indexOf('year');
+      given = names.flatMap((name, index) => {
+        const column = known.get(name);
+        return column === undefined ? [] : [{ index, name, column }];
+      });
+      return diagnostics.length === before;
+    },
+    record({ line, cells }) {
+      const scenario = number(line, 'scenario', cells[scenarioAt]!);
+      const year = number(line, 'year', cells[yearAt]!);
+      const scenarioValid = scenario !== undefined && Number.isSafeInteger(scenario) && scenario >= 0;
+      const yearValid = year !== undefined && Number.isInteger(year) && year >= baseYear && year < baseYear + years;
+      if (scenario !== undefined && !scenarioValid) error(line, 'scenario', `scenario "${cells[scenarioAt]!.trim()}" must be a whole number >= 0`);
+      if (year !== undefined && !yearValid) error(line, 'year', `year "${cells[yearAt]!.trim()}" must be a year of the projection, ${baseYear} to ${baseYear + years - 1}`);
+      values.length = 0;
+      for (const { index, name, column } of given) {
+        const value = number(line, name, cells[index]!);
+        if (value !== undefined && column.kind === 'rate' && !(value > -1)) { error(line, name, `${name} "${cells[index]!.trim()}" must be a rate > -1`); values.push(undefined); continue; }
+        if (value !== undefined && column.kind !== 'rate' && !(value > 0)) { error(line, name, `${name} "${cells[index]!.trim()}" must be a factor > 0`); values.push(undefined); continue; }
+        values.push(value);
+      }
+      if (!scenarioValid || !yearValid) return;
+      let entry = byScenario.get(scenario);
+      if (entry === undefined) {
+        entry = { paths: fresh(), seen: new Int32Array(years), firstLine: line };
+        byScenario.set(scenario, entry);
+      }
+      const yearIndex = year - baseYear;
+      if (entry.seen[yearIndex] !== 0) {
+        error(line, 'year', `scenario ${scenario} gives year ${year} twice (first on line ${entry.seen[yearIndex]})`);
+        return;
+      }
+      entry.seen[yearIndex] = line;
+      given.forEach(({ column }, at) => {
+        const value = values[at];
+        if (value === undefined) return;
+        if (column.kind === 'income') entry.paths.incomeFactor[column.group]![yearIndex] = value;
+        else entry.paths[column.path][yearIndex] = value;
+      });
+    },
+  };
+  const reader = csvRecords(DEFAULT_CSV, sink);
+  reader.push(text.replace(/^\uFEFF/, ''));
+  reader.end();
   const scenarios = [...byScenario.keys()].sort((a, b) => a - b);
   for (const scenario of scenarios) {
     const entry = byScenario.get(scenario)!;
@@ -130,5 +137,6 @@ export function readPaths(text: string, file: string, groups: readonly string[],
     }
   }
   if (scenarios.length === 0 && diagnostics.length === 0) error(undefined, undefined, 'holds no scenario: expected one row per scenario and year');
-  return finish({ scenarios, paths: scenarios.map((scenario) => byScenario.get(scenario)!.paths) });
+  if (unlisted > 0) diagnostics.push({ severity: 'error', file, message: `and ${unlisted} more problems of the same kinds (only the first ${MAX_LISTED} are listed)` });
+  return { scenarios, paths: scenarios.map((scenario) => byScenario.get(scenario)!.paths), diagnostics };
 }
