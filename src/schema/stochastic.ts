@@ -9,6 +9,9 @@ import { doc, integer } from './common.js';
 
 /** Most scenarios a run may draw: more is a typo, and their per-year values would not fit in memory. */
 export const MAX_STOCHASTIC_SCENARIOS = 1_000_000;
+/** The largest seed: any whole number a user types, well inside the doubles' exact integers. */
+export const MAX_SEED = 1e15;
+
 /**
  * The largest standard deviation of a shock: 100 points a year on a rate, a
  * factor whose log moves by 1 a year. Far beyond any real economy; larger
@@ -32,7 +35,7 @@ export type Shock = z.output<typeof shockSchema>;
 export const stochasticSchema = z
   .strictObject({
     scenarios: integer.min(1).max(MAX_STOCHASTIC_SCENARIOS).default(1000).meta(doc(undefined, 'how many scenarios sipro simulate draws (numbered 1 … scenarios)')),
-    seed: integer.min(0).max(Number.MAX_SAFE_INTEGER).default(1).meta(doc(undefined, 'the seed of the draws: scenario s of a seed draws the same numbers in any run')),
+    seed: integer.min(0).max(MAX_SEED).default(1).meta(doc(undefined, 'the seed of the draws: scenario s of a seed draws the same numbers in any run')),
     investment_return: shockSchema.meta(doc(undefined, 'shock added to the investment return of each year (floored at −0.99)')),
     wage_growth: shockSchema.meta(doc(undefined, 'shock added to wage growth (floored at −0.99)')),
     inflation: shockSchema.meta(doc(undefined, 'shock added to inflation (floored at −0.99)')),

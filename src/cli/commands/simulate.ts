@@ -62,6 +62,15 @@ function assumptionsAboveFloor(scheme: Scheme): Diagnostic[] {
   return diagnostics;
 }
 
+/** The position of the first scenario whose outcome holds an infinite number (extreme shocks), or undefined. */
+function firstOverflow(outcomes: Float64Array, width: number): number | undefined {
+  for (let index = 0; index < outcomes.length; index += 1) {
+    const value = outcomes[index]!;
+    if (value === Infinity || value === -Infinity) return Math.floor(index / width);
+  }
+  return undefined;
+}
+
 /** Each assertion that names a percentile must name a listed one. */
 function percentileProblems(assertions: readonly Assertion[], percentiles: readonly number[]): string[] {
   return assertions.flatMap((assertion) => {
@@ -178,6 +187,14 @@ export function simulateCommand(context: CommandContext) {
       const threads = Math.min(jobs, Math.ceil(chosen.length / 20));
       const ran = `Ran ${chosen.length.toLocaleString('en-US')} scenarios${shard === null ? '' : ` (shard ${shard.index} of ${shard.count})`} in ${seconds.toFixed(1)} s on ${threads} ${threads === 1 ? 'thread' : 'threads'}`;
       const layout = outcomeLayout(model.horizon);
+      const overflow = firstOverflow(run.outcomes, layout.width);
+      if (overflow !== undefined) {
+        const scenario = chosen[overflow]!.scenario;
+        throw new InvalidInputError([{
+          severity: 'error', file: options.paths ?? 'scheme.yaml', path: 'stochastic',
+          message: `scenario ${scenario} leaves double precision (an infinite amount): its ${options.paths === undefined ? 'shocks (sd, rho) are' : 'paths are'} too large for a ${model.horizon}-year projection`,
+        }]);
+      }
 
       if (shard !== null) {
         const bytes = outcomeBytes(run.outcomes);
