@@ -13,6 +13,8 @@ import { normalTails, probabilityFromTails } from './normal.js';
 
 /** Numbers per piece of `contributionPieces`: ln L, ln U, cα, cβ, bα, bβ, mα, mβ. */
 const PIECE_SIZE = 8;
+/** The pieces follow one header value: the percent rule's rate, NaN for the other kinds. */
+const PIECES_START = 1;
 const MONTHS = 12;
 
 /** An income row's shape (§3): what depends on the row only. */
@@ -47,9 +49,14 @@ export function rowShape(profile: IncomeProfile): RowShape {
   };
 }
 
-/** A rule's pieces with their distinct bounds: piece p runs from `bounds[lower[p]]` to `bounds[upper[p]]` (logs). */
+/**
+ * A rule's pieces with their distinct bounds: piece p (at `PIECES_START + p × 8`
+ * of `pieces`) runs from `bounds[lower[p]]` to `bounds[upper[p]]` (logs).
+ */
 export interface PieceSet {
   pieces: Float64Array;
+  /** The percent rule's rate (C = rate × S, as expectedMemberYear computes it), NaN for other kinds. */
+  rate: number;
   bounds: Float64Array;
   lower: Int32Array;
   upper: Int32Array;
@@ -60,7 +67,7 @@ export interface PieceSet {
 }
 
 export function pieceSet(pieces: Float64Array): PieceSet {
-  const count = pieces.length / PIECE_SIZE;
+  const count = (pieces.length - PIECES_START) / PIECE_SIZE;
   const bounds: number[] = [];
   const lower = new Int32Array(count);
   const upper = new Int32Array(count);
@@ -71,12 +78,12 @@ export function pieceSet(pieces: Float64Array): PieceSet {
   };
   let needsMean = false;
   for (let piece = 0; piece < count; piece += 1) {
-    const at = piece * PIECE_SIZE;
+    const at = PIECES_START + piece * PIECE_SIZE;
     lower[piece] = indexOf(pieces[at]!);
     upper[piece] = indexOf(pieces[at + 1]!);
     needsMean ||= pieces[at + 3] !== 0 || pieces[at + 5] !== 0 || pieces[at + 7] !== 0;
   }
-  return { pieces, bounds: Float64Array.from(bounds), lower, upper, needsMean, tails: new Float64Array(4 * bounds.length) };
+  return { pieces, rate: pieces[0]!, bounds: Float64Array.from(bounds), lower, upper, needsMean, tails: new Float64Array(4 * bounds.length) };
 }
 
 /**
@@ -86,7 +93,7 @@ export function pieceSet(pieces: Float64Array): PieceSet {
 export function memberYearInto(set: PieceSet, shape: RowShape, meanAnnualIncome: number, compliance: number, out: Float64Array, at: number): void {
   const { incomeShare, sigma } = shape;
   out[at] = 0; out[at + 1] = 0; out[at + 2] = 0; out[at + 3] = 0;
-  if (!(meanAnnualIncome > 0) || !(incomeShare > 0) || set.pieces.length === 0) return;
+  if (!(meanAnnualIncome > 0) || !(incomeShare > 0) || set.pieces.length <= PIECES_START) return;
   if (sigma === 0) {
     // A point mass (cv so small that ln(1 + cv²) is 0): rare, and handled by the general code.
     const income: IncomeDistribution = { meanAnnualIncome, cv: shape.profile.cv, zeroMonthProb: shape.profile.zeroMonthProb, seasons: shape.profile.seasons };
@@ -116,7 +123,7 @@ export function memberYearInto(set: PieceSet, shape: RowShape, meanAnnualIncome:
     }
     const scaleOfMean = needsMean ? Math.exp(lambda + squared / 2) : 0;
     for (let piece = 0; piece < pieceCount; piece += 1) {
-      const base = piece * PIECE_SIZE;
+      const base = PIECES_START + piece * PIECE_SIZE;
       const low = lower[piece]!;
       const high = upper[piece]!;
       const probability = probabilityFromTails((bounds[low]! - lambda) / sigma, (bounds[high]! - lambda) / sigma, tails, 4 * low, 4 * high);
@@ -134,7 +141,8 @@ export function memberYearInto(set: PieceSet, shape: RowShape, meanAnnualIncome:
   }
   const scale = compliance * incomeShare;
   out[at] = (scale * paidMonths) / MONTHS;
-  out[at + 1] = scale * contributions;
   out[at + 2] = scale * matching;
   out[at + 3] = scale * insured;
+  // As expectedMemberYear: a percent rule's C is rate × S (monotone where S is).
+  out[at + 1] = Number.isNaN(set.rate) ? scale * contributions : set.rate * out[at + 3]!;
 }

@@ -87,9 +87,9 @@ describe('a bad paths file: exit 3, naming file, line and column', { timeout: 12
 });
 
 describe('inputs of simulate', { timeout: 120_000 }, () => {
-  it('an assumption at or below −0.99 cannot be drawn around (exit 3), but --paths may replay it', async () => {
-    const result = await runSipro(['simulate', DEMO, '--scenarios', '2', '--out', join(scratch, 'floor'), '--set', 'assumptions.inflation=-0.995']);
-    expect(result.stderr).toContain('assumptions.inflation "-0.995" must be > -0.99 when sipro simulate draws its paths');
+  it('an assumption at or below −0.99 cannot be drawn around (exit 3)', async () => {
+    const result = await runSipro(['simulate', DEMO, '--scenarios', '2', '--out', join(scratch, 'floor'), '--set', 'assumptions.inflation={2025: -0.995, 2026: 0.02}']);
+    expect(result.stderr).toContain('assumptions.inflation.2025 "-0.995" must be > -0.99 when sipro simulate draws its paths');
     expect(result.code).toBe(3);
   });
   it('--scenarios with --paths is a usage error', async () => {
