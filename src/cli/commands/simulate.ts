@@ -184,7 +184,7 @@ export function simulateCommand(context: CommandContext) {
         progress.stop();
       }
       const seconds = (Date.now() - started) / 1000;
-      const threads = Math.min(jobs, Math.ceil(chosen.length / 20));
+      const threads = Math.max(1, Math.min(jobs, Math.ceil(chosen.length / 20)));
       const ran = `Ran ${chosen.length.toLocaleString('en-US')} scenarios${shard === null ? '' : ` (shard ${shard.index} of ${shard.count})`} in ${seconds.toFixed(1)} s on ${threads} ${threads === 1 ? 'thread' : 'threads'}`;
       const layout = outcomeLayout(model.horizon);
       const overflow = firstOverflow(run.outcomes, layout.width);
