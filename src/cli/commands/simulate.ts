@@ -35,7 +35,7 @@ import { renderDiagnostics } from '../render/diagnostics.js';
 import { simulationFiles } from '../simulate/finish.js';
 import { simulationProgress } from '../simulate/progress.js';
 import { renderSimulation } from '../simulate/render.js';
-import { runSimulation } from '../simulate/runChunks.js';
+import { runSimulation, SCENARIOS_PER_CHUNK } from '../simulate/runChunks.js';
 import { outcomeBytes, sha256, SHARD_OUTCOMES, SHARD_RECORD, type SimulateShardRecord } from '../simulate/shard.js';
 import { inShard } from '../sweep/sweepTable.js';
 
@@ -184,7 +184,7 @@ export function simulateCommand(context: CommandContext) {
         progress.stop();
       }
       const seconds = (Date.now() - started) / 1000;
-      const threads = Math.max(1, Math.min(jobs, Math.ceil(chosen.length / 20)));
+      const threads = Math.max(1, Math.min(jobs, Math.ceil(chosen.length / SCENARIOS_PER_CHUNK)));
       const ran = `Ran ${chosen.length.toLocaleString('en-US')} scenarios${shard === null ? '' : ` (shard ${shard.index} of ${shard.count})`} in ${seconds.toFixed(1)} s on ${threads} ${threads === 1 ? 'thread' : 'threads'}`;
       const layout = outcomeLayout(model.horizon);
       const overflow = firstOverflow(run.outcomes, layout.width);

@@ -15,7 +15,7 @@ import { type Chunk, type ChunkResult, chunkRunner } from './batchWork.js';
 import type { SimulateWorkerData } from './simulateWorker.js';
 
 /** Scenarios per message: large enough that messages cost nothing, small enough that progress moves and workers finish together. */
-const CHUNK = 20;
+export const SCENARIOS_PER_CHUNK = 20;
 
 export const simulateWorkerBundle = () => join(packageRoot(), 'dist', 'bundle', 'simulateWorker.mjs');
 
@@ -37,8 +37,8 @@ export async function runSimulation(
   onProgress: (done: number) => void,
 ): Promise<SimulationRun> {
   const chunks: Chunk[] = [];
-  for (let first = 0; first < scenarios.length; first += CHUNK) {
-    chunks.push({ first, scenarios: scenarios.slice(first, first + CHUNK), paths: paths === null ? null : paths.slice(first, first + CHUNK) });
+  for (let first = 0; first < scenarios.length; first += SCENARIOS_PER_CHUNK) {
+    chunks.push({ first, scenarios: scenarios.slice(first, first + SCENARIOS_PER_CHUNK), paths: paths === null ? null : paths.slice(first, first + SCENARIOS_PER_CHUNK) });
   }
   const results: ChunkResult[] = [];
   const workers = Math.min(jobs, chunks.length);
