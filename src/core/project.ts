@@ -1,7 +1,8 @@
 /**
- * The projection of a scheme under a scenario, MODEL.md §4–§8: a model and a
+ * The projection of a scheme under a scenario, MODEL.md §4–§8 and §13: a model and a
  * scenario in, the tables `sipro project` writes out.
  */
+import { scaledPremiums } from './financing/scaledPremium.js';
 import { Flow, FLOW_COLUMNS, flowRow } from './flows.js';
 import { discountFactors, indicators, ratio } from './indicators.js';
 import { rowIndex } from './layout.js';
@@ -77,6 +78,7 @@ export function assembleProjection(model: ProjectionModel, scenario: Scenario, y
     byGroup,
     indicators: indicators(projection, scenario.discountRate, scheme.reserve.gap_final_reserve_ratio),
     subsidy: subsidyRows(yearFlows, groups, midYear),
+    scaledPremium: scaledPremiums(projection, scenario.investmentReturn, scheme.reserve.initial, scheme.financing.period_years),
   };
 }
 

@@ -116,10 +116,22 @@ export interface EntrantRow extends BenefitPresentValues {
   money_worth: Ratio;
 }
 
+/** One row of `scaled_premium.csv` (§13): a period, its premium and the reserve at its ends under the premiums. */
+export interface ScaledPremiumPeriod {
+  period_start: number;
+  period_end: number;
+  /** Null when the period's last year has no insured earnings: the table ends there. */
+  premium: Ratio;
+  reserve_start: number;
+  reserve_end: number | null;
+}
+
 /** Everything `sipro project` writes, as data. */
 export interface ProjectionResult {
   projection: ProjectionYear[];
   byGroup: GroupYear[];
   indicators: Indicators;
   subsidy: SubsidyRow[];
+  /** The scaled premium of each period (§13). */
+  scaledPremium: ScaledPremiumPeriod[];
 }

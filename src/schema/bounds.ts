@@ -112,6 +112,13 @@ export const MAX_CV = 100;
  */
 export const MIN_IMPROVEMENT = -1;
 
+/**
+ * The longest horizon in years (`projection.horizon`), and so the longest
+ * scaled-premium period (§13): five centuries, far beyond any valuation (75
+ * to 100 years).
+ */
+export const MAX_HORIZON = 500;
+
 /** A bound as error messages and the field reference print it: 1e13, not 10000000000000. */
 export function formatBound(value: number): string {
   if (value !== 0 && (Math.abs(value) >= 1e6 || Math.abs(value) < 1e-4)) return value.toExponential().replace('e+', 'e');

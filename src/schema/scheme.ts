@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { benefitsSchema } from './benefits.js';
 export type { Shock, Stochastic } from './stochastic.js';
-import { MAX_FACTOR, MAX_HEADS, MAX_RESERVE, MAX_YEARS } from './bounds.js';
+import { MAX_FACTOR, MAX_HEADS, MAX_HORIZON, MAX_RESERVE, MAX_YEARS } from './bounds.js';
 import { annualRate, assumptionSchema, doc, integer, money } from './common.js';
 import { contributionFieldsSchema, contributionOverrideSchema } from './contributions.js';
 import { shockSchema, stochasticSchema } from './stochastic.js';
@@ -92,6 +92,9 @@ export const schemeSchema = z.strictObject({
   subsidy: z.strictObject({
     entry_ages: z.array(integer.min(0).max(MAX_YEARS)).default([20, 30, 40, 50]).meta(doc('age', 'the entry ages of entrants.csv: one entrant per group, sex and age, followed for life')),
   }).prefault({}).meta(doc(undefined, 'cross-subsidies person by person')),
+  financing: z.strictObject({
+    period_years: integer.min(1).max(MAX_HORIZON).default(10).meta(doc('years', 'the length of each period of the scaled premium, from t0; the last period may be shorter')),
+  }).prefault({}).meta(doc(undefined, 'financing methods: the scaled premium of scaled_premium.csv (§13)')),
   stochastic: stochasticSchema.meta(doc(undefined, 'sipro simulate (§10): how many scenarios, their seed, the shocks of returns, wages, prices, mortality and entrants, and the percentiles reported')),
   /** Gates on the results (§7 grammar, checked in src/io/checks/schemeRules.ts): a failed one makes `sipro project` exit 4. */
   assertions: z.array(z.string()).default([]).meta(doc(undefined, 'gates on the results, e.g. "gap <= 0.12": a failed one makes sipro project exit 4')),

@@ -107,7 +107,7 @@ describe('sipro sweep --grid', () => {
     const { code, out } = await sweep(['--grid', 'contributions.rate=0.08,0.1', '--keep-outputs', '--jobs', '1', '--quiet']);
     expect(code).toBe(0);
     expect(await readdir(join(out, 'scenarios'))).toEqual(['s001', 's002']);
-    expect((await readdir(join(out, 'scenarios', 's001'))).sort()).toEqual(['by_group.csv', 'projection.csv', 'subsidy.csv', 'summary.json']);
+    expect((await readdir(join(out, 'scenarios', 's001'))).sort()).toEqual(['by_group.csv', 'projection.csv', 'scaled_premium.csv', 'subsidy.csv', 'summary.json']);
     const alone = join(out, '..', 'alone');
     expect((await runSipro(['project', MINIMAL, '--out', alone, '--quiet', '--set', 'contributions.rate=0.08'])).code).toBe(0);
     for (const file of ['projection.csv', 'by_group.csv', 'subsidy.csv']) {

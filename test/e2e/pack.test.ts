@@ -114,7 +114,7 @@ describe('installed from the tarball into a fresh project', () => {
     expect(existsSync(resolve(project, 'my-scheme', '../node_modules/sipro/dist/scheme.schema.json'))).toBe(true);
     const projected = await npxSipro('project', 'my-scheme', '--quiet', '--no-entrants');
     expect(projected.code, projected.stderr).toBe(0);
-    expect((await readdir(join(project, 'sipro-out', 'my-scheme'))).sort()).toEqual(['by_group.csv', 'projection.csv', 'subsidy.csv', 'summary.json']);
+    expect((await readdir(join(project, 'sipro-out', 'my-scheme'))).sort()).toEqual(['by_group.csv', 'projection.csv', 'scaled_premium.csv', 'subsidy.csv', 'summary.json']);
   }, 60_000);
 
   it('npx sipro init --minimal, then project, a sweep and a simulation on worker threads', async () => {

@@ -57,7 +57,7 @@ const PRESENT_VALUES = [
   'pv_benefits', 'pv_administration', 'reserve_start', 'discount_factor_T', 'target_final_reserve',
 ];
 /** §7, §8: the output folder, whole. */
-const OUTPUT_FILES = ['by_group.csv', 'entrants.csv', 'projection.csv', 'subsidy.csv', 'summary.json'];
+const OUTPUT_FILES = ['by_group.csv', 'entrants.csv', 'projection.csv', 'scaled_premium.csv', 'subsidy.csv', 'summary.json'];
 
 // ---- Helpers -----------------------------------------------------------------
 
@@ -240,7 +240,7 @@ describe.each(['demo', 'minimal'])('sipro project fixtures/%s', (name) => {
       ...(summary['first_deficit_year'] === null ? [] : [`warning: contributions and matching fall short of expenditure from ${summary['first_deficit_year']}.`]),
     ];
     if (name === 'demo') expect(warnings).toHaveLength(2); // the demo scheme depletes: the warnings path is exercised
-    expect(runA.stderr).toBe([...warnings, `Wrote projection.csv, by_group.csv, subsidy.csv, entrants.csv, summary.json to ${out()}`, ''].join('\n'));
+    expect(runA.stderr).toBe([...warnings, `Wrote projection.csv, by_group.csv, subsidy.csv, entrants.csv, scaled_premium.csv, summary.json to ${out()}`, ''].join('\n'));
   });
 
   it('writes no escape code anywhere when piped, with or without NO_COLOR', async () => {
@@ -276,7 +276,7 @@ describe('sipro project output modes', () => {
     expect({ ...printed, output: undefined }).toEqual({ ...summary, output: undefined });
     expect(printed['output']).toBe(join(cwd, 'out'));
     expect(run.stderr).not.toContain('GAP');
-    expect(run.stderr).toBe(`Wrote projection.csv, by_group.csv, subsidy.csv, entrants.csv, summary.json to ${join(cwd, 'out')}\n`);
+    expect(run.stderr).toBe(`Wrote projection.csv, by_group.csv, subsidy.csv, entrants.csv, scaled_premium.csv, summary.json to ${join(cwd, 'out')}\n`);
   }, SPAWN_TIMEOUT);
 
   it('--quiet prints nothing, not even the demo\'s depletion warnings, and still writes the folder', async () => {

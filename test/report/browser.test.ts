@@ -34,8 +34,8 @@ const EXPECTED: Record<'project' | 'simulate' | 'sweep' | 'sensitivity', Expecte
     charts: {
       // the line; reference lines at 0 and 1; the first-deficit and depletion rules and their labels
       'reserve-ratio': { line: 1, rule: 4, text: 3 },
-      // PAYG rate, contribution income ÷ earnings, GAP, effective rate (no scaled_premium.csv in v1)
-      rates: { line: 4, rule: 2, text: 2 },
+      // PAYG rate, contribution income ÷ earnings, GAP, effective rate, scaled premium (§13)
+      rates: { line: 5, rule: 2, text: 2 },
       // actives, inactives, three kinds of pensioners (no emigrants in v1)
       members: { area: 5 },
       // three groups and the whole scheme

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, runSipro, scratchFolder } from '../cli/helpers.js';
 import { SIMULATE } from './support.js';
 
-const CSV_FILES = ['projection.csv', 'by_group.csv', 'subsidy.csv', 'entrants.csv'];
+const CSV_FILES = ['projection.csv', 'by_group.csv', 'subsidy.csv', 'entrants.csv', 'scaled_premium.csv'];
 
 async function load(path: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 describe('project --xlsx', () => {
   it('has a Summary sheet, one sheet per output file and a Run sheet', () => {
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'projection', 'by_group', 'subsidy', 'entrants', 'Run']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'projection', 'by_group', 'subsidy', 'entrants', 'scaled_premium', 'Run']);
   });
 
   it.each(CSV_FILES)('%s: every cell equals the CSV value, typed; the header row is frozen', async (file) => {

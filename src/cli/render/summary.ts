@@ -6,6 +6,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { ProjectionResult, ProjectionYear } from '../../core/types.js';
 import { defaultYears } from '../../io/report/years.js';
+import { scaledPremiumLines } from './scaledPremium.js';
 
 export interface SummaryStyle {
   colour: boolean;
@@ -43,6 +44,9 @@ export function renderSummary(name: string, currency: string, result: Projection
     `  First deficit year             ${yearOrNone(indicators.first_deficit_year, 'none')}`,
     `  Reserve depletion year         ${yearOrNone(indicators.depletion_year, 'none')}`,
     '',
+    // §13: the level rate of each period that stops the reserve changing in its last year.
+    ...scaledPremiumLines(result.scaledPremium),
+    ...(result.scaledPremium.length > 0 ? [''] : []),
   ];
   const { priceIndex } = options;
   const deflator = (year: number) => (priceIndex === undefined ? 1 : priceIndex[year - first.year]!);
