@@ -10,6 +10,7 @@ import { schemeSchema, type Scheme } from '../schema/scheme.js';
 import type { Diagnostic } from './diagnostics.js';
 import { describeIssue, fieldMessage, flattenIssue, formatPath, type Issue, type IssuePath } from './describeIssue.js';
 import { assertionSyntaxIssues, schemeRuleIssues, type SchemeRuleIssue } from './checks/schemeRules.js';
+import { fieldPathProblem } from './overridePaths.js';
 import { applyOverrides, isOverridden, OVERRIDE_FILE, type Override } from './overrides.js';
 import { parseSchemeText } from './read/schemeText.js';
 import { didYouMean } from './suggest.js';
@@ -40,7 +41,13 @@ export function readScheme(text: string, file: string, overrides: readonly Overr
     diagnostics.push({ severity: 'error', file, message });
     return { scheme: undefined, document: original, lineOf, diagnostics };
   }
-  const { document, diagnostics: overrideProblems } = applyOverrides(original, overrides);
+  // An override whose path names no field (a typo, a group the scheme does not have) is reported as such and not applied.
+  const fieldOverrides = overrides.filter(({ path }) => {
+    const problem = fieldPathProblem(path, original);
+    if (problem !== undefined) diagnostics.push({ severity: 'error', file: OVERRIDE_FILE, path, message: problem });
+    return problem === undefined;
+  });
+  const { document, diagnostics: overrideProblems } = applyOverrides(original, fieldOverrides);
   diagnostics.push(...overrideProblems);
 
   const result = schemeSchema.safeParse(document, { reportInput: true, error: describeIssue });

@@ -168,6 +168,8 @@ export function gridScenarios(axes: readonly GridAxis[]): Parsed<Scenario[]> {
 /** The scenarios of a scenarios CSV and its override columns, in file order. */
 export interface ScenarioFile {
   paths: string[];
+  /** The line of the header row, where the paths are named (undefined when the file has none). */
+  headerLine?: number;
   scenarios: Scenario[];
   diagnostics: Diagnostic[];
 }
@@ -216,7 +218,7 @@ export function readScenarioFile(text: string, file: string): ScenarioFile {
     scenarios.push({ name, overrides });
   }
   if (csv.records.length === 0 && csv.header !== undefined) error(undefined, 'lists no scenarios: add one row per scenario under the header');
-  return { paths, scenarios, diagnostics };
+  return { paths, headerLine: csv.header.line, scenarios, diagnostics };
 }
 
 /**

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { batchPathProblems, type OverrideSource } from '../../io/batchChecks.js';
 import { errorsIn } from '../../io/diagnostics.js';
 import { stageFolder } from '../../io/outputFolder.js';
 import { checkOutputFolder, defaultOutputFolder, schemeInputs } from '../outputTarget.js';
@@ -30,7 +31,7 @@ import { csvSha256, inShard, sweepColumns, sweepCsv, sweepRow, type SweepRecord 
 import type { CsvValue } from '../../io/writeCsv.js';
 
 /** The scenarios and their override columns, from --scenarios or --grid. */
-async function scenariosFrom(io: CliIo, options: { scenarios?: string; grid: string[]; json: boolean }): Promise<{ scenarios: Scenario[]; paths: string[]; source: SweepRecord['source'] }> {
+async function scenariosFrom(io: CliIo, options: { scenarios?: string; grid: string[]; json: boolean }): Promise<{ scenarios: Scenario[]; paths: string[]; source: SweepRecord['source']; pathSource: OverrideSource }> {
   if (options.scenarios !== undefined && options.grid.length > 0) throw new UsageError('give either --scenarios FILE or --grid options, not both');
   if (options.scenarios !== undefined) {
     const path = resolve(io.cwd, options.scenarios);
@@ -43,7 +44,8 @@ async function scenariosFrom(io: CliIo, options: { scenarios?: string; grid: str
     const read = readScenarioFile(text, options.scenarios);
     if (errorsIn(read.diagnostics).length > 0) throw new InvalidInputError(read.diagnostics, { json: options.json });
     const sha256 = createHash('sha256').update(text).digest('hex');
-    return { scenarios: read.scenarios, paths: read.paths, source: { scenarios_file: { file: options.scenarios, sha256 }, grid: [] } };
+    const pathSource = { file: options.scenarios, ...(read.headerLine === undefined ? {} : { line: read.headerLine }), paths: read.paths };
+    return { scenarios: read.scenarios, paths: read.paths, source: { scenarios_file: { file: options.scenarios, sha256 }, grid: [] }, pathSource };
   }
   if (options.grid.length === 0) throw new UsageError('name the scenarios: --scenarios FILE (a CSV) or one --grid path=values per field to vary');
   const axes: GridAxis[] = options.grid.map((option) => {
@@ -55,7 +57,8 @@ async function scenariosFrom(io: CliIo, options: { scenarios?: string; grid: str
   if (repeated) throw new UsageError(`--grid names ${repeated.path} twice: give all its values in one --grid`);
   const grid = gridScenarios(axes);
   if (!grid.ok) throw new UsageError(`--grid: ${grid.message}`);
-  return { scenarios: grid.value, paths: axes.map((axis) => axis.path), source: { scenarios_file: null, grid: [...options.grid] } };
+  const paths = axes.map((axis) => axis.path);
+  return { scenarios: grid.value, paths, source: { scenarios_file: null, grid: [...options.grid] }, pathSource: { file: '--grid', paths } };
 }
 
 export function sweepCommand(context: CommandContext) {
@@ -104,11 +107,14 @@ export function sweepCommand(context: CommandContext) {
       const jobs = options.jobs === undefined ? availableParallelism() : parseJobs(options.jobs);
       const shard = options.shard === undefined ? null : parseShard(options.shard);
       if (options.entrants && !options.keepOutputs) throw new UsageError('--entrants only matters with --keep-outputs (entrants.csv is written to each scenario\'s folder)');
-      const { scenarios, paths, source } = await scenariosFrom(io, options);
+      const { scenarios, paths, source, pathSource } = await scenariosFrom(io, options);
 
       const schemePath = resolve(io.cwd, target);
       const base = await loadValid(io, target, baseOverrides, false, { json: options.json, read: { allowOutside: options.allowOutside } });
       const scheme = base.data.scheme;
+      // Every scenario's paths are checked before any runs: a typo stops the sweep at once.
+      const pathProblems = batchPathProblems(scheme, [pathSource]);
+      if (pathProblems.length > 0) throw new InvalidInputError(pathProblems, { json: options.json });
       const rangeProblem = optionRangeProblem(gates, scheme);
       if (rangeProblem !== undefined) throw new UsageError(rangeProblem);
       if (!options.quiet) renderDiagnostics(base.warnings, io);
