@@ -13,6 +13,7 @@ import { didYouMean } from './suggest.js';
 
 /** The part of a JSON Schema node the walk reads. */
 interface Node {
+  type?: string;
   anyOf?: Node[];
   properties?: Record<string, Node>;
   additionalProperties?: Node | boolean;
@@ -67,4 +68,28 @@ export function fieldPathProblem(path: string, document: unknown): string | unde
     return `unknown field "${field}"${where}${hint}`;
   }
   return undefined;
+}
+
+/**
+ * The kind of number the field at `path` holds: `integer` for whole-number
+ * fields (ages, years, `period_years`), `number` for the others and for
+ * table scales, undefined when it holds no number (text, a list, a map) or
+ * is no field. A field that takes a number or a map (an assumption, a
+ * by-sex age) takes the number's kind.
+ * @example numberKind('benefits.old_age.retirement_age') // 'integer'
+ * @example numberKind('contributions.rate') // 'number'
+ */
+export function numberKind(path: string): 'integer' | 'number' | undefined {
+  if (path.startsWith('@')) return 'number';
+  let nodes: Node[] = [root()];
+  for (const segment of path.split('.')) {
+    nodes = expand(nodes).flatMap((node) => {
+      const named = node.properties?.[segment];
+      if (named !== undefined) return [named];
+      return typeof node.additionalProperties === 'object' ? [node.additionalProperties] : [];
+    });
+  }
+  const types = new Set(expand(nodes).map((node) => node.type));
+  if (types.has('number')) return 'number';
+  return types.has('integer') ? 'integer' : undefined;
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { batchPathProblems } from '../../src/io/batchChecks.js';
 import { formatDiagnostic } from '../../src/io/diagnostics.js';
 import { loadScheme } from '../../src/io/loadScheme.js';
-import { fieldPathProblem } from '../../src/io/overridePaths.js';
+import { fieldPathProblem, numberKind } from '../../src/io/overridePaths.js';
 import { readScheme } from '../../src/io/readScheme.js';
 import { fixture } from '../cli/helpers.js';
 
@@ -69,5 +69,25 @@ describe('batchPathProblems', () => {
     expect(batchPathProblems(oneAge, [{ file: '--vary', paths: ['benefits.old_age.retirement_age.F'] }]).map(formatDiagnostic)).toEqual([
       '--vary: benefits.old_age.retirement_age is not a map, so "benefits.old_age.retirement_age.F" cannot be set',
     ]);
+  });
+});
+
+describe('numberKind', () => {
+  it.each([
+    ['benefits.old_age.retirement_age', 'integer'],
+    ['benefits.old_age.retirement_age.M', 'integer'],
+    ['benefits.old_age.vesting_years', 'integer'],
+    ['financing.period_years', 'integer'],
+    ['projection.horizon', 'integer'],
+    ['contributions.rate', 'number'],
+    ['contributions.matching.ratio', 'number'],
+    ['groups.traders.compliance', 'number'],
+    ['assumptions.investment_return', 'number'],
+    ['@mortality.qx', 'number'],
+    ['contributions.rule', undefined],
+    ['benefits.health.annual_cost', undefined],
+    ['contributons.rate', undefined],
+  ])('%s holds %s', (path, kind) => {
+    expect(numberKind(path)).toBe(kind);
   });
 });

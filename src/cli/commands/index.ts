@@ -4,6 +4,7 @@ import { initCommand } from './init.js';
 import { lifeTableCommand } from './lifeTable.js';
 import { mergeCommand } from './merge.js';
 import { schemaCommand } from './schema.js';
+import { solveCommand } from './solve.js';
 import { sensitivityCommand } from './sensitivity.js';
 import { simulateCommand } from './simulate.js';
 import { projectCommand } from './project.js';
@@ -12,4 +13,4 @@ import { subsidyCommand } from './subsidy.js';
 import { sweepCommand } from './sweep.js';
 import { validateCommand } from './validate.js';
 
-export const allCommands: readonly CommandFactory[] = [initCommand, validateCommand, projectCommand, subsidyCommand, sweepCommand, simulateCommand, mergeCommand, sensitivityCommand, reportCommand, lifeTableCommand, schemaCommand];
+export const allCommands: readonly CommandFactory[] = [initCommand, validateCommand, projectCommand, subsidyCommand, sweepCommand, simulateCommand, mergeCommand, sensitivityCommand, solveCommand, reportCommand, lifeTableCommand, schemaCommand];
