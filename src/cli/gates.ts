@@ -7,6 +7,7 @@ import { Chalk } from 'chalk';
 import {
   checkAssertions, compare, isStochasticAssertion, parseAssertion, rangeProblem, type Assertion, type AssertionFailure, type AssertionInput, type AssertionReport,
 } from '../core/assertions.js';
+import { parseComparisonAssertion } from '../core/assertions.js';
 import type { Scheme } from '../schema/scheme.js';
 import { assertionSyntaxProblem } from '../io/checks/schemeRules.js';
 import { parseSetOption, type WrittenOverride } from '../io/scenarios.js';
@@ -112,8 +113,8 @@ export function renderAssertionReports(reports: readonly AssertionReport[], opti
   const lines: string[] = [];
   const failed = reports.filter((report) => !report.passed);
   for (const report of failed) {
-    // The text starts with its subject (the grammar's first token).
-    const subject = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(report.assertion)?.[0] ?? report.assertion;
+    // The text starts with its subject (the grammar's first token), after compare's `delta`.
+    const subject = /^(?:delta\s+)?[A-Za-z_][A-Za-z0-9_.]*/.exec(report.assertion)?.[0] ?? report.assertion;
     const yearly = report.failures.some((failure) => failure.year !== undefined);
     if (!yearly) {
       const failure = report.failures[0]!;
@@ -121,7 +122,7 @@ export function renderAssertionReports(reports: readonly AssertionReport[], opti
       lines.push(`${chalk.red('assertion failed:')} ${report.assertion} (${subject} is ${showValue(failure.value)}${never})`);
       continue;
     }
-    const parsed = parseAssertion(report.assertion);
+    const parsed = parseComparisonAssertion(report.assertion);
     if (!parsed.ok) throw new Error(`assertion "${report.assertion}" was checked but does not parse: ${parsed.error.message}`);
     const count = report.failures.length;
     const first = report.failures[0]!;

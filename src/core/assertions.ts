@@ -348,3 +348,28 @@ export interface AssertionReport extends AssertionOutcome {
 export function checkAssertions(assertions: readonly Assertion[], result: AssertionInput): AssertionReport[] {
   return assertions.map((assertion) => ({ assertion: assertion.text, ...evaluateAssertion(assertion, result) }));
 }
+
+/** A `sipro compare` gate: about the difference B − A (`delta`), or about B alone. */
+export type ComparisonAssertionParse = { ok: true; delta: boolean; assertion: Assertion } | { ok: false; error: AssertionSyntaxError };
+
+const DELTA_PREFIX = /^\s*delta(?=\s)/;
+
+/**
+ * `sipro compare`'s gates: `delta ASSERTION`, an assertion of the grammar
+ * above about the difference B − A — of an indicator, or of a projection.csv
+ * column year by year — or a plain assertion, about B alone. How the
+ * difference of an event year that is null on one side compares is
+ * core/comparison.ts's `differenceOf`.
+ *
+ *     comparison := [delta] assertion
+ *
+ * Errors name columns in `text` as given, the prefix included.
+ * @example parseComparisonAssertion('delta gap <= 0.01') // {ok: true, delta: true, assertion: {text: 'delta gap <= 0.01', subject: {kind: 'indicator', name: 'gap'}, …}}
+ */
+export function parseComparisonAssertion(text: string): ComparisonAssertionParse {
+  const prefix = DELTA_PREFIX.exec(text);
+  // The prefix is blanked, not cut, so that columns in messages stay those of the text as given.
+  const parsed = parseAssertion(prefix === null ? text : `${' '.repeat(prefix[0].length)}${text.slice(prefix[0].length)}`);
+  if (!parsed.ok) return parsed;
+  return { ok: true, delta: prefix !== null, assertion: { ...parsed.assertion, text: text.trim() } };
+}

@@ -1,5 +1,6 @@
 /** Every sipro command, in the order `sipro --help` lists them. */
 import type { CommandFactory } from '../main.js';
+import { compareCommand } from './compare.js';
 import { initCommand } from './init.js';
 import { lifeTableCommand } from './lifeTable.js';
 import { mergeCommand } from './merge.js';
@@ -13,4 +14,4 @@ import { subsidyCommand } from './subsidy.js';
 import { sweepCommand } from './sweep.js';
 import { validateCommand } from './validate.js';
 
-export const allCommands: readonly CommandFactory[] = [initCommand, validateCommand, projectCommand, subsidyCommand, sweepCommand, simulateCommand, mergeCommand, sensitivityCommand, solveCommand, reportCommand, lifeTableCommand, schemaCommand];
+export const allCommands: readonly CommandFactory[] = [initCommand, validateCommand, projectCommand, subsidyCommand, sweepCommand, simulateCommand, mergeCommand, sensitivityCommand, solveCommand, compareCommand, reportCommand, lifeTableCommand, schemaCommand];
