@@ -1,7 +1,9 @@
 /**
  * Sensitivity tests as data: pure transforms of a scheme's inputs, and the
- * standard set `sipro sensitivity` runs (investment return and wage growth
- * ±1 point, mortality ±10 %, compliance ±10 %, lapse ±50 %, entrants ±50 %).
+ * standard set `sipro sensitivity` runs (investment return, wage growth and
+ * the discount rate ±1 point, mortality ±10 %, compliance ±10 %, lapse
+ * ±50 %, entrants ±50 %, retirement age ±2 years, and health inflation ±1
+ * point when the scheme pays health cover).
  *
  * A change to a field of scheme.yaml is written as an override (`path →
  * value`), so that it goes through the scheme's validation like `--set`.
@@ -10,6 +12,7 @@
  * columns scaled are probabilities.
  */
 import type { Assumption, Scheme } from '../schema/scheme.js';
+import { SEXES } from './rules.js';
 import type { SchemeData } from './types.js';
 
 /** A field of scheme.yaml set to a value (the same shape as a `--set` override). */
@@ -76,9 +79,9 @@ export interface SensitivityCase {
   scales: TableScales;
 }
 
-/** The standard steps: absolute shifts of rates, relative changes of behaviour. */
+/** The standard steps: absolute shifts of rates and ages, relative changes of behaviour. */
 export interface SensitivitySteps {
-  /** Added to every value of investment_return and of wage_growth. */
+  /** Added to every value of investment_return, wage_growth and the discount rate (the investment return's when null). */
   ratePoint: number;
   /** Relative change of every qx. */
   mortality: number;
@@ -88,10 +91,16 @@ export interface SensitivitySteps {
   lapse: number;
   /** Relative change of every group's entrants.count. */
   entrants: number;
+  /** Whole years added to the retirement age (of each sex). */
+  retirementYears: number;
+  /** Added to benefits.health.inflation. */
+  healthInflationPoint: number;
 }
 
-/** The standard set of issue #5: ±1 point, ±10 %, ±10 %, ±50 %, ±50 %. */
-export const STANDARD_STEPS: SensitivitySteps = { ratePoint: 0.01, mortality: 0.1, compliance: 0.1, lapse: 0.5, entrants: 0.5 };
+/** The standard set: ±1 point, ±10 %, ±10 %, ±50 %, ±50 %, ±2 years, ±1 point. */
+export const STANDARD_STEPS: SensitivitySteps = {
+  ratePoint: 0.01, mortality: 0.1, compliance: 0.1, lapse: 0.5, entrants: 0.5, retirementYears: 2, healthInflationPoint: 0.01,
+};
 
 const percentText = (share: number) => `${tidy(share * 100)}pct`;
 const signed = (value: number) => (value >= 0 ? `+${value}` : String(value));
@@ -103,27 +112,26 @@ const signed = (value: number) => (value >= 0 ? `+${value}` : String(value));
  * @example standardSensitivities(scheme).map((c) => c.name) // ['investment_return+1pt', 'investment_return-1pt', …]
  */
 export function standardSensitivities(scheme: Scheme, steps: SensitivitySteps = STANDARD_STEPS): SensitivityCase[] {
-  const cases: SensitivityCase[] = [];
   const groups = Object.entries(scheme.groups);
-  for (const sign of [1, -1]) {
-    for (const parameter of ['investment_return', 'wage_growth'] as const) {
-      const delta = sign * steps.ratePoint;
-      cases.push({
-        name: `${parameter}${sign > 0 ? '+' : '-'}${tidy(steps.ratePoint * 100)}pt`,
-        parameter,
-        change: `${signed(delta)} on every year's value`,
-        overrides: [{ path: `assumptions.${parameter}`, value: shiftAssumption(scheme.assumptions[parameter], delta) }],
-        scales: {},
-      });
-    }
-  }
+  const points = `${tidy(steps.ratePoint * 100)}pt`;
+  const upDown = (build: (sign: 1 | -1) => SensitivityCase): SensitivityCase[] => [build(1), build(-1)];
+  const shifted = (parameter: string, path: string, assumption: Assumption, what: string) => upDown((sign) => ({
+    name: `${parameter}${sign > 0 ? '+' : '-'}${points}`,
+    parameter,
+    change: `${signed(sign * steps.ratePoint)} on ${what}`,
+    overrides: [{ path, value: shiftAssumption(assumption, sign * steps.ratePoint) }],
+    scales: {},
+  }));
   const relative = (parameter: string, step: number, build: (factor: number) => Pick<SensitivityCase, 'change' | 'overrides' | 'scales'>) =>
-    [1, -1].map((sign): SensitivityCase => ({
-      name: `${parameter}${sign > 0 ? '+' : '-'}${percentText(step)}`,
-      parameter,
-      ...build(tidy(1 + sign * step)),
-    }));
-  const unordered = [
+    upDown((sign) => ({ name: `${parameter}${sign > 0 ? '+' : '-'}${percentText(step)}`, parameter, ...build(tidy(1 + sign * step)) }));
+  const { discount_rate: discountRate, investment_return: investmentReturn } = scheme.assumptions;
+  const { retirement_age: retirementAge } = scheme.benefits.old_age;
+  const health = scheme.benefits.health;
+  return [
+    ...shifted('investment_return', 'assumptions.investment_return', investmentReturn, 'every year\'s value'),
+    ...shifted('wage_growth', 'assumptions.wage_growth', scheme.assumptions.wage_growth, 'every year\'s value'),
+    // A null discount rate is the investment return's: shifting it shifts that path, the return itself unchanged.
+    ...shifted('discount_rate', 'assumptions.discount_rate', discountRate ?? investmentReturn, discountRate === null ? 'every year\'s value (the investment return\'s)' : 'every year\'s value'),
     ...relative('mortality', steps.mortality, (factor) => ({ change: `qx × ${factor} (capped at 1)`, overrides: [], scales: { qx: factor } })),
     ...relative('compliance', steps.compliance, (factor) => ({
       change: `every group's compliance × ${factor} (capped at 1)`,
@@ -136,8 +144,26 @@ export function standardSensitivities(scheme: Scheme, steps: SensitivitySteps = 
       overrides: groups.map(([name, group]) => ({ path: `groups.${name}.entrants.count`, value: tidy(group.entrants.count * factor) })),
       scales: {},
     })),
+    ...upDown((sign) => {
+      const years = sign * steps.retirementYears;
+      const value = typeof retirementAge === 'number'
+        ? retirementAge + years
+        : Object.fromEntries(SEXES.map((sex) => [sex, retirementAge[sex] + years]));
+      return {
+        name: `retirement_age${sign > 0 ? '+' : '-'}${steps.retirementYears}y`,
+        parameter: 'retirement_age',
+        change: `${signed(years)} years${typeof retirementAge === 'number' ? '' : ' for each sex'}`,
+        overrides: [{ path: 'benefits.old_age.retirement_age', value }],
+        scales: {},
+      };
+    }),
+    // Only a scheme that pays health cover has a health inflation to vary.
+    ...(health === undefined ? [] : upDown((sign) => ({
+      name: `health_inflation${sign > 0 ? '+' : '-'}${tidy(steps.healthInflationPoint * 100)}pt`,
+      parameter: 'health_inflation',
+      change: `${signed(sign * steps.healthInflationPoint)} on benefits.health.inflation`,
+      overrides: [{ path: 'benefits.health.inflation', value: tidy(health.inflation + sign * steps.healthInflationPoint) }],
+      scales: {},
+    }))),
   ];
-  // Up and down of the same parameter side by side: investment return, wage growth, then the rest.
-  const byParameter = (parameter: string) => cases.filter((item) => item.parameter === parameter);
-  return [...byParameter('investment_return'), ...byParameter('wage_growth'), ...unordered];
 }

@@ -8,9 +8,10 @@
  * scenarios; values stay each scenario's own (a grid may cross a bound on
  * purpose, and a sweep reports such scenarios in their rows).
  */
-import type { Diagnostic } from './diagnostics.js';
+import type { SchemeBatch } from './batch.js';
+import { errorsIn, type Diagnostic } from './diagnostics.js';
 import { fieldPathProblem } from './overridePaths.js';
-import { applyOverrides } from './overrides.js';
+import { applyOverrides, type Override } from './overrides.js';
 import { overridePathProblem as syntaxProblem } from './scenarios.js';
 
 /** Where a batch's override paths come from: `--grid`, `--vary`, or a scenarios file (its header line names them). */
@@ -52,4 +53,20 @@ export function batchPathProblems(document: unknown, sources: readonly OverrideS
 function throughValue(path: string, document: unknown): string | undefined {
   if (path.startsWith('@')) return undefined;
   return applyOverrides(document, [{ path, value: null }]).diagnostics[0]?.message;
+}
+
+/**
+ * The scenarios of a batch that cannot be projected (their overrides make
+ * the scheme invalid), with their problems, found before any runs: each
+ * variant is validated as far as its overrides reach (io/batch.ts).
+ * @example await invalidVariants(schemeBatch('fixtures/minimal', []), [{name: 'late', overrides: [{path: 'benefits.old_age.retirement_age', value: 70}]}]) // Map {'late' => [income.csv: … are not covered by any row, …]}
+ */
+export async function invalidVariants(batch: SchemeBatch, scenarios: readonly { name: string; overrides: readonly Override[] }[]): Promise<Map<string, Diagnostic[]>> {
+  const invalid = new Map<string, Diagnostic[]>();
+  for (const scenario of scenarios) {
+    const variant = await batch.variant(scenario.overrides.map(({ path, value }) => ({ path, value })));
+    const errors = errorsIn(variant.diagnostics);
+    if (errors.length > 0 || variant.data === undefined) invalid.set(scenario.name, errors);
+  }
+  return invalid;
 }

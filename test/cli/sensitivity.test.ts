@@ -3,10 +3,10 @@
  * written as sensitivity.csv; each case equals `sipro project` with its
  * overrides. Only signs that are certain are checked.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, runSipro, scratchFolder } from './helpers.js';
+import { fixture, minimalWith, runSipro, scratchFolder } from './helpers.js';
 import { asCell, csvRows } from './sweepSupport.js';
 
 const MINIMAL = fixture('minimal');
@@ -26,13 +26,29 @@ interface SensitivityJson {
   output: string;
   base: { gap: number };
   rows: Row[];
-  cases: { name: string; overrides: { path: string; value: unknown }[]; scales: Record<string, number> }[];
+  cases: { name: string; parameter: string; change: string; overrides: { path: string; value: unknown }[]; scales: Record<string, number> }[];
+  skipped: { name: string; parameter: string; change: string; reason: string }[];
 }
 
 async function sensitivity(...extra: string[]) {
+  return sensitivityOf(MINIMAL, ...extra);
+}
+
+async function sensitivityOf(scheme: string, ...extra: string[]) {
   const out = join(await scratchFolder(), 'sensitivity');
-  const result = await runSipro(['sensitivity', MINIMAL, '--out', out, '--jobs', '1', ...extra]);
+  const result = await runSipro(['sensitivity', scheme, '--out', out, '--jobs', '1', ...extra]);
   return { ...result, out };
+}
+
+/** fixtures/minimal with income rows up to age 69 for every group and sex, so that any retirement age up to 70 can be projected. */
+async function minimalToAge69(): Promise<string> {
+  const folder = await minimalWith();
+  await writeFile(join(folder, 'income.csv'), [
+    'group,sex,age_from,age_to,mean_monthly_income,cv,zero_month_prob,season_12',
+    'traders,*,15,29,150,0.8,0.1,1.2', 'traders,*,30,59,220,0.9,0.1,1.2', 'traders,*,60,69,200,0.9,0.1,1.2',
+    'drivers,F,15,69,250,0.6,0,', 'drivers,M,15,69,260,0.6,0,', '',
+  ].join('\n'));
+  return folder;
 }
 
 describe('sipro sensitivity', () => {
@@ -44,7 +60,12 @@ describe('sipro sensitivity', () => {
     const [base, ...cases] = json.rows;
     expect(base).toMatchObject({ scenario: 'base', gap: json.base.gap, delta_gap: 0, delta_actuarial_balance: 0 });
     expect(cases.map((row) => row.scenario).sort()).toEqual(json.cases.map((item) => item.name).sort());
-    expect(cases).toHaveLength(12);
+    // 18 standard cases; minimal's income rows stop at the retirement ages, so retirement_age+2y is left out.
+    expect(cases).toHaveLength(17);
+    expect(json.skipped).toEqual([{
+      name: 'retirement_age+2y', parameter: 'retirement_age', change: '+2 years for each sex',
+      reason: 'income.csv: group "traders" sex F ages 60-61 are not covered by any row (and 3 more problems)',
+    }]);
     const sizes = cases.map((row) => Math.abs(row.delta_gap!));
     expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
     for (const row of cases) {
@@ -87,5 +108,69 @@ describe('sipro sensitivity', () => {
     const { code, stderr } = await sensitivity('--set', 'groups.traders.compliance=2');
     expect(code).toBe(3);
     expect(stderr).toContain('--set: groups.traders.compliance "2" must be a number <= 1');
+  });
+});
+
+describe('sipro sensitivity: retirement age, and cases of a file', () => {
+  it('retirement_age ±2 years runs when the income rows reach the new age, and equals project --set', async () => {
+    const folder = await minimalToAge69();
+    // Over minimal's own ten years nobody reaches 58; over forty, its 45-year-olds retire.
+    const { code, stdout, stderr } = await sensitivityOf(folder, '--json', '--set', 'projection.horizon=40');
+    expect(code, stderr).toBe(0);
+    const json = JSON.parse(stdout) as SensitivityJson;
+    expect(json.skipped).toEqual([]);
+    expect(json.rows).toHaveLength(19);
+    const row = json.rows.find((entry) => entry.scenario === 'retirement_age+2y')!;
+    const alone = await runSipro(['project', folder, '--out', join(await scratchFolder(), 'alone'), '--json', '--quiet',
+      '--set', 'projection.horizon=40', '--set', 'benefits.old_age.retirement_age={F: 62, M: 64}']);
+    expect((JSON.parse(alone.stdout) as { gap: number }).gap).toBe(row.gap);
+    expect(row.delta_gap).not.toBe(0);
+  });
+
+  it('a standard case the files cannot take is left out with a warning on stderr, not an error (exit 0)', async () => {
+    const { code, stderr } = await sensitivity('--quiet');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const loud = await sensitivity();
+    expect(loud.stderr).toContain('warning: case retirement_age+2y left out: the scheme cannot take it: income.csv: group "traders" sex F ages 60-61 are not covered by any row (and 3 more problems)\n');
+  });
+
+  it('--cases FILE adds its cases (ranked with the rest); --no-standard runs only them', async () => {
+    const folder = await minimalWith();
+    await writeFile(join(folder, 'cases.csv'), 'scenario,contributions.rate,groups.traders.compliance\nrate12,0.12,\nrate12_compliance6,0.12,0.6\n');
+    const { code, stdout } = await sensitivityOf(folder, '--cases', join(folder, 'cases.csv'), '--no-standard', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as SensitivityJson;
+    expect(json.rows.map((row) => row.scenario).sort()).toEqual(['base', 'rate12', 'rate12_compliance6']);
+    expect(json.cases.find((item) => item.name === 'rate12_compliance6')).toMatchObject({
+      parameter: 'contributions.rate + groups.traders.compliance', change: 'contributions.rate=0.12, groups.traders.compliance=0.6',
+      overrides: [{ path: 'contributions.rate', value: 0.12 }, { path: 'groups.traders.compliance', value: 0.6 }],
+    });
+    const alone = await runSipro(['project', folder, '--out', join(await scratchFolder(), 'alone'), '--json', '--quiet', '--set', 'contributions.rate=0.12']);
+    expect(json.rows.find((row) => row.scenario === 'rate12')!.gap).toBe((JSON.parse(alone.stdout) as { gap: number }).gap);
+    const both = await sensitivityOf(folder, '--cases', join(folder, 'cases.csv'), '--json', '--quiet');
+    expect((JSON.parse(both.stdout) as SensitivityJson).rows).toHaveLength(1 + 17 + 2);
+  });
+
+  it('a misspelt path or a taken name in --cases stops before any case runs (exit 3, nothing written)', async () => {
+    const folder = await minimalWith();
+    await writeFile(join(folder, 'cases.csv'), 'scenario,contributons.rate,groups.tradrs.compliance\nbase,0.12,\nwage_growth+1pt,0.1,0.5\n');
+    const { code, stderr, out } = await sensitivityOf(folder, '--cases', join(folder, 'cases.csv'));
+    expect(code).toBe(3);
+    const file = join(folder, 'cases.csv');
+    expect(stderr).toBe([
+      `${file}:1: column contributons.rate: unknown field "contributons" (in contributons.rate); did you mean "contributions"?`,
+      `${file}:1: column groups.tradrs.compliance: unknown group "tradrs" (in groups.tradrs.compliance): an override cannot add a group; the scheme's groups are traders, drivers; did you mean "traders"?`,
+      `${file}:2: case "base" has the name of the base: rename it`,
+      `${file}:3: case "wage_growth+1pt" has the name of a standard case: rename it`,
+      '', '4 errors, 0 warnings', '',
+    ].join('\n'));
+    await expect(readdir(out)).rejects.toThrow();
+  });
+
+  it('--no-standard without --cases is a usage error', async () => {
+    const { code, stderr } = await sensitivity('--no-standard');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--no-standard leaves no case to run: add --cases FILE');
   });
 });

@@ -52,9 +52,10 @@ describe('standardSensitivities', () => {
     const { scheme } = await minimal();
     const cases = standardSensitivities(scheme);
     expect(cases.map((item) => item.name)).toEqual([
-      'investment_return+1pt', 'investment_return-1pt', 'wage_growth+1pt', 'wage_growth-1pt',
+      'investment_return+1pt', 'investment_return-1pt', 'wage_growth+1pt', 'wage_growth-1pt', 'discount_rate+1pt', 'discount_rate-1pt',
       'mortality+10pct', 'mortality-10pct', 'compliance+10pct', 'compliance-10pct',
       'lapse+50pct', 'lapse-50pct', 'entrants+50pct', 'entrants-50pct',
+      'retirement_age+2y', 'retirement_age-2y', 'health_inflation+1pt', 'health_inflation-1pt',
     ]);
     const byName = new Map(cases.map((item) => [item.name, item]));
     expect(byName.get('investment_return+1pt')!.overrides).toEqual([{ path: 'assumptions.investment_return', value: { 2025: 0.06, 2030: 0.05 } }]);
@@ -71,5 +72,27 @@ describe('standardSensitivities', () => {
     expect(byName.get('entrants-50pct')!.overrides).toEqual([
       { path: 'groups.traders.entrants.count', value: 50 }, { path: 'groups.drivers.entrants.count', value: 0 },
     ]);
+    // minimal's discount rate is null: the discount path is the investment return's, shifted; the return itself is not.
+    expect(byName.get('discount_rate-1pt')).toMatchObject({
+      overrides: [{ path: 'assumptions.discount_rate', value: { 2025: 0.04, 2030: 0.03 } }], change: "-0.01 on every year's value (the investment return's)",
+    });
+    // retirement ages {F: 60, M: 62}: each sex's moves.
+    expect(byName.get('retirement_age+2y')).toMatchObject({ overrides: [{ path: 'benefits.old_age.retirement_age', value: { F: 62, M: 64 } }], change: '+2 years for each sex' });
+    expect(byName.get('retirement_age-2y')!.overrides).toEqual([{ path: 'benefits.old_age.retirement_age', value: { F: 58, M: 60 } }]);
+    expect(byName.get('health_inflation+1pt')!.overrides).toEqual([{ path: 'benefits.health.inflation', value: 0.06 }]);
+  });
+
+  it('a scheme with one retirement age, a discount rate of its own and no health cover', async () => {
+    const { scheme } = await minimal();
+    const benefits = { ...scheme.benefits, health: undefined };
+    const cases = standardSensitivities({
+      ...scheme,
+      assumptions: { ...scheme.assumptions, discount_rate: 0.03 },
+      benefits: { ...benefits, old_age: { ...benefits.old_age, retirement_age: 65 } },
+    });
+    const byName = new Map(cases.map((item) => [item.name, item]));
+    expect(cases.some((item) => item.parameter === 'health_inflation')).toBe(false);
+    expect(byName.get('discount_rate+1pt')!.overrides).toEqual([{ path: 'assumptions.discount_rate', value: 0.04 }]);
+    expect(byName.get('retirement_age-2y')).toMatchObject({ overrides: [{ path: 'benefits.old_age.retirement_age', value: 63 }], change: '-2 years' });
   });
 });
