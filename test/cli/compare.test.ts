@@ -94,7 +94,7 @@ describe('sipro compare A --set …: a reform', () => {
     const { code, stdout, stderr, out } = await compare(MINIMAL, '--set', 'contributions.rate=0.12');
     expect(code).toBe(0);
     expect(stdout).toMatch(/│ GAP \(general average premium\) +│ +[\d.]+ % │ +[\d.]+ % │ +[+-][\d.]+ pts │/);
-    expect(stdout).toContain(`B: ${MINIMAL} (Minimal test scheme) with --set contributions.rate=0.12`);
+    expect(stdout).toContain(`A: ${MINIMAL} (Minimal test scheme)\nB: ${MINIMAL} with --set contributions.rate=0.12\n`);
     expect(stdout).toMatch(/│ 2034 │/);
     expect(stdout).not.toContain('\u001b[');
     expect(stderr).toBe(`Wrote compare.csv, compare.json to ${out}\n`);

@@ -131,7 +131,8 @@ export function renderCompare(a: ComparedSide, b: ComparedSide, bOverrides: read
   const who = (side: ComparedSide) => `${side.label}${side.name === undefined ? '' : ` (${side.name})`}${side.kind === 'output' ? ', an output folder' : ''}`;
   const lines = [
     `${chalk.bold('A')}: ${who(a)}`,
-    `${chalk.bold('B')}: ${who(b)}${bOverrides.length > 0 ? ` with --set ${bOverrides.join(' --set ')}` : ''}`,
+    // B made from A with --set is named by its path and overrides alone.
+    `${chalk.bold('B')}: ${b.label === a.label && b.name === a.name ? b.label : who(b)}${bOverrides.length > 0 ? ` with --set ${bOverrides.join(' --set ')}` : ''}`,
   ];
   const indicators = new Table({ head: ['', 'A', 'B', 'B − A'], colAligns: ['left', 'right', 'right', 'right'], ...tableStyle(colour) });
   for (const row of indicatorComparison(a, b)) indicators.push([row.label, ...cells(row, format)]);
