@@ -149,5 +149,8 @@ describe('sipro compare refuses', () => {
     expect(badGate.code).toBe(2);
     expect(badGate.stderr).toContain('--assert "delta gapp <= 0.01": unknown name "gapp" at column 7');
     expect(badGate.stderr).toContain('did you mean "gap"?');
+    const manyScenarios = await compare(MINIMAL, MINIMAL, '--assert', 'delta gap_p5 <= 0.01');
+    expect(manyScenarios.code).toBe(2);
+    expect(manyScenarios.stderr).toContain('--assert "delta gap_p5 <= 0.01": gap_p5 is a result of many scenarios (sipro simulate)');
   });
 });

@@ -190,6 +190,7 @@ describe('sipro solve on fixtures/minimal: any --set path, each result checked b
     [['--until', 'gapp <= 1'], '--until "gapp <= 1": unknown name "gapp" at column 1'],
     [['--until', 'reserve_end >= 0 to 2150'], '--until "reserve_end >= 0 to 2150": year 2150 is outside the projection (2025–2034)'],
     [['--vary', 'contributions.rule'], '--vary contributions.rule: the field holds no number'],
+    [['--until', 'reserve_ratio_p5 >= 1'], '--until "reserve_ratio_p5 >= 1": reserve_ratio_p5 is a result of many scenarios (sipro simulate)'],
   ])('usage error (exit 2): %j', async (extra, message) => {
     const options = new Map([['--vary', 'contributions.rate'], ['--range', '0.05:0.2'], ['--until', 'gap <= 0.04']]);
     for (let index = 0; index < extra.length; index += 2) options.set(extra[index]!, extra[index + 1]!);

@@ -8,7 +8,7 @@
  */
 import { Command } from '@commander-js/extra-typings';
 import { join, resolve } from 'node:path';
-import { evaluateAssertion, parseComparisonAssertion, rangeProblem, type Assertion } from '../../core/assertions.js';
+import { evaluateAssertion, isStochasticAssertion, parseComparisonAssertion, rangeProblem, type Assertion } from '../../core/assertions.js';
 import { differenceOf } from '../../core/comparison.js';
 import { batchPathProblems } from '../../io/batchChecks.js';
 import { comparabilityProblem, compareSourceKind, readProjectOutput, type ComparedSide } from '../../io/compareInputs.js';
@@ -39,6 +39,9 @@ function gatesFrom(options: readonly string[]): Gate[] {
     if (!parsed.ok) {
       const rest = option.replace(/^\s*delta(?=\s)/, (prefix) => ' '.repeat(prefix.length));
       throw new UsageError(`--assert "${option}": ${assertionSyntaxProblem(rest) ?? parsed.error.message}`);
+    }
+    if (isStochasticAssertion(parsed.assertion)) {
+      throw new UsageError(`--assert "${option}": ${/^\s*(?:delta\s+)?([A-Za-z0-9_.]+)/.exec(option)?.[1] ?? 'this name'} is a result of many scenarios (sipro simulate): compare sets two projections side by side`);
     }
     return { delta: parsed.delta, assertion: parsed.assertion };
   });

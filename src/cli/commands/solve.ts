@@ -7,7 +7,7 @@
  */
 import { Command } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
-import { parseAssertion, type Assertion } from '../../core/assertions.js';
+import { isStochasticAssertion, parseAssertion, type Assertion } from '../../core/assertions.js';
 import { batchPathProblems } from '../../io/batchChecks.js';
 import { errorsIn, warningsIn } from '../../io/diagnostics.js';
 import { assertionSyntaxProblem } from '../../io/checks/schemeRules.js';
@@ -32,10 +32,11 @@ export function parseRange(text: string): { low: number; high: number } {
   return { low, high };
 }
 
-/** `--until`: one assertion of §7's grammar; a malformed one is a usage error naming the column. */
+/** `--until`: one assertion of §7's grammar; a malformed one, or one about many scenarios (§10), is a usage error. */
 function untilAssertion(text: string): Assertion {
   const parsed = parseAssertion(text);
   if (!parsed.ok) throw new UsageError(`--until "${text}": ${assertionSyntaxProblem(text) ?? parsed.error.message}`);
+  if (isStochasticAssertion(parsed.assertion)) throw new UsageError(`--until "${text}": ${/^\s*([A-Za-z0-9_.]+)/.exec(text)?.[1] ?? 'this name'} is a result of many scenarios (sipro simulate): solve projects one scenario a step`);
   return parsed.assertion;
 }
 
