@@ -30,9 +30,9 @@ import type { Indicators, PresentValues, ProjectionYear } from './types.js';
 
 export type ComparisonOperator = '<' | '<=' | '>' | '>=' | '==' | '!=';
 
-const HEADLINE_INDICATORS = ['gap', 'effective_rate', 'actuarial_balance', 'depletion_year', 'first_deficit_year'] as const;
+const HEADLINE_INDICATORS = ['gap', 'effective_rate', 'actuarial_balance', 'depletion_year', 'first_deficit_year', 'gender_pension_gap'] as const;
 const PRESENT_VALUES = [
-  'pv_expenditure', 'pv_insured_earnings', 'pv_contributions', 'pv_matching', 'pv_contributions_and_matching',
+  'pv_expenditure', 'pv_insured_earnings', 'pv_contributions', 'pv_matching', 'pv_care_credit_contributions', 'pv_contributions_and_matching',
   'pv_benefits', 'pv_administration', 'reserve_start', 'discount_factor_T', 'target_final_reserve',
 ] as const satisfies readonly (keyof PresentValues)[];
 /** Indicators that are a year, or null when the event does not happen: null compares as +infinity. */

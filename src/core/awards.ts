@@ -1,7 +1,7 @@
 /**
- * Per-head annual pension awards, MODEL.md §5. Monthly fields enter as
- * `field × 12 × J` of the first year of payment, with J from the scheme's
- * default contribution indexation.
+ * Per-head annual pension awards, MODEL.md §5, pro-rated by §11 for members
+ * with foreign credits. Monthly fields enter as `field × 12 × J` of the first
+ * year of payment, with J from the scheme's default contribution indexation.
  */
 import type { DisabilityBenefit, OldAgeBenefit } from '../schema/scheme.js';
 import { unreachable } from './rules.js';
@@ -27,22 +27,39 @@ export function annuityDue(mortality: ArrayLike<number>, ageIndex: number, pensi
   return factor;
 }
 
-/** Per-head averages of an A or I cell at retirement (§1). */
+/** Per-head averages of an A, I or W cell at retirement (§1). */
 export interface MemberAverages {
+  /** c̄: domestic credited years. */
   credits: number;
   earnings: number;
   balance: number;
+  /** f̄: foreign credited years counted under totalization (§11), 0 without. */
+  foreignCredits: number;
 }
 
 /**
- * Old-age award at retirement in year t (§5): flat `amount`, career average
- * `accrual × w̄`, or account `b̄ / ä`; then at least `min_pension`.
+ * The pro-rata share of domestic periods, `ρ = c̄ / (c̄ + f̄)`, and 1 when
+ * `f̄ = 0` (§11), so that a member without foreign credits gets the §5 award.
+ * @example proRata(15, 5) // 0.75
+ */
+export function proRata(credits: number, foreignCredits: number): number {
+  return foreignCredits === 0 ? 1 : credits / (credits + foreignCredits);
+}
+
+/**
+ * Old-age award at retirement in year t (§5, §11): `Aw` = flat `amount`,
+ * career average `accrual × w̄`, or account `b̄ / ä`; then
+ * `max(Aw × ρ_A, 12 × J_t × min_pension × ρ)` with `ρ` of proRata, `ρ_A = ρ`
+ * for flat and 1 for career average and account (already proportional to
+ * domestic periods). Without foreign credits, `ρ = 1`: §5's award.
  * @param benefitIndex J_t of the award year
  * @param annuityFactor ä_{s,x,t}, used by the account formula only
  * @example oldAgeAward({formula: 'career_average', accrual: 0.015, min_pension: 0, …}, {earnings: 100000, …}, 1, NaN) // 1500
  */
 export function oldAgeAward(rule: OldAgeBenefit, averages: MemberAverages, benefitIndex: number, annuityFactor: number): number {
-  return Math.max(oldAgeFormula(rule, averages, benefitIndex, annuityFactor), rule.min_pension * 12 * benefitIndex);
+  const share = proRata(averages.credits, averages.foreignCredits);
+  const formulaShare = rule.formula === 'flat' ? share : 1;
+  return Math.max(oldAgeFormula(rule, averages, benefitIndex, annuityFactor) * formulaShare, rule.min_pension * 12 * benefitIndex * share);
 }
 
 /** The §5 old-age award before the minimum pension. */
@@ -62,17 +79,20 @@ function required(value: number | undefined, field: string, formula: string): nu
 }
 
 /**
- * Disability award at the end of year t on the year-end averages (§5): flat
- * `amount`, or `replacement × w̄' / max(c̄', 1)`; then at least `min_pension`.
+ * Disability award at the end of year t on the year-end averages (§5, §11):
+ * `Aw'` = flat `amount`, or `replacement × w̄' / max(c̄', 1)`; then
+ * `max(Aw' × ρ', 12 × J_{t+1} × min_pension × ρ')`, with `ρ'` of proRata on
+ * the year-end `c̄'` and `f̄'`, for every formula.
  * @param benefitIndex J_{t+1}: the award is first paid in t + 1
- * @example disabilityAward({formula: 'replacement', replacement: 0.4, …}, 0, {credits: 10, earnings: 50000, balance: 0}, 1) // 2000
+ * @example disabilityAward({formula: 'replacement', replacement: 0.4, …}, 0, {credits: 10, earnings: 50000, balance: 0, foreignCredits: 0}, 1) // 2000
  */
 export function disabilityAward(rule: DisabilityBenefit, minPensionMonthly: number, yearEnd: MemberAverages, benefitIndex: number): number {
-  return disabilityAwardOf(disabilityAwardTerms(rule, minPensionMonthly, benefitIndex), yearEnd.credits, yearEnd.earnings);
+  return disabilityAwardOf(disabilityAwardTerms(rule, minPensionMonthly, benefitIndex), yearEnd.credits, yearEnd.earnings,
+    proRata(yearEnd.credits, yearEnd.foreignCredits));
 }
 
 /**
- * The disability award of a year as `max(fixed + replacement × w̄'/max(c̄', 1), minimum)`:
+ * The disability award of a year as `max(fixed + replacement × w̄'/max(c̄', 1), minimum) × ρ'`:
  * `flat` has `fixed = amount × 12 × J` and no replacement, `replacement` the
  * reverse. The terms are fixed for a year; the year's loop evaluates them per cell.
  */
@@ -92,7 +112,12 @@ export function disabilityAwardTerms(rule: DisabilityBenefit, minPensionMonthly:
   }
 }
 
-/** The §5 disability award of a cell with year-end averages `c̄'` (credits) and `w̄'` (earnings). */
-export function disabilityAwardOf(terms: DisabilityAwardTerms, credits: number, earnings: number): number {
-  return Math.max(terms.fixed + terms.replacement * earnings / Math.max(credits, 1), terms.minimum);
+/**
+ * The §5 disability award of a cell with year-end averages `c̄'` (credits)
+ * and `w̄'` (earnings), pro-rated by §11's `ρ'` (proRata of the year-end
+ * `c̄'` and `f̄'`, which the caller may take from sums: it is a ratio).
+ * `max(Aw' ρ', m ρ') = max(Aw', m) ρ'` exactly, since rounding is monotonic.
+ */
+export function disabilityAwardOf(terms: DisabilityAwardTerms, credits: number, earnings: number, share: number): number {
+  return Math.max(terms.fixed + terms.replacement * earnings / Math.max(credits, 1), terms.minimum) * share;
 }

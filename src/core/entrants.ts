@@ -84,7 +84,7 @@ function entrantRow(model: ProjectionModel, lane: EntrantLane, flows: readonly F
     sex: SEXES[lane.sex] as Sex,
     entry_age: lane.entryAge,
     ...values,
-    net_transfer: values.pv_benefits - values.pv_contributions - values.pv_matching,
+    net_transfer: values.pv_benefits - values.pv_contributions - values.pv_matching - values.pv_care_credit_contributions,
     money_worth: ratio(values.pv_benefits, values.pv_contributions),
   };
 }

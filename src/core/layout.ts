@@ -26,6 +26,8 @@ export interface CellLayout {
   memberAges: number;
   /** Credit bins `0 … V`: `V + 1` of them. */
   bins: number;
+  /** Numbers per member cell in the state (state.ts `memberStrideOf`): with or without a W part. */
+  memberStride: number;
 }
 
 /**
@@ -33,8 +35,8 @@ export interface CellLayout {
  * that every layout (the scheme's, the entrant lanes') has one hidden class
  * and the year's loops stay optimised for both.
  */
-export function cellLayout(minAge: number, maxAge: number, groups: number, memberAges: number, bins: number): CellLayout {
-  return { minAge, maxAge, ages: maxAge - minAge + 1, groups, memberAges, bins };
+export function cellLayout(minAge: number, maxAge: number, groups: number, memberAges: number, bins: number, memberStride: number): CellLayout {
+  return { minAge, maxAge, ages: maxAge - minAge + 1, groups, memberAges, bins, memberStride };
 }
 
 /** The (cell group, sex) row: `2 g + s`. */
@@ -43,7 +45,10 @@ export const rowIndex = (group: number, sex: number): number => group * 2 + sex;
 /** First slot of a row: slots of one (group, sex) are contiguous by age. */
 export const slotIndex = (layout: CellLayout, row: number, ageIndex: number): number => row * layout.ages + ageIndex;
 
-/** First member cell of (row, age): its credit bins are contiguous. */
+/**
+ * First member cell of (row, age): its credit bins are contiguous. A cell's
+ * numbers start at `index × layout.memberStride` in the state's members.
+ */
 export const memberCellIndex = (layout: CellLayout, row: number, ageIndex: number): number =>
   (row * layout.memberAges + ageIndex) * layout.bins;
 

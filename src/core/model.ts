@@ -9,6 +9,7 @@ import type { Scheme } from '../schema/scheme.js';
 import type { PopulationRow } from '../schema/tables.js';
 import { type CellLayout, cellLayout } from './layout.js';
 import { oldestMemberIndex } from './population.js';
+import { memberStrideOf } from './state.js';
 import { type ContributionRule, contributionRule, forSex, mergeContributionFields, retirementAge, topCreditBin } from './rules.js';
 import {
   type AgeRange, ageCount, healthCostByAge, incomeRowIndex, type MortalityBasis, mortalityBasis, mortalityOfYear as mortalityTableOfYear,
@@ -25,6 +26,8 @@ export interface GroupParameters {
   mortalityMultiplier: number;
   entrantCount: number;
   entrantGrowth: number;
+  /** §11: foreign credited years each entrant brings; 0 without totalization. */
+  entrantForeignCredits: number;
 }
 
 /** One income.csv row as §3 uses it. */
@@ -70,6 +73,12 @@ export interface ProjectionModel {
   healthCovers: HealthCover;
   spouseProbability: readonly [number, number];
   ageDifference: readonly [number, number];
+  /** §11: foreign periods count (bins and f̄); without it they are ignored. */
+  totalization: boolean;
+  /** §11: credited years a W member earns abroad in a year; 0 without totalization. */
+  foreignDensity: number;
+  /** Whether any rate of emigration is not 0: without, W stays empty and its loops are skipped. */
+  emigrates: boolean;
   /** The base-year population (§2); empty for entrant lanes. */
   population: readonly PopulationRow[];
   /** `q_{s,x,t}` by year index, filled when first asked for: a function of the model alone. */
@@ -94,13 +103,16 @@ export function buildModel(data: SchemeData): ProjectionModel {
       mortalityMultiplier: group.mortality_multiplier,
       entrantCount: group.entrants.count,
       entrantGrowth: group.entrants.growth,
+      entrantForeignCredits: scheme.portability.totalization ? group.entrants.foreign_credits : 0,
     };
   });
   const ages = ageCount(range);
   const retirementAgeIndex = [retirementAge(scheme, 'F') - range.minAge, retirementAge(scheme, 'M') - range.minAge] as const;
   // Members older than the highest retirement age exist only at t0, before step 1 retires them.
   const memberAges = Math.min(ages, Math.max(retirementAgeIndex[0], retirementAgeIndex[1], oldestMemberIndex(data.population, range.minAge)) + 1);
-  const layout = cellLayout(range.minAge, range.maxAge, groups.length, memberAges, topCreditBin(scheme) + 1);
+  const rates = ratesTable(data.rates, groupNames, range);
+  const emigrates = rates.emigration.some((rate) => rate > 0);
+  const layout = cellLayout(range.minAge, range.maxAge, groups.length, memberAges, topCreditBin(scheme) + 1, memberStrideOf(emigrates));
   const incomeRowOfSlot = incomeRowIndex(data.income, groupNames, range);
   for (let slot = 0; slot < incomeRowOfSlot.length; slot += 1) {
     const sex = Math.floor(slot / ages) % 2;
@@ -109,6 +121,7 @@ export function buildModel(data: SchemeData): ProjectionModel {
   const health = scheme.benefits.health;
   const covered = new Set(health?.covered ?? []);
   const survivors = scheme.benefits.survivors;
+  const { totalization } = scheme.portability;
   return modelOf({
     scheme,
     baseYear: scheme.projection.base_year,
@@ -117,7 +130,7 @@ export function buildModel(data: SchemeData): ProjectionModel {
     groups,
     groupOfCell: Int32Array.from(groups, (_, index) => index),
     groupInUse: new Uint8Array(0), // set by modelOf
-    rates: ratesTable(data.rates, groupNames, range),
+    rates,
     mortality: mortalityBasis(data.mortality, range),
     incomeProfiles: data.income.map(incomeProfile),
     incomeRowOfSlot,
@@ -133,6 +146,9 @@ export function buildModel(data: SchemeData): ProjectionModel {
     },
     spouseProbability: survivors ? [forSex(survivors.spouse_probability, 'F'), forSex(survivors.spouse_probability, 'M')] : [0, 0],
     ageDifference: survivors ? [forSex(survivors.age_difference, 'F'), forSex(survivors.age_difference, 'M')] : [0, 0],
+    totalization,
+    foreignDensity: totalization ? scheme.portability.foreign_density : 0,
+    emigrates,
     population: data.population,
     mortalityByYear: [],
   });
@@ -169,6 +185,9 @@ function modelOf(fields: ProjectionModel): ProjectionModel {
     healthCovers: fields.healthCovers,
     spouseProbability: fields.spouseProbability,
     ageDifference: fields.ageDifference,
+    totalization: fields.totalization,
+    foreignDensity: fields.foreignDensity,
+    emigrates: fields.emigrates,
     population: fields.population,
     mortalityByYear: fields.mortalityByYear,
   };
@@ -184,7 +203,7 @@ export function withLanes(model: ProjectionModel, lanes: readonly number[]): Pro
   const memberAges = Math.min(layout.ages, Math.max(...model.retirementAgeIndex) + 1);
   return modelOf({
     ...model,
-    layout: cellLayout(layout.minAge, layout.maxAge, lanes.length, memberAges, layout.bins),
+    layout: cellLayout(layout.minAge, layout.maxAge, lanes.length, memberAges, layout.bins, layout.memberStride),
     groupOfCell: Int32Array.from(lanes),
     population: [],
   });
@@ -201,7 +220,7 @@ export function withGroups(model: ProjectionModel, groups: readonly number[]): P
   const names = new Set(groups.map((group) => model.groups[group]!.name));
   return modelOf({
     ...model,
-    layout: cellLayout(layout.minAge, layout.maxAge, groups.length, layout.memberAges, layout.bins),
+    layout: cellLayout(layout.minAge, layout.maxAge, groups.length, layout.memberAges, layout.bins, layout.memberStride),
     groupOfCell: Int32Array.from(groups),
     population: model.population.filter((row) => names.has(row.group)),
   });

@@ -1,24 +1,27 @@
 /**
- * The base-year state from population rows (MODEL.md §2): rows with the same
- * key add up; an A/I row goes to bin `min(floor(credits), V)` and adds
+ * The base-year state from population rows (MODEL.md §2, §11): rows with the
+ * same key add up; an A/I row goes to bin `min(floor(credits), V)` and adds
  * `count × value` to each sum; a pensioner row adds `count × 12 ×
- * pension_monthly`.
+ * pension_monthly`. With totalization, foreign credits count too: the bin is
+ * `min(floor(credits + foreign_credits), V)` and they add to the f̄ sum;
+ * without, they are ignored. W is empty at t0.
  */
 import type { PopulationRow } from '../schema/tables.js';
 import { type CellLayout, memberCellIndex, rowIndex, slotIndex } from './layout.js';
 import {
-  ACTIVE, BALANCE, CREDITS, type CohortState, DISABILITY, EARNINGS, emptyState, HEADS, INACTIVE, MEMBER_STRIDE, occupy, OLD_AGE,
-  OWN_BALANCE, PENSION, PENSIONER_STRIDE, SURVIVOR,
+  ACTIVE, BALANCE, CREDITS, type CohortState, DISABILITY, EARNINGS, emptyState, FOREIGN_CREDITS, HEADS, INACTIVE, occupy,
+  OLD_AGE, OWN_BALANCE, PENSION, PENSIONER_STRIDE, SURVIVOR,
 } from './state.js';
 import { sexIndex } from './tables.js';
 
 /**
  * @param groups the scheme's group names, in order (cell group = scheme group)
+ * @param totalization `portability.totalization` (§11): whether foreign credits count
  * @param state where to put them: a clear state (a new one by default)
- * @example initialState([{group: 'g', sex: 'F', age: 40, status: 'active', count: 2, credits: 3, …}], ['g'], layout) // 2 heads in bin 3 of A (g, F, 40)
+ * @example initialState([{group: 'g', sex: 'F', age: 40, status: 'active', count: 2, credits: 3, …}], ['g'], layout, false) // 2 heads in bin 3 of A (g, F, 40)
  */
 export function initialState(
-  rows: readonly PopulationRow[], groups: readonly string[], layout: CellLayout, state: CohortState = emptyState(layout),
+  rows: readonly PopulationRow[], groups: readonly string[], layout: CellLayout, totalization: boolean, state: CohortState = emptyState(layout),
 ): CohortState {
   const { members, pensioners } = state;
   const groupIndex = new Map(groups.map((name, index) => [name, index]));
@@ -29,13 +32,15 @@ export function initialState(
     const ageIndex = population.age - layout.minAge;
     const count = population.count;
     if (population.status === 'active' || population.status === 'inactive') {
-      const bin = Math.min(Math.floor(population.credits), layout.bins - 1);
-      const at = (memberCellIndex(layout, row, ageIndex) + bin) * MEMBER_STRIDE + (population.status === 'active' ? ACTIVE : INACTIVE);
+      const foreign = totalization ? population.foreign_credits : 0;
+      const bin = Math.min(Math.floor(population.credits + foreign), layout.bins - 1);
+      const at = (memberCellIndex(layout, row, ageIndex) + bin) * layout.memberStride + (population.status === 'active' ? ACTIVE : INACTIVE);
       members[at + HEADS]! += count;
       members[at + CREDITS]! += count * population.credits;
       members[at + EARNINGS]! += count * population.earnings;
       members[at + BALANCE]! += count * population.balance;
       members[at + OWN_BALANCE]! += count * population.own_balance;
+      members[at + FOREIGN_CREDITS]! += count * foreign;
       occupy(state.memberAges, row, ageIndex);
     } else {
       const at = slotIndex(layout, row, ageIndex) * PENSIONER_STRIDE + pensionerPart(population.status);

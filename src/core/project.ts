@@ -3,8 +3,8 @@
  * scenario in, the tables `sipro project` writes out.
  */
 import { scaledPremiums } from './financing/scaledPremium.js';
-import { Flow, FLOW_COLUMNS, flowRow } from './flows.js';
-import { discountFactors, indicators, ratio } from './indicators.js';
+import { contributionIncome, Flow, FLOW_COLUMNS, FLOW_WIDTH, flowRow } from './flows.js';
+import { discountFactors, genderPensionGap, indicators, ratio } from './indicators.js';
 import { rowIndex } from './layout.js';
 import { buildModel, type ProjectionModel } from './model.js';
 import { initialState } from './population.js';
@@ -12,7 +12,7 @@ import { SEXES } from './rules.js';
 import { type ProjectionWorkspace, projectionWorkspace, runYears } from './run.js';
 import { deterministicScenario, type Scenario } from './scenario.js';
 import { subsidyRows } from './subsidy.js';
-import { timelineOf } from './timeline.js';
+import { cumulativeIndex, timelineOf } from './timeline.js';
 import type { FlowColumns, GroupYear, ProjectionResult, ProjectionYear, SchemeData } from './types.js';
 import { schemeEntrants } from './year/enter.js';
 import { rollReserve } from './year/reserve.js';
@@ -37,7 +37,7 @@ export function project(model: ProjectionModel, scenario: Scenario, workspace?: 
 export function projectFlows(model: ProjectionModel, scenario: Scenario, workspace?: ProjectionWorkspace): Float64Array[] {
   const space = workspace ?? projectionWorkspace(model, scenario.years);
   const cellGroupNames = Array.from(model.groupOfCell, (group) => model.groups[group]!.name);
-  initialState(model.population, cellGroupNames, model.layout, space.states[0]);
+  initialState(model.population, cellGroupNames, model.layout, model.totalization, space.states[0]);
   return runYears(space, timelineOf(model, scenario), schemeEntrants(model, scenario));
 }
 
@@ -50,14 +50,14 @@ export function assembleProjection(model: ProjectionModel, scenario: Scenario, y
   let reserve = scheme.reserve.initial;
   yearFlows.forEach((flows, yearIndex) => {
     const year = model.baseYear + yearIndex;
-    const totals = new Float64Array(FLOW_COLUMNS.length + 2);
+    const totals = new Float64Array(FLOW_WIDTH);
     groups.forEach((group, groupIndex) => SEXES.forEach((sex, sexIndex) => {
       const row = flowRow(rowIndex(groupIndex, sexIndex));
       for (let column = 0; column < totals.length; column += 1) totals[column]! += flows[row + column]!;
       byGroup.push({ year, group, sex, ...flowColumns(flows, row) });
     }));
     const columns = flowColumns(totals, 0);
-    const { reserveEnd, investmentIncome } = rollReserve(reserve, columns.contributions + columns.matching, columns.expenditure, scenario.investmentReturn[yearIndex]!);
+    const { reserveEnd, investmentIncome } = rollReserve(reserve, contributionIncome(columns), columns.expenditure, scenario.investmentReturn[yearIndex]!);
     const pensioners = columns.old_age_pensioners + columns.disability_pensioners + columns.survivor_pensioners;
     projection.push({
       year,
@@ -76,7 +76,7 @@ export function assembleProjection(model: ProjectionModel, scenario: Scenario, y
   return {
     projection: projection.map(orderProjectionColumns),
     byGroup,
-    indicators: indicators(projection, scenario.discountRate, scheme.reserve.gap_final_reserve_ratio),
+    indicators: indicators(projection, scenario.discountRate, scheme.reserve.gap_final_reserve_ratio, genderPensionGap(byGroup, model.baseYear, cumulativeIndex(scenario.wageGrowth))),
     subsidy: subsidyRows(yearFlows, groups, midYear),
     scaledPremium: scaledPremiums(projection, scenario.investmentReturn, scheme.reserve.initial, scheme.financing.period_years),
   };
@@ -100,8 +100,8 @@ function flowColumns(flows: Float64Array, row: number): FlowColumns {
 
 /** projection.csv's column order (§7), which interleaves reserve columns with the flows. */
 export const PROJECTION_COLUMNS = [
-  'year', 'actives', 'inactives', 'old_age_pensioners', 'disability_pensioners', 'survivor_pensioners', 'entrants',
-  'deaths', 'contributions', 'matching', 'investment_income', 'old_age_benefits', 'disability_benefits',
+  'year', 'actives', 'inactives', 'emigrants', 'old_age_pensioners', 'disability_pensioners', 'survivor_pensioners', 'entrants',
+  'deaths', 'contributions', 'matching', 'care_credit_contributions', 'investment_income', 'old_age_benefits', 'disability_benefits',
   'survivor_benefits', 'refunds', 'maternity_benefits', 'health_benefits', 'funeral_benefits', 'administration',
   'expenditure', 'reserve_start', 'reserve_end', 'insured_earnings', 'density', 'payg_cost_rate', 'reserve_ratio',
   'support_ratio',

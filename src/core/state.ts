@@ -5,10 +5,11 @@
  * of averages comes for free.
  *
  * The fields of a cell are interleaved: a member cell (group, sex, age, bin)
- * holds the A cell's five sums and then the I cell's, a pensioner slot
- * (group, sex, age) the heads and pension sums of P, D and S. A year's step
- * reads one origin and writes its few destinations in neighbouring memory,
- * instead of a dozen arrays apart.
+ * holds the A cell's six sums, then the I cell's, then — in a scheme with
+ * emigration — the W cell's (§11); a
+ * pensioner slot (group, sex, age) the heads and pension sums of P, D and S.
+ * A year's step reads one origin and writes its few destinations in
+ * neighbouring memory, instead of a dozen arrays apart.
  *
  * Each row (group, sex) records the range of ages that may hold anyone, for
  * members and for pensioners apart: the year's loops run over those ages
@@ -22,11 +23,21 @@ export const CREDITS = 1;
 export const EARNINGS = 2;
 export const BALANCE = 3;
 export const OWN_BALANCE = 4;
-/** Where the A and I parts start in a member cell. */
+/** `N × f̄`: foreign credited years counted under totalization (§11). */
+export const FOREIGN_CREDITS = 5;
+/** Numbers per member state (one part of a member cell). */
+export const MEMBER_PART = 6;
+/** Where the A, I and W parts start in a member cell. */
 export const ACTIVE = 0;
-export const INACTIVE = 5;
-/** Numbers per member cell: five sums for A, five for I. */
-export const MEMBER_STRIDE = 10;
+export const INACTIVE = MEMBER_PART;
+export const EMIGRATED = 2 * MEMBER_PART;
+
+/**
+ * Numbers per member cell (CellLayout.memberStride): six sums each for A, I
+ * and W — or for A and I only when the scheme has no emigration, whose W
+ * would stay empty: a third less memory to walk and clear every year.
+ */
+export const memberStrideOf = (emigrates: boolean): number => (emigrates ? 3 : 2) * MEMBER_PART;
 
 /** Where P, D and S start in a pensioner slot: heads, then the sum of annual pensions in payment. */
 export const OLD_AGE = 0;
@@ -43,7 +54,7 @@ export interface AgeRanges {
 }
 
 export interface CohortState {
-  /** A and I sums by member cell: `memberCellIndex × MEMBER_STRIDE + part + sum`. */
+  /** A, I (and W) sums by member cell: `memberCellIndex × layout.memberStride + part + sum`. */
   members: Float64Array;
   /** P, D and S heads and pensions by slot: `slotIndex × PENSIONER_STRIDE + state (+ PENSION)`. */
   pensioners: Float64Array;
@@ -58,7 +69,7 @@ function emptyRanges(rows: number): AgeRanges {
 export function emptyState(layout: CellLayout): CohortState {
   const rows = layout.groups * 2;
   return {
-    members: new Float64Array(memberCellCount(layout) * MEMBER_STRIDE),
+    members: new Float64Array(memberCellCount(layout) * layout.memberStride),
     pensioners: new Float64Array(slotCount(layout) * PENSIONER_STRIDE),
     memberAges: emptyRanges(rows),
     pensionerAges: emptyRanges(rows),
@@ -94,8 +105,8 @@ export function clearState(state: CohortState, layout: CellLayout): void {
 export function clearRow(state: CohortState, layout: CellLayout, row: number): void {
   const { memberAges, pensionerAges } = state;
   if (memberAges.low[row]! <= memberAges.high[row]!) {
-    state.members.fill(0, memberCellIndex(layout, row, memberAges.low[row]!) * MEMBER_STRIDE,
-      memberCellIndex(layout, row, memberAges.high[row]! + 1) * MEMBER_STRIDE);
+    state.members.fill(0, memberCellIndex(layout, row, memberAges.low[row]!) * layout.memberStride,
+      memberCellIndex(layout, row, memberAges.high[row]! + 1) * layout.memberStride);
   }
   if (pensionerAges.low[row]! <= pensionerAges.high[row]!) {
     state.pensioners.fill(0, slotIndex(layout, row, pensionerAges.low[row]!) * PENSIONER_STRIDE,

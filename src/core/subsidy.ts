@@ -2,7 +2,8 @@
  * Cross-subsidies by (group, sex), MODEL.md §8: present values at t0 of what
  * each pays in and draws out. Administration is already allocated per
  * (group, sex) in the flows (share part by own contributions, per-member part
- * by A + I heads), and survivor benefits sit on the survivor's own row.
+ * by A + I heads), survivor benefits sit on the survivor's own row, and
+ * care-credit contributions (§12) on the row of the woman credited.
  */
 import { BENEFIT_COLUMNS, Flow, flowRow } from './flows.js';
 import { rowIndex } from './layout.js';
@@ -16,6 +17,7 @@ export function benefitPresentValues(yearFlows: readonly Float64Array[], row: nu
   const values: BenefitPresentValues = {
     pv_contributions: pvOf(Flow.contributions),
     pv_matching: pvOf(Flow.matching),
+    pv_care_credit_contributions: pvOf(Flow.care_credit_contributions),
     pv_old_age_benefits: pvOf(Flow.old_age_benefits),
     pv_disability_benefits: pvOf(Flow.disability_benefits),
     pv_survivor_benefits: pvOf(Flow.survivor_benefits),
@@ -47,7 +49,7 @@ export function subsidyRows(yearFlows: readonly Float64Array[], groups: readonly
       sex,
       ...values,
       pv_administration: pvAdministration,
-      net_transfer: values.pv_benefits + pvAdministration - values.pv_contributions - values.pv_matching,
+      net_transfer: values.pv_benefits + pvAdministration - values.pv_contributions - values.pv_matching - values.pv_care_credit_contributions,
       money_worth: ratio(values.pv_benefits, values.pv_contributions),
     };
   }));

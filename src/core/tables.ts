@@ -62,9 +62,11 @@ export interface RatesTable {
   reentry: Float64Array;
   fertility: Float64Array;
   entrantShare: Float64Array;
+  /** §11: A and I members who move to W at the end of the year. */
+  emigration: Float64Array;
 }
 
-const RATE_COLUMNS = ['disability', 'lapse', 'reentry', 'fertility', 'entrantShare'] as const;
+const RATE_COLUMNS = ['disability', 'lapse', 'reentry', 'fertility', 'entrantShare', 'emigration'] as const;
 
 /** A named-group row replaces the `*` row of the same (sex, age): `*` rows are laid down first. */
 export function ratesTable(rows: readonly RatesRow[], groups: readonly string[], range: AgeRange): RatesTable {
@@ -76,11 +78,12 @@ export function ratesTable(rows: readonly RatesRow[], groups: readonly string[],
     reentry: new Float64Array(size),
     fertility: new Float64Array(size),
     entrantShare: new Float64Array(size),
+    emigration: new Float64Array(size),
   };
   const ordered = [...rows.filter((row) => row.group === '*'), ...rows.filter((row) => row.group !== '*')];
   for (const row of ordered) {
     if (row.age < range.minAge || row.age > range.maxAge) continue;
-    const values = [row.disability, row.lapse, row.reentry, row.fertility, row.entrant_share];
+    const values = [row.disability, row.lapse, row.reentry, row.fertility, row.entrant_share, row.emigration];
     groups.forEach((group, groupIndex) => {
       if (row.group !== '*' && row.group !== group) return;
       for (const sex of SEXES) {

@@ -23,6 +23,8 @@ export type Ratio = number | null;
 export interface FlowColumns {
   actives: number;
   inactives: number;
+  /** Heads in W, abroad (§11). */
+  emigrants: number;
   old_age_pensioners: number;
   disability_pensioners: number;
   survivor_pensioners: number;
@@ -30,6 +32,8 @@ export interface FlowColumns {
   deaths: number;
   contributions: number;
   matching: number;
+  /** The state's contributions for care credits (§12), part of `K`. */
+  care_credit_contributions: number;
   old_age_benefits: number;
   disability_benefits: number;
   survivor_benefits: number;
@@ -40,10 +44,17 @@ export interface FlowColumns {
   administration: number;
   expenditure: number;
   insured_earnings: number;
+  /** Heads who become old-age pensioners in step 1 of the year (by_group.csv only, §7). */
+  old_age_awards: number;
+  /** The sum of their annual awards, after §5's minimum and §11's pro-rata. */
+  old_age_award_amount: number;
 }
 
+/** The award columns that by_group.csv has and projection.csv has not (§7). */
+export type AwardColumn = 'old_age_awards' | 'old_age_award_amount';
+
 /** One row of `projection.csv` (§7). */
-export interface ProjectionYear extends FlowColumns {
+export interface ProjectionYear extends Omit<FlowColumns, AwardColumn> {
   year: number;
   investment_income: number;
   reserve_start: number;
@@ -66,6 +77,8 @@ export interface PresentValues {
   pv_insured_earnings: number;
   pv_contributions: number;
   pv_matching: number;
+  pv_care_credit_contributions: number;
+  /** PV(K), care-credit contributions included (§7). */
   pv_contributions_and_matching: number;
   pv_benefits: number;
   pv_administration: number;
@@ -81,6 +94,8 @@ export interface Indicators {
   actuarial_balance: Ratio;
   depletion_year: number | null;
   first_deficit_year: number | null;
+  /** `1 − a_F / a_M` of the average new old-age awards in money of t0 (§7); null when a sex has none. */
+  gender_pension_gap: Ratio;
   present_values: PresentValues;
 }
 
@@ -88,6 +103,7 @@ export interface Indicators {
 export interface BenefitPresentValues {
   pv_contributions: number;
   pv_matching: number;
+  pv_care_credit_contributions: number;
   pv_old_age_benefits: number;
   pv_disability_benefits: number;
   pv_survivor_benefits: number;

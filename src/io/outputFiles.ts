@@ -12,14 +12,14 @@ import { toCsv } from './writeCsv.js';
 
 /** subsidy.csv (§8). */
 export const SUBSIDY_COLUMNS = [
-  'group', 'sex', 'pv_contributions', 'pv_matching', 'pv_old_age_benefits', 'pv_disability_benefits',
+  'group', 'sex', 'pv_contributions', 'pv_matching', 'pv_care_credit_contributions', 'pv_old_age_benefits', 'pv_disability_benefits',
   'pv_survivor_benefits', 'pv_refunds', 'pv_maternity_benefits', 'pv_health_benefits', 'pv_funeral_benefits',
   'pv_benefits', 'pv_administration', 'net_transfer', 'money_worth',
 ] as const satisfies readonly (keyof SubsidyRow)[];
 
 /** entrants.csv (§8). */
 export const ENTRANT_COLUMNS = [
-  'group', 'sex', 'entry_age', 'pv_contributions', 'pv_matching', 'pv_old_age_benefits', 'pv_disability_benefits',
+  'group', 'sex', 'entry_age', 'pv_contributions', 'pv_matching', 'pv_care_credit_contributions', 'pv_old_age_benefits', 'pv_disability_benefits',
   'pv_survivor_benefits', 'pv_refunds', 'pv_maternity_benefits', 'pv_health_benefits', 'pv_funeral_benefits',
   'pv_benefits', 'net_transfer', 'money_worth',
 ] as const satisfies readonly (keyof EntrantRow)[];

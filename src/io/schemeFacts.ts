@@ -16,7 +16,9 @@ export interface SchemeFacts {
   /** Group name → `entrants.count` (undefined when that value is invalid). */
   groups: ReadonlyMap<string, number | undefined> | undefined;
   retirementAge: Readonly<Record<Sex, number>> | undefined;
-  pays: { disability: boolean; maternity: boolean } | undefined;
+  pays: { disability: boolean; maternity: boolean; careCredits: boolean } | undefined;
+  /** §11 `portability.totalization`: without it foreign credits are ignored (a warning). */
+  totalization: boolean | undefined;
 }
 
 /** The facts of a valid scheme. */
@@ -25,7 +27,12 @@ export function factsOf(scheme: Scheme): SchemeFacts {
     ages: { min: scheme.projection.min_age, max: scheme.projection.max_age },
     groups: new Map(Object.entries(scheme.groups).map(([name, group]) => [name, group.entrants.count])),
     retirementAge: { F: retirementAge(scheme, 'F'), M: retirementAge(scheme, 'M') },
-    pays: { disability: scheme.benefits.disability !== undefined, maternity: scheme.benefits.maternity !== undefined },
+    pays: {
+      disability: scheme.benefits.disability !== undefined,
+      maternity: scheme.benefits.maternity !== undefined,
+      careCredits: scheme.benefits.care_credits !== undefined,
+    },
+    totalization: scheme.portability.totalization,
   };
 }
 
@@ -63,6 +70,7 @@ export function lenientFacts(document: unknown): SchemeFacts {
   }
   const pays = benefits === undefined
     ? undefined
-    : { disability: benefits['disability'] !== undefined, maternity: benefits['maternity'] !== undefined };
-  return { ages, groups, retirementAge: retirementAges, pays };
+    : { disability: benefits['disability'] !== undefined, maternity: benefits['maternity'] !== undefined, careCredits: benefits['care_credits'] !== undefined };
+  const totalization = schemeSchema.shape.portability.safeParse(root['portability']);
+  return { ages, groups, retirementAge: retirementAges, pays, totalization: totalization.success ? totalization.data.totalization : undefined };
 }

@@ -58,6 +58,15 @@ const healthSchema = z.strictObject({
 });
 export type HealthBenefit = z.infer<typeof healthSchema>;
 
+/** §12: credited years for births, with notional earnings and an optional state contribution. */
+const YEARS_PER_BIRTH = 'must be a whole number of credited years from 1 to 5';
+const careCreditsSchema = z.strictObject({
+  years_per_birth: integer.min(1, YEARS_PER_BIRTH).max(5, YEARS_PER_BIRTH).meta(doc('years', 'whole credited years per birth, 1 to 5 (required)')),
+  insured_income: money.default(0).meta(doc('money a month', 'the notional insured earnings of a credited year')),
+  state_contribution_rate: z.number().min(0).max(1).default(0).meta(doc('share', 'the state pays this share of the notional earnings into the fund, as a contribution')),
+});
+export type CareCredits = z.infer<typeof careCreditsSchema>;
+
 export const benefitsSchema = z.strictObject({
   old_age: oldAgeSchema.meta(doc(undefined, 'old-age pensions')),
   disability: disabilitySchema.optional().meta(doc(undefined, 'disability pensions')),
@@ -65,5 +74,6 @@ export const benefitsSchema = z.strictObject({
   maternity: maternitySchema.optional().meta(doc(undefined, 'maternity benefits of active women')),
   health: healthSchema.optional().meta(doc(undefined, 'health cover')),
   funeral: z.strictObject({ amount: money.meta(doc('money per death', 'the grant, a lump sum per death')) }).optional().meta(doc(undefined, 'a funeral grant on each death')),
+  care_credits: careCreditsSchema.optional().meta(doc(undefined, 'credited years for births to members who stay, with notional earnings and a state contribution (§12)')),
 });
 export type Benefits = z.infer<typeof benefitsSchema>;

@@ -13,20 +13,21 @@ import { z } from 'zod';
 import { benefitsSchema } from './benefits.js';
 export type { Shock, Stochastic } from './stochastic.js';
 import { MAX_FACTOR, MAX_HEADS, MAX_HORIZON, MAX_RESERVE, MAX_YEARS } from './bounds.js';
-import { annualRate, assumptionSchema, doc, integer, money } from './common.js';
+import { annualRate, assumptionSchema, doc, integer, money, probability } from './common.js';
 import { contributionFieldsSchema, contributionOverrideSchema } from './contributions.js';
 import { shockSchema, stochasticSchema } from './stochastic.js';
 
 export type { Assumption, Indexation, MemberStatus } from './common.js';
 export type { ContributionClass, ContributionFields, ContributionOverride, Matching, RuleKind } from './contributions.js';
 export type {
-  Benefits, DisabilityBenefit, HealthBenefit, MaternityBenefit, OldAgeBenefit, SurvivorsBenefit,
+  Benefits, CareCredits, DisabilityBenefit, HealthBenefit, MaternityBenefit, OldAgeBenefit, SurvivorsBenefit,
 } from './benefits.js';
 
 /** A group's entrants (§4 step 2). */
 export const entrantsSchema = z.strictObject({
   count: z.number().min(0).max(MAX_HEADS).default(0).meta(doc('heads', 'new members in the base year, spread over sex and age by entrant_share of the rates file')),
   growth: annualRate.default(0).meta(doc('rate a year', 'growth of the number of entrants: count × (1 + growth)^(t − t0)')),
+  foreign_credits: integer.min(0).max(MAX_YEARS).default(0).meta(doc('years', 'whole foreign credited years each entrant brings, counted with portability.totalization (§11)')),
 });
 
 export const groupSchema = z.strictObject({
@@ -96,6 +97,11 @@ export const schemeSchema = z.strictObject({
     period_years: integer.min(1).max(MAX_HORIZON).default(10).meta(doc('years', 'the length of each period of the scaled premium, from t0; the last period may be shorter')),
   }).prefault({}).meta(doc(undefined, 'financing methods: the scaled premium of scaled_premium.csv (§13)')),
   stochastic: stochasticSchema.meta(doc(undefined, 'sipro simulate (§10): how many scenarios, their seed, the shocks of returns, wages, prices, mortality and entrants, and the percentiles reported')),
+  portability: z.strictObject({
+    totalization: z.boolean().default(false).meta(doc(undefined, 'foreign periods under an agreement count for vesting, and pensions are pro-rated to domestic periods (§11)')),
+    foreign_density: probability.default(0).meta(doc('probability', 'credited years a year earned abroad by emigrants, counted with totalization')),
+    export: z.boolean().default(true).meta(doc(undefined, 'pensions are paid abroad: vested emigrants retire with a pension, else with the refund')),
+  }).prefault({}).meta(doc(undefined, 'emigration, totalization of foreign periods, pro-rata pensions (§11)')),
   /** Gates on the results (§7 grammar, checked in src/io/checks/schemeRules.ts): a failed one makes `sipro project` exit 4. */
   assertions: z.array(z.string()).default([]).meta(doc(undefined, 'gates on the results, e.g. "gap <= 0.12": a failed one makes sipro project exit 4')),
 });

@@ -65,6 +65,7 @@ export const populationRowSchema = z.strictObject({
   earnings: described(numberCell(z.number().min(0).max(MAX_CAREER_AMOUNT).default(0)), 'money', 'members: the sum of each one\'s annual insured earnings to date, in money of the year before the base year'),
   balance: described(numberCell(z.number().min(0).max(MAX_CAREER_AMOUNT).default(0)), 'money', 'members: each one\'s account: own contributions and matching, with interest'),
   own_balance: described(numberCell(z.number().min(0).max(MAX_CAREER_AMOUNT).default(0)), 'money', 'members: each one\'s own contributions with interest (the refund: own)'),
+  foreign_credits: described(numberCell(z.number().min(0).max(MAX_YEARS).default(0)), 'years', 'members: foreign credited years of each under an agreement, counted only with portability.totalization (§11)'),
   pension_monthly: described(numberCell(z.number().min(0).max(MAX_AMOUNT).optional()), 'money a month', 'pensioners: each one\'s pension in payment, > 0 (empty or 0 for members)'),
 });
 export type PopulationRow = z.output<typeof populationRowSchema>;
@@ -102,8 +103,9 @@ export const ratesRowSchema = z.strictObject({
   disability: described(rate, 'probability', 'a year, of becoming a disability pensioner (members covered for disability)'),
   lapse: described(rate, 'probability', 'a year, that an active member stops contributing (becomes inactive)'),
   reentry: described(rate, 'probability', 'a year, that an inactive member contributes again'),
-  fertility: described(rate, 'probability', 'a year, that an active woman gives birth (maternity benefits)'),
+  fertility: described(rate, 'probability', 'a year, that a woman gives birth (maternity benefits of actives; care credits of members, §12)'),
   entrant_share: described(rate, 'share', 'the share of the group\'s entrants of this sex and age: sums to 1 over sex and age, 0 at or above the retirement age'),
+  emigration: described(rate, 'probability', 'a year, that an active or inactive member moves abroad (to the emigrated state W, §11)'),
 });
 export type RatesRow = z.output<typeof ratesRowSchema>;
 

@@ -101,10 +101,10 @@ function input(column: keyof ProjectionYear, values: Record<number, number | nul
     const row = Object.fromEntries(PROJECTION_COLUMNS.map((name) => [name, 0])) as unknown as ProjectionYear;
     return { ...row, year: Number(year), [column]: value };
   });
-  const presentValues = { pv_expenditure: 10, pv_insured_earnings: 100, pv_contributions: 8, pv_matching: 1, pv_contributions_and_matching: 9, pv_benefits: 9, pv_administration: 1, reserve_start: 5, discount_factor_T: 0.5, target_final_reserve: 0 };
+  const presentValues = { pv_expenditure: 10, pv_insured_earnings: 100, pv_contributions: 8, pv_matching: 1, pv_care_credit_contributions: 0, pv_contributions_and_matching: 9, pv_benefits: 9, pv_administration: 1, reserve_start: 5, discount_factor_T: 0.5, target_final_reserve: 0 };
   return {
     projection,
-    indicators: { gap: 0.1, effective_rate: 0.09, actuarial_balance: -0.01, depletion_year: null, first_deficit_year: 2031, present_values: presentValues, ...indicators },
+    indicators: { gap: 0.1, effective_rate: 0.09, actuarial_balance: -0.01, depletion_year: null, first_deficit_year: 2031, gender_pension_gap: null, present_values: presentValues, ...indicators },
   };
 }
 

@@ -33,7 +33,7 @@ describe('annuityDue(mortality, ageIndex, idx, annuityRate) (§5)', () => {
 
 describe('oldAgeAward(rule, averages, J_t, ä) (§5)', () => {
   it('@example career_average 0.015 × w̄ 100000 = 1500', () => {
-    expect(oldAgeAward(oldAge({ formula: 'career_average', accrual: 0.015 }), { credits: 0, earnings: 100000, balance: 0 }, 1, NaN)).toBe(1500);
+    expect(oldAgeAward(oldAge({ formula: 'career_average', accrual: 0.015 }), { credits: 0, earnings: 100000, balance: 0, foreignCredits: 0 }, 1, NaN)).toBe(1500);
   });
 
   it.each([
@@ -42,13 +42,13 @@ describe('oldAgeAward(rule, averages, J_t, ä) (§5)', () => {
     { name: 'account: b̄ / ä', rule: oldAge({ formula: 'account', annuity_rate: 0 }), J: 1, annuity: 12.5, expected: 800 },
     { name: 'account under the minimum', rule: oldAge({ formula: 'account', annuity_rate: 0, min_pension: 100 }), J: 1.1, annuity: 12.5, expected: 1320 },
   ])('$name = $expected', ({ rule, J, annuity, expected }) => {
-    expectClose(oldAgeAward(rule, { credits: 5, earnings: 30000, balance: 10000 }, J, annuity), expected, 1e-14);
+    expectClose(oldAgeAward(rule, { credits: 5, earnings: 30000, balance: 10000, foreignCredits: 0 }, J, annuity), expected, 1e-14);
   });
 });
 
 describe('disability awards (§5)', () => {
   it('@example replacement 0.4 × 50000 / max(10, 1) = 2000', () => {
-    expect(disabilityAward(disability({}), 0, { credits: 10, earnings: 50000, balance: 0 }, 1)).toBe(2000);
+    expect(disabilityAward(disability({}), 0, { credits: 10, earnings: 50000, balance: 0, foreignCredits: 0 }, 1)).toBe(2000);
   });
 
   it.each([
@@ -56,7 +56,7 @@ describe('disability awards (§5)', () => {
     { name: 'flat: 12 × 50 × J_{t+1}', rule: disability({ formula: 'flat', amount: 50 }), min: 0, credits: 3, earnings: 0, J: 1.04, expected: 624 },
     { name: 'the minimum 12 × 60 × 1.04 binds', rule: disability({}), min: 60, credits: 3.6, earnings: 5920, J: 1.04, expected: 748.8 },
   ])('$name: $expected, by disabilityAward and by its terms', ({ rule, min, credits, earnings, J, expected }) => {
-    expectClose(disabilityAward(rule, min, { credits, earnings, balance: 0 }, J), expected, 1e-14);
-    expectClose(disabilityAwardOf(disabilityAwardTerms(rule, min, J), credits, earnings), expected, 1e-14);
+    expectClose(disabilityAward(rule, min, { credits, earnings, balance: 0, foreignCredits: 0 }, J), expected, 1e-14);
+    expectClose(disabilityAwardOf(disabilityAwardTerms(rule, min, J), credits, earnings, 1), expected, 1e-14);
   });
 });

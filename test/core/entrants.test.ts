@@ -160,9 +160,9 @@ describe('§8 entrants.csv, hand-worked: a flat pension, flat contributions of d
 
   it('has the columns of §8 in order: group, sex, entry_age, pv_contributions … pv_benefits, net_transfer, money_worth', () => {
     expect(Object.keys(projectEntrants(buildModel(data()))[0]!)).toEqual([
-      'group', 'sex', 'entry_age', 'pv_contributions', 'pv_matching', 'pv_old_age_benefits', 'pv_disability_benefits',
-      'pv_survivor_benefits', 'pv_refunds', 'pv_maternity_benefits', 'pv_health_benefits', 'pv_funeral_benefits',
-      'pv_benefits', 'net_transfer', 'money_worth',
+      'group', 'sex', 'entry_age', 'pv_contributions', 'pv_matching', 'pv_care_credit_contributions', 'pv_old_age_benefits',
+      'pv_disability_benefits', 'pv_survivor_benefits', 'pv_refunds', 'pv_maternity_benefits', 'pv_health_benefits',
+      'pv_funeral_benefits', 'pv_benefits', 'net_transfer', 'money_worth',
     ]);
   });
 });
@@ -348,7 +348,7 @@ describe('§8 entrants.csv properties', () => {
     // the entry age in bin 0 with zero averages at t0 is the entrant of step 2 (step 1 does not touch it).
     fc.assert(fc.property(arbitrarySchemeData(), fc.nat(), (drawn, pick) => {
       const { min_age: minAge, max_age: maxAge } = drawn.scheme.projection;
-      const groups = Object.fromEntries(Object.entries(drawn.scheme.groups).map(([name, group]) => [name, { ...group, entrants: { count: 0, growth: 0 } }]));
+      const groups = Object.fromEntries(Object.entries(drawn.scheme.groups).map(([name, group]) => [name, { ...group, entrants: { count: 0, growth: 0, foreign_credits: group.entrants.foreign_credits } }]));
       const data = withEveryEntryAge({
         ...drawn,
         scheme: { ...drawn.scheme, groups, projection: { ...drawn.scheme.projection, horizon: 2 * (maxAge - minAge) + 1 } },
@@ -356,10 +356,12 @@ describe('§8 entrants.csv properties', () => {
       const rows = projectEntrants(buildModel(data));
       fc.pre(rows.length > 0);
       const entrant = rows[pick % rows.length]!;
-      const member = populationRowSchema.parse({ group: entrant.group, sex: entrant.sex, age: entrant.entry_age, status: 'active' });
+      // §11: an entrant brings its group's entrants.foreign_credits, as a base-year member may.
+      const foreign = data.scheme.groups[entrant.group]!.entrants.foreign_credits;
+      const member = populationRowSchema.parse({ group: entrant.group, sex: entrant.sex, age: entrant.entry_age, status: 'active', foreign_credits: foreign });
       const alone = projectScheme({ ...data, population: [member] }).subsidy.filter((row) => row.group === entrant.group);
-      for (const field of ['pv_contributions', 'pv_matching', 'pv_old_age_benefits', 'pv_disability_benefits', 'pv_survivor_benefits',
-        'pv_refunds', 'pv_maternity_benefits', 'pv_health_benefits', 'pv_funeral_benefits', 'pv_benefits'] as const) {
+      for (const field of ['pv_contributions', 'pv_matching', 'pv_care_credit_contributions', 'pv_old_age_benefits', 'pv_disability_benefits',
+        'pv_survivor_benefits', 'pv_refunds', 'pv_maternity_benefits', 'pv_health_benefits', 'pv_funeral_benefits', 'pv_benefits'] as const) {
         const expected = alone[0]![field] + alone[1]![field];
         expect(closeEnough(entrant[field], expected, 1e-9, 1e-9 * Math.max(1, entrant.pv_benefits, entrant.pv_contributions)),
           `${entrant.group} ${entrant.sex} ${entrant.entry_age} ${field}: ${entrant[field]} vs ${expected}`).toBe(true);
@@ -373,7 +375,8 @@ describe('§8 entrants.csv properties', () => {
         const benefits = row.pv_old_age_benefits + row.pv_disability_benefits + row.pv_survivor_benefits + row.pv_refunds
           + row.pv_maternity_benefits + row.pv_health_benefits + row.pv_funeral_benefits;
         expectClose(row.pv_benefits, benefits, 1e-12, 1e-9);
-        expectClose(row.net_transfer, row.pv_benefits - row.pv_contributions - row.pv_matching, 1e-12, 1e-9 * Math.max(1, row.pv_benefits, row.pv_contributions));
+        expectClose(row.net_transfer, row.pv_benefits - row.pv_contributions - row.pv_matching - row.pv_care_credit_contributions, 1e-12,
+          1e-9 * Math.max(1, row.pv_benefits, row.pv_contributions));
         if (row.pv_contributions === 0) expect(row.money_worth).toBeNull();
         else expectClose(row.money_worth, row.pv_benefits / row.pv_contributions, 1e-12);
         for (const value of Object.values(row)) if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
@@ -383,17 +386,18 @@ describe('§8 entrants.csv properties', () => {
 });
 
 describe('§8 subsidy.csv property (the hand-worked case is in projection.subsidy.test.ts)', () => {
-  it('rows add up to the scheme totals of summary.json present_values, and keep net_transfer = benefits + admin − contributions − matching', () => {
+  it('rows add up to the scheme totals of summary.json present_values, and keep net_transfer = benefits + admin − K', () => {
     fc.assert(fc.property(arbitrarySchemeData(), (data) => {
       const result = projectScheme(data);
       const pv = result.indicators.present_values;
       const total = (field: keyof SubsidyRow & `pv_${string}`) => result.subsidy.reduce((sum, row) => sum + (row[field] as number), 0);
       const scale = Math.max(1, pv.pv_benefits, pv.pv_contributions, pv.pv_administration);
-      for (const field of ['pv_contributions', 'pv_matching', 'pv_benefits', 'pv_administration'] as const) {
+      for (const field of ['pv_contributions', 'pv_matching', 'pv_care_credit_contributions', 'pv_benefits', 'pv_administration'] as const) {
         expect(closeEnough(total(field), pv[field], 1e-9, 1e-9 * scale), `${field}: ${total(field)} vs ${pv[field]}`).toBe(true);
       }
       for (const row of result.subsidy) {
-        expectClose(row.net_transfer, row.pv_benefits + row.pv_administration - row.pv_contributions - row.pv_matching, 1e-12, 1e-9 * scale);
+        const income = row.pv_contributions + row.pv_matching + row.pv_care_credit_contributions; // K (§6, §8)
+        expectClose(row.net_transfer, row.pv_benefits + row.pv_administration - income, 1e-12, 1e-9 * scale);
       }
     }), { numRuns: 50 });
   });

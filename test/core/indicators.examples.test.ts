@@ -8,8 +8,8 @@ import type { ProjectionYear } from '../../src/core/types.js';
 import { expectClose, expectFields } from '../support/expect.js';
 
 const ZERO: ProjectionYear = {
-  year: 0, actives: 0, inactives: 0, old_age_pensioners: 0, disability_pensioners: 0, survivor_pensioners: 0,
-  entrants: 0, deaths: 0, contributions: 0, matching: 0, investment_income: 0, old_age_benefits: 0,
+  year: 0, actives: 0, inactives: 0, emigrants: 0, old_age_pensioners: 0, disability_pensioners: 0, survivor_pensioners: 0,
+  entrants: 0, deaths: 0, contributions: 0, matching: 0, care_credit_contributions: 0, investment_income: 0, old_age_benefits: 0,
   disability_benefits: 0, survivor_benefits: 0, refunds: 0, maternity_benefits: 0, health_benefits: 0,
   funeral_benefits: 0, administration: 0, expenditure: 0, reserve_start: 0, reserve_end: 0, insured_earnings: 0,
   density: null, payg_cost_rate: null, reserve_ratio: null, support_ratio: null,
@@ -52,7 +52,7 @@ describe('indicators(rows, discountRate, gapFinalReserveRatio) (§7)', () => {
   const effective = (155 * m0 + 60 * m1) / pvEarnings; // K = contributions + matching
 
   it('GAP, effective rate, balance, depletion and first deficit years, present values', () => {
-    const result = indicators(rows, new Float64Array([0.05, 0.1]), 0.5);
+    const result = indicators(rows, new Float64Array([0.05, 0.1]), 0.5, null);
     expectFields(result, { gap, effective_rate: effective, actuarial_balance: effective - gap, depletion_year: 2026, first_deficit_year: 2026 });
     expectFields(result.present_values, {
       pv_expenditure: pvExpenditure,
@@ -70,6 +70,6 @@ describe('indicators(rows, discountRate, gapFinalReserveRatio) (§7)', () => {
 
   it('null years when the reserve never goes negative and K always covers expenditure', () => {
     const healthy = rows.map((row) => ({ ...row, contributions: 500, reserve_end: 1 }));
-    expectFields(indicators(healthy, new Float64Array([0.05, 0.1]), 0), { depletion_year: null, first_deficit_year: null });
+    expectFields(indicators(healthy, new Float64Array([0.05, 0.1]), 0, null), { depletion_year: null, first_deficit_year: null });
   });
 });

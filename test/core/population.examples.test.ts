@@ -18,8 +18,8 @@ describe('initialState(rows, groups, layout)', () => {
       population: [{ group: 'g', sex: 'F', age: 40, status: 'active', count: 2, credits: 3, earnings: 100, own_balance: 7 }],
     });
     const { layout } = buildModel(data);
-    const state = initialState(data.population, ['g'], layout);
-    expect(memberSums(state, layout, { sex: 'F', age: 40, bin, part: 'A' })).toEqual({ heads: 2, credits: 6, earnings: 200, balance: 0, own: 14 });
+    const state = initialState(data.population, ['g'], layout, false);
+    expect(memberSums(state, layout, { sex: 'F', age: 40, bin, part: 'A' })).toEqual({ heads: 2, credits: 6, earnings: 200, balance: 0, own: 14, foreign: 0 });
   });
 
   it('rows with one key add up; a pensioner row adds count × 12 × pension_monthly', () => {
@@ -32,7 +32,7 @@ describe('initialState(rows, groups, layout)', () => {
       ],
     });
     const { layout } = buildModel(data);
-    const state = initialState(data.population, ['g'], layout);
+    const state = initialState(data.population, ['g'], layout, false);
     expect(pensionerSums(state, layout, { sex: 'M', age: 61, state: 'D' })).toEqual({ heads: 3, pension: 2 * 600 + 960 });
     expect(memberSums(state, layout, { sex: 'F', age: 59, bin: 0, part: 'I' }).credits).toBeCloseTo(1.2, 15);
     expect(oldestMemberIndex(data.population, 58)).toBe(1);

@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { projectScheme } from '../../src/core/project.js';
-import type { FlowColumns, GroupYear, ProjectionResult, ProjectionYear, SchemeData } from '../../src/core/types.js';
+import type { AwardColumn, FlowColumns, GroupYear, ProjectionResult, ProjectionYear, SchemeData } from '../../src/core/types.js';
 import type { Assumption } from '../../src/schema/scheme.js';
 import type { PopulationRow } from '../../src/schema/tables.js';
 import { arbitrarySchemeData, deepFreeze, shuffled } from '../support/arbitrary.js';
@@ -19,17 +19,18 @@ import { closeEnough, firstDifference } from '../support/expect.js';
 
 const RUNS = { numRuns: 50 };
 
-const HEAD_COLUMNS = ['actives', 'inactives', 'old_age_pensioners', 'disability_pensioners', 'survivor_pensioners'] as const;
+const HEAD_COLUMNS = ['actives', 'inactives', 'emigrants', 'old_age_pensioners', 'disability_pensioners', 'survivor_pensioners'] as const;
 const BENEFIT_COLUMNS = [
   'old_age_benefits', 'disability_benefits', 'survivor_benefits', 'refunds',
   'maternity_benefits', 'health_benefits', 'funeral_benefits',
 ] as const;
-const FLOW_COLUMNS: readonly (keyof FlowColumns)[] = [
-  ...HEAD_COLUMNS, 'entrants', 'deaths', 'contributions', 'matching', ...BENEFIT_COLUMNS,
+/** The columns projection.csv and by_group.csv share (§7). */
+const FLOW_COLUMNS: readonly Exclude<keyof FlowColumns, AwardColumn>[] = [
+  ...HEAD_COLUMNS, 'entrants', 'deaths', 'contributions', 'matching', 'care_credit_contributions', ...BENEFIT_COLUMNS,
   'administration', 'expenditure', 'insured_earnings',
 ];
 
-const heads = (row: FlowColumns): number => HEAD_COLUMNS.reduce((sum, column) => sum + row[column], 0);
+const heads = (row: Omit<FlowColumns, AwardColumn>): number => HEAD_COLUMNS.reduce((sum, column) => sum + row[column], 0);
 
 /** `a` ≈ `b` to 1e-9 relative, with an absolute floor of 1e-9 × `scale` (the size of the terms that produced them). */
 function expectAgree(a: number, b: number, scale: number, label: string): void {
@@ -48,17 +49,18 @@ const groupRowsOf = (result: ProjectionResult, year: number, group: string): Gro
   result.byGroup.filter((row) => row.year === year && row.group === group);
 
 describe('heads are conserved (§4)', () => {
-  // Observable identity. Counts of year t are taken after steps 1–2 (§7), deaths are those of step 4.
+  // Observable identity. Counts of year t are taken after steps 1–2 (§7), deaths are those of step 4
+  // (W's included, §7), and H counts the emigrants in W (§11).
   // Between the counts of t and t+1 the only changes are: − deaths_t (step 4), + new survivors
   // (step 5), − non-vested leavers at the next step 1, + entrants_{t+1} (step 2). Without a survivors'
   // benefit there are no new survivors and nobody changes group or sex; with old_age.vesting_years = 0
-  // nobody leaves at retirement. Then, for every (group, sex):
+  // nobody leaves at retirement — W members too, when their pensions are exported (§11). Then, for every (group, sex):
   //   H_{t0}   = Σ population counts + entrants_{t0}
   //   H_{t+1}  = H_t − deaths_t + entrants_{t+1}
   // where H = actives + inactives + old-age + disability + survivor pensioners.
   it('exactly, per (group, sex), without survivors and with vesting 0', () => {
     fc.assert(
-      fc.property(arbitrarySchemeData({ survivors: false, oldAgeVesting: 0 }), (data) => {
+      fc.property(arbitrarySchemeData({ survivors: false, oldAgeVesting: 0, exportPensions: true }), (data) => {
         const result = projectScheme(data);
         const t0 = data.scheme.projection.base_year;
         for (const group of Object.keys(data.scheme.groups)) {
@@ -117,8 +119,9 @@ describe('money identities (§6)', () => {
         let expectedStart = reserve.initial;
         for (const row of result.projection) {
           const i = valueIn(assumptions.investment_return, row.year);
-          const net = row.contributions + row.matching - row.expenditure;
-          const scale = Math.abs(row.reserve_start) + row.contributions + row.matching + row.expenditure;
+          // K includes the state's care-credit contributions (§6, §12).
+          const net = row.contributions + row.matching + row.care_credit_contributions - row.expenditure;
+          const scale = Math.abs(row.reserve_start) + row.contributions + row.matching + row.care_credit_contributions + row.expenditure;
           expectAgree(row.reserve_start, expectedStart, scale, `${row.year} reserve_start`);
           expectAgree(row.reserve_end, row.reserve_start * (1 + i) + net * Math.sqrt(1 + i), scale, `${row.year} reserve_end`);
           expectAgree(row.investment_income, row.reserve_end - row.reserve_start - net, scale, `${row.year} investment_income`);
@@ -132,7 +135,7 @@ describe('money identities (§6)', () => {
   });
 });
 
-function expectBenefitsAddUp(row: FlowColumns, label: string): void {
+function expectBenefitsAddUp(row: Omit<FlowColumns, AwardColumn>, label: string): void {
   const benefits = BENEFIT_COLUMNS.reduce((sum, column) => sum + row[column], 0);
   expectAgree(row.expenditure, benefits + row.administration, row.expenditure, `${label} expenditure = benefits + administration`);
 }
@@ -269,20 +272,25 @@ describe('the population file\'s cut and order do not matter (§2: rows with the
 function mergeCells(data: SchemeData): PopulationRow[] {
   const { vesting_years: oldAge } = data.scheme.benefits.old_age;
   const topBin = Math.max(oldAge, data.scheme.benefits.disability?.vesting_years ?? 0);
+  // §11: with totalization a row's bin counts its foreign credits too.
+  const foreign = (row: PopulationRow) => (data.scheme.portability.totalization ? row.foreign_credits : 0);
   const cells = new Map<string, PopulationRow[]>();
   for (const row of data.population) {
     const member = row.status === 'active' || row.status === 'inactive';
-    const key = [row.group, row.sex, row.age, row.status, member ? Math.min(Math.floor(row.credits), topBin) : ''].join('|');
+    const key = [row.group, row.sex, row.age, row.status, member ? Math.min(Math.floor(row.credits + foreign(row)), topBin) : ''].join('|');
     cells.set(key, [...(cells.get(key) ?? []), row]);
   }
   return [...cells.values()].map((rows) => {
     const count = rows.reduce((sum, row) => sum + row.count, 0);
-    const average = (field: 'credits' | 'earnings' | 'balance' | 'own_balance' | 'pension_monthly'): number =>
+    const average = (field: 'credits' | 'earnings' | 'balance' | 'own_balance' | 'foreign_credits' | 'pension_monthly'): number =>
       count === 0 ? (rows[0]![field] ?? 0) : rows.reduce((sum, row) => sum + row.count * (row[field] ?? 0), 0) / count;
     const first = rows[0]!;
     const member = first.status === 'active' || first.status === 'inactive';
     return member
-      ? { ...first, count, credits: average('credits'), earnings: average('earnings'), balance: average('balance'), own_balance: average('own_balance') }
+      ? {
+        ...first, count, credits: average('credits'), earnings: average('earnings'), balance: average('balance'),
+        own_balance: average('own_balance'), foreign_credits: average('foreign_credits'),
+      }
       : { ...first, count, pension_monthly: average('pension_monthly') };
   });
 }

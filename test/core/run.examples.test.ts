@@ -22,7 +22,7 @@ describe('runYears(workspace, timeline, entrantsOf)', () => {
     const model = buildModel(data);
     const timeline = timelineOf(model, deterministicScenario(model));
     const workspace = projectionWorkspace(model, 2);
-    initialState(data.population, ['a', 'b'], model.layout, workspace.states[0]);
+    initialState(data.population, ['a', 'b'], model.layout, false, workspace.states[0]);
     const flows = runYears(workspace, timeline, () => null);
     expect(flows.length).toBe(2);
     for (const year of flows) expect(year.length).toBe(FLOW_WIDTH * 4);
@@ -44,7 +44,7 @@ describe('a workspace', () => {
     const timeline = timelineOf(model, deterministicScenario(model));
     const workspace = projectionWorkspace(model, 3);
     const run = () => {
-      initialState(data.population, ['g'], model.layout, workspace.states[0]);
+      initialState(data.population, ['g'], model.layout, false, workspace.states[0]);
       return runYears(workspace, timeline, () => null).map((year) => [...year]);
     };
     const first = run();

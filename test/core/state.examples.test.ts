@@ -1,27 +1,29 @@
 /**
  * src/core/state.ts has no @example: these are its documented contracts,
- * run. Sums per cell (A then I, five each; P, D, S heads and pension), the
+ * run. Sums per cell (A then I, six each, then W in a scheme with
+ * emigration; P, D, S heads and pension), the
  * rows' occupied age ranges, and clearing.
  */
 import { describe, expect, it } from 'vitest';
 import { cellLayout, memberCellCount, memberCellIndex, slotCount, slotIndex } from '../../src/core/layout.js';
 import {
-  ACTIVE, BALANCE, CREDITS, DISABILITY, EARNINGS, HEADS, INACTIVE, MEMBER_STRIDE, OLD_AGE, OWN_BALANCE, PENSION,
-  PENSIONER_STRIDE, SURVIVOR, clearRow, clearState, emptyState, isEmpty, occupy,
+  ACTIVE, BALANCE, CREDITS, DISABILITY, EARNINGS, EMIGRATED, FOREIGN_CREDITS, HEADS, INACTIVE, MEMBER_PART, OLD_AGE, OWN_BALANCE,
+  PENSION, PENSIONER_STRIDE, SURVIVOR, clearRow, clearState, emptyState, isEmpty, memberStrideOf, occupy,
 } from '../../src/core/state.js';
 
-const layout = cellLayout(58, 62, 1, 3, 2);
+const layout = cellLayout(58, 62, 1, 3, 2, memberStrideOf(false));
 
 describe('cohort state', () => {
-  it('packs five sums for A then five for I per member cell, and P, D, S (heads, pension) per slot', () => {
-    expect([HEADS, CREDITS, EARNINGS, BALANCE, OWN_BALANCE]).toEqual([0, 1, 2, 3, 4]);
-    expect([ACTIVE, INACTIVE, MEMBER_STRIDE]).toEqual([0, 5, 10]);
+  it('packs six sums for A, I and (with emigration) W per member cell, and P, D, S (heads, pension) per slot', () => {
+    expect([HEADS, CREDITS, EARNINGS, BALANCE, OWN_BALANCE, FOREIGN_CREDITS]).toEqual([0, 1, 2, 3, 4, 5]);
+    expect([ACTIVE, INACTIVE, EMIGRATED, MEMBER_PART]).toEqual([0, 6, 12, 6]);
+    expect([memberStrideOf(false), memberStrideOf(true)]).toEqual([12, 18]);
     expect([OLD_AGE, DISABILITY, SURVIVOR, PENSION, PENSIONER_STRIDE]).toEqual([0, 2, 4, 1, 6]);
   });
 
   it('emptyState: zeroed arrays of the layout\'s size, every row\'s range empty (low > high)', () => {
     const state = emptyState(layout);
-    expect(state.members.length).toBe(memberCellCount(layout) * MEMBER_STRIDE);
+    expect(state.members.length).toBe(memberCellCount(layout) * layout.memberStride);
     expect(state.pensioners.length).toBe(slotCount(layout) * PENSIONER_STRIDE);
     expect(state.members.every((value) => value === 0) && state.pensioners.every((value) => value === 0)).toBe(true);
     for (const ranges of [state.memberAges, state.pensionerAges]) {
@@ -32,7 +34,7 @@ describe('cohort state', () => {
 
   it('occupy widens a row\'s range; clearRow zeroes that row only and empties its range; clearState all', () => {
     const state = emptyState(layout);
-    const member = (row: number, age: number) => memberCellIndex(layout, row, age) * MEMBER_STRIDE + INACTIVE + EARNINGS;
+    const member = (row: number, age: number) => memberCellIndex(layout, row, age) * layout.memberStride + INACTIVE + EARNINGS;
     const pensioner = (row: number, age: number) => slotIndex(layout, row, age) * PENSIONER_STRIDE + SURVIVOR + PENSION;
     state.members[member(0, 2)] = 7;
     occupy(state.memberAges, 0, 2);

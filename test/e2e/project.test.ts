@@ -24,37 +24,38 @@ import { fixture, REPO, spawnSipro, type SpawnResult } from './spawn.js';
 
 /** §7 projection.csv. */
 const PROJECTION_COLUMNS = [
-  'year', 'actives', 'inactives', 'old_age_pensioners', 'disability_pensioners', 'survivor_pensioners', 'entrants',
-  'deaths', 'contributions', 'matching', 'investment_income', 'old_age_benefits', 'disability_benefits',
-  'survivor_benefits', 'refunds', 'maternity_benefits', 'health_benefits', 'funeral_benefits', 'administration',
-  'expenditure', 'reserve_start', 'reserve_end', 'insured_earnings', 'density', 'payg_cost_rate', 'reserve_ratio',
-  'support_ratio',
+  'year', 'actives', 'inactives', 'emigrants', 'old_age_pensioners', 'disability_pensioners', 'survivor_pensioners',
+  'entrants', 'deaths', 'contributions', 'matching', 'care_credit_contributions', 'investment_income', 'old_age_benefits',
+  'disability_benefits', 'survivor_benefits', 'refunds', 'maternity_benefits', 'health_benefits', 'funeral_benefits',
+  'administration', 'expenditure', 'reserve_start', 'reserve_end', 'insured_earnings', 'density', 'payg_cost_rate',
+  'reserve_ratio', 'support_ratio',
 ];
 /** §7 by_group.csv. */
 const BY_GROUP_COLUMNS = [
-  'year', 'group', 'sex', 'actives', 'inactives', 'old_age_pensioners', 'disability_pensioners', 'survivor_pensioners',
-  'entrants', 'deaths', 'contributions', 'matching', 'old_age_benefits', 'disability_benefits', 'survivor_benefits',
-  'refunds', 'maternity_benefits', 'health_benefits', 'funeral_benefits', 'administration', 'expenditure',
-  'insured_earnings',
+  'year', 'group', 'sex', 'actives', 'inactives', 'emigrants', 'old_age_pensioners', 'disability_pensioners',
+  'survivor_pensioners', 'entrants', 'deaths', 'contributions', 'matching', 'care_credit_contributions',
+  'old_age_benefits', 'disability_benefits', 'survivor_benefits', 'refunds', 'maternity_benefits', 'health_benefits',
+  'funeral_benefits', 'administration', 'expenditure', 'insured_earnings', 'old_age_awards', 'old_age_award_amount',
 ];
 /** §8 subsidy.csv. */
 const SUBSIDY_COLUMNS = [
-  'group', 'sex', 'pv_contributions', 'pv_matching', 'pv_old_age_benefits', 'pv_disability_benefits',
-  'pv_survivor_benefits', 'pv_refunds', 'pv_maternity_benefits', 'pv_health_benefits', 'pv_funeral_benefits',
-  'pv_benefits', 'pv_administration', 'net_transfer', 'money_worth',
+  'group', 'sex', 'pv_contributions', 'pv_matching', 'pv_care_credit_contributions', 'pv_old_age_benefits',
+  'pv_disability_benefits', 'pv_survivor_benefits', 'pv_refunds', 'pv_maternity_benefits', 'pv_health_benefits',
+  'pv_funeral_benefits', 'pv_benefits', 'pv_administration', 'net_transfer', 'money_worth',
 ];
 /** §8 entrants.csv: group, sex, entry_age, subsidy.csv's pv_contributions … pv_benefits, net_transfer, money_worth. */
 const ENTRANT_COLUMNS = [
-  'group', 'sex', 'entry_age', 'pv_contributions', 'pv_matching', 'pv_old_age_benefits', 'pv_disability_benefits',
-  'pv_survivor_benefits', 'pv_refunds', 'pv_maternity_benefits', 'pv_health_benefits', 'pv_funeral_benefits',
-  'pv_benefits', 'net_transfer', 'money_worth',
+  'group', 'sex', 'entry_age', 'pv_contributions', 'pv_matching', 'pv_care_credit_contributions', 'pv_old_age_benefits',
+  'pv_disability_benefits', 'pv_survivor_benefits', 'pv_refunds', 'pv_maternity_benefits', 'pv_health_benefits',
+  'pv_funeral_benefits', 'pv_benefits', 'net_transfer', 'money_worth',
 ];
 /** §7 summary.json headline indicators. */
-const INDICATORS = ['gap', 'effective_rate', 'actuarial_balance', 'depletion_year', 'first_deficit_year'];
+const INDICATORS = ['gap', 'effective_rate', 'actuarial_balance', 'depletion_year', 'first_deficit_year', 'gender_pension_gap'];
 /** §7 summary.json present_values. */
 const PRESENT_VALUES = [
-  'pv_expenditure', 'pv_insured_earnings', 'pv_contributions', 'pv_matching', 'pv_contributions_and_matching',
-  'pv_benefits', 'pv_administration', 'reserve_start', 'discount_factor_T', 'target_final_reserve',
+  'pv_expenditure', 'pv_insured_earnings', 'pv_contributions', 'pv_matching', 'pv_care_credit_contributions',
+  'pv_contributions_and_matching', 'pv_benefits', 'pv_administration', 'reserve_start', 'discount_factor_T',
+  'target_final_reserve',
 ];
 /** §7, §8: the output folder, whole. */
 const OUTPUT_FILES = ['by_group.csv', 'entrants.csv', 'projection.csv', 'scaled_premium.csv', 'subsidy.csv', 'summary.json'];
@@ -237,7 +238,7 @@ describe.each(['demo', 'minimal'])('sipro project fixtures/%s', (name) => {
     // stderr: the depletion and deficit warnings that summary.json implies, then where the files went.
     const warnings = [
       ...(summary['depletion_year'] === null ? [] : [`warning: the reserve is depleted in ${summary['depletion_year']} (reserve_end < 0).`]),
-      ...(summary['first_deficit_year'] === null ? [] : [`warning: contributions and matching fall short of expenditure from ${summary['first_deficit_year']}.`]),
+      ...(summary['first_deficit_year'] === null ? [] : [`warning: contribution income (contributions, matching, care-credit contributions) falls short of expenditure from ${summary['first_deficit_year']}.`]),
     ];
     if (name === 'demo') expect(warnings).toHaveLength(2); // the demo scheme depletes: the warnings path is exercised
     expect(runA.stderr).toBe([...warnings, `Wrote projection.csv, by_group.csv, subsidy.csv, entrants.csv, scaled_premium.csv, summary.json to ${out()}`, ''].join('\n'));

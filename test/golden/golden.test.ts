@@ -6,8 +6,12 @@
  *
  * The run goes through the CLI in process, so the whole path from the scheme
  * files to the CSV text is compared. Columns that 0.1.0 did not have (MODEL
- * v2's emigrants, care credits, awards) must be 0 in these schemes, which use
- * none of the v2 features.
+ * v2's emigrants, care credits) must be 0 in these schemes, which use none
+ * of the v2 features — except by_group.csv's old_age_awards and
+ * old_age_award_amount, which every scheme with retirements has. 0.1.0 did
+ * not write them, so they are checked against what its outputs and MODEL.md
+ * §5 imply (awardProblems); their exact values are checked by hand-worked
+ * cases (test/core).
  */
 import { parse } from 'csv-parse/sync';
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -59,13 +63,16 @@ function agree(expected: number, actual: number, columnScale: number): boolean {
   return Math.abs(expected - actual) <= tolerance;
 }
 
+/** §7 by_group.csv columns that 0.1.0 lacked but that are not 0 in a scheme without v2 features. */
+const AWARD_COLUMNS = ['old_age_awards', 'old_age_award_amount'];
+
 function compareCsv(file: string, expectedText: string, actualText: string): string[] {
   const expected = parse(expectedText, { columns: true }) as Record<string, string>[];
   const actual = parse(actualText, { columns: true }) as Record<string, string>[];
   const problems: string[] = [];
   if (expected.length !== actual.length) return [`${file}: ${actual.length} rows, expected ${expected.length}`];
   const columns = Object.keys(expected[0] ?? {});
-  const added = Object.keys(actual[0] ?? {}).filter((name) => !columns.includes(name));
+  const added = Object.keys(actual[0] ?? {}).filter((name) => !columns.includes(name) && !AWARD_COLUMNS.includes(name));
   for (const column of columns) {
     const numeric = expected.every((row) => row[column] === '' || Number.isFinite(Number(row[column])));
     const scale = numeric ? Math.max(0, ...expected.map((row) => Math.abs(Number(row[column] || 0)))) : 0;
@@ -84,6 +91,63 @@ function compareCsv(file: string, expectedText: string, actualText: string): str
       if (Number(row[column]) !== 0) problems.push(`${file} row ${index + 1} ${column}: ${row[column]}, expected 0 (a v2 column in a scheme without v2 features)`);
     });
   }
+  return problems.slice(0, 20);
+}
+
+interface ResolvedScheme {
+  projection: { base_year: number };
+  assumptions: Record<'wage_growth' | 'inflation', number | Record<string, number>>;
+  contributions: { indexation: 'wages' | 'prices' | 'none' };
+  benefits: { old_age: { formula: string; amount?: number; min_pension: number } };
+}
+
+/** `J_t` of the scheme's default indexation (§1), from the §1 step-function assumptions. */
+function benefitIndex(scheme: ResolvedScheme, year: number): number {
+  const valueIn = (assumption: number | Record<string, number>, at: number): number => {
+    if (typeof assumption === 'number') return assumption;
+    const keys = Object.keys(assumption).map(Number).sort((a, b) => a - b);
+    return assumption[String([...keys].reverse().find((key) => key <= at) ?? keys[0]!)]!;
+  };
+  const { indexation } = scheme.contributions;
+  if (indexation === 'none') return 1;
+  const rate = indexation === 'wages' ? scheme.assumptions.wage_growth : scheme.assumptions.inflation;
+  let index = 1;
+  for (let at = scheme.projection.base_year; at < year; at += 1) index *= 1 + valueIn(rate, at);
+  return index;
+}
+
+/**
+ * What 0.1.0's by_group.csv and MODEL.md imply for the award columns (§7):
+ * a (group, sex)'s old-age pensioners of year t (counted after step 1) are
+ * the survivors of year t − 1's, at most as many, plus the year's awards, so
+ * `max(0, P_t − P_{t−1}) ≤ awards_t ≤ P_t`; every award is at least
+ * `12 × J_t × min_pension` (§5); a flat formula awards exactly
+ * `12 × J_t × max(amount, min_pension)` a head.
+ */
+function awardProblems(expectedText: string, actualText: string, scheme: ResolvedScheme): string[] {
+  const expected = parse(expectedText, { columns: true }) as Record<string, string>[];
+  const actual = parse(actualText, { columns: true }) as Record<string, string>[];
+  const { formula, amount, min_pension: minPension } = scheme.benefits.old_age;
+  const problems: string[] = [];
+  const lastYear = new Map<string, number>();
+  actual.forEach((row, index) => {
+    const awards = Number(row['old_age_awards']);
+    const awarded = Number(row['old_age_award_amount']);
+    const pensioners = Number(expected[index]!['old_age_pensioners']);
+    const key = `${row['group']}|${row['sex']}`;
+    const joined = Math.max(0, pensioners - (lastYear.get(key) ?? pensioners));
+    lastYear.set(key, pensioners);
+    const floor = 12 * benefitIndex(scheme, Number(row['year'])) * minPension;
+    const where = `by_group.csv row ${index + 1}`;
+    if (!(awards >= joined * (1 - 1e-9) && awards <= pensioners * (1 + RELATIVE))) {
+      problems.push(`${where} old_age_awards: ${awards}, expected in [${joined} (pensioners who joined), old_age_pensioners ${pensioners}]`);
+    }
+    if (!(awarded >= awards * floor * (1 - RELATIVE))) problems.push(`${where} old_age_award_amount: ${awarded}, below ${awards} × the minimum ${floor}`);
+    if (formula === 'flat') {
+      const perHead = Math.max(12 * benefitIndex(scheme, Number(row['year'])) * amount!, floor);
+      if (!agree(awards * perHead, awarded, 0)) problems.push(`${where} old_age_award_amount: ${awarded}, expected ${awards} × ${perHead}`);
+    }
+  });
   return problems.slice(0, 20);
 }
 
@@ -111,7 +175,8 @@ describe('outputs equal those of sipro 0.1.0 (1e-12 relative)', () => {
     for (const file of ['projection.csv', 'by_group.csv', 'subsidy.csv', 'entrants.csv']) {
       problems.push(...compareCsv(file, await readMaybeGzipped(expectedFolder, file), await readFile(join(out, file), 'utf8')));
     }
-    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as unknown;
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as { run: { scheme: ResolvedScheme } };
+    problems.push(...awardProblems(await readMaybeGzipped(expectedFolder, 'by_group.csv'), await readFile(join(out, 'by_group.csv'), 'utf8'), summary.run.scheme));
     compareJson('summary.json', JSON.parse(await readFile(join(expectedFolder, 'indicators.json'), 'utf8')), summary, problems);
     expect(problems).toEqual([]);
   }, 60_000);

@@ -11,7 +11,8 @@ const facts: SchemeFacts = {
   ages: { min: 15, max: 30 },
   groups: new Map([['traders', 10], ['drivers', 0]]),
   retirementAge: { F: 25, M: 27 },
-  pays: { disability: true, maternity: true },
+  pays: { disability: true, maternity: true, careCredits: false },
+  totalization: false,
 };
 const none = new Set<string>();
 const located = <T>(rows: T[]) => rows.map((row, index) => ({ line: index + 2, row }));
@@ -22,7 +23,7 @@ const seasons = Object.fromEntries(Array.from({ length: 12 }, (_, m) => [`season
 const income = (group: string, sex: IncomeRow['sex'], age_from: number, age_to: number) =>
   ({ group, sex, age_from, age_to, mean_monthly_income: 100, cv: 1, zero_month_prob: 0, ...seasons }) as IncomeRow;
 const rate = (group: string, sex: RatesRow['sex'], age: number, entrant_share: number) =>
-  ({ group, sex, age, disability: 0, lapse: 0, reentry: 0, fertility: 0, entrant_share });
+  ({ group, sex, age, disability: 0, lapse: 0, reentry: 0, fertility: 0, entrant_share, emigration: 0 });
 
 /** Splits [from, to] into consecutive row ranges at the given cut points. */
 function split(from: number, to: number, cuts: number[]): [number, number][] {

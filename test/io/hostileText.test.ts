@@ -114,7 +114,7 @@ describe('long values, control characters, many errors', () => {
     const text = [`${header},\u001b[2J\u001b[31mred`, ...rows.map((row) => `${row},`)].join('\n');
     const found = await withPopulation(text);
     for (const line of found) expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/u);
-    expect(found).toEqual(['population.csv:1: unknown column "\\u001b[2J\\u001b[31mred": the columns of population.csv are group, sex, age, status, count, credits, earnings, balance, own_balance, pension_monthly']);
+    expect(found).toEqual(['population.csv:1: unknown column "\\u001b[2J\\u001b[31mred": the columns of population.csv are group, sex, age, status, count, credits, earnings, balance, own_balance, foreign_credits, pension_monthly']);
     const group = (await minimalText('population.csv')).replace('traders,M,45', 'trad\u202eers\u009b,M,45');
     expect(await withPopulation(group)).toEqual(['population.csv:3: group "trad\\u202eers\\u009b" is not defined in the scheme (groups: traders, drivers); did you mean "traders"?']);
   });

@@ -30,7 +30,7 @@ describe('loadScheme', () => {
     expect(data?.mortality).toHaveLength(96);
     expect(data?.rates).toHaveLength(7);
     expect(data?.income[3]).toMatchObject({ group: 'drivers', sex: 'F', age_from: 15, season_1: 1, season_12: 1 });
-    expect(data?.population[2]).toEqual({ group: 'traders', sex: 'F', age: 65, status: 'retired', count: 15, credits: 0, earnings: 0, balance: 0, own_balance: 0, pension_monthly: 80 });
+    expect(data?.population[2]).toEqual({ group: 'traders', sex: 'F', age: 65, status: 'retired', count: 15, credits: 0, earnings: 0, balance: 0, own_balance: 0, foreign_credits: 0, pension_monthly: 80 });
   });
 
   it('records every input with its absolute path, its name and the SHA-256 of its bytes', async () => {

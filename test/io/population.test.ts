@@ -17,7 +17,7 @@ import type { PopulationRow } from '../../src/schema/tables.js';
 import { fixture, minimalWith } from '../cli/helpers.js';
 
 const member = (fields: Partial<PopulationRow>): PopulationRow => ({
-  group: 'traders', sex: 'F', age: 30, status: 'active', count: 1, credits: 0, earnings: 0, balance: 0, own_balance: 0, pension_monthly: undefined, ...fields,
+  group: 'traders', sex: 'F', age: 30, status: 'active', count: 1, credits: 0, earnings: 0, balance: 0, own_balance: 0, foreign_credits: 0, pension_monthly: undefined, ...fields,
 });
 
 const merged = (rows: PopulationRow[]) => {

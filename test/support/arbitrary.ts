@@ -1,7 +1,9 @@
 /**
  * Random small but valid scheme folders (MODEL.md §2) for property tests:
  * 1–3 groups, a handful of ages, 1–4 years, random rates, mortality and
- * population cells, a flat or percent rule, random benefits.
+ * population cells, a flat or percent rule, random benefits, and at random
+ * the v2 features of §11–§12: emigration, foreign credits with or without
+ * totalization, care credits.
  *
  * Values are drawn on coarse decimal grids (thousandths) so that a failing
  * case prints readably and shrinks towards round numbers.
@@ -17,6 +19,8 @@ export interface ArbitrarySchemeOptions {
   survivors?: boolean;
   /** Force `old_age.vesting_years` (default: random 0–3). */
   oldAgeVesting?: number;
+  /** Force `portability.export` (default: randomly); W members who are not paid abroad leave at retirement (§11). */
+  exportPensions?: boolean;
 }
 
 /** Thin helpers over fast-check's in-test generator. */
@@ -141,7 +145,16 @@ function drawScheme(draw: Draw, options: ArbitrarySchemeOptions): SchemeData {
         }
       : undefined,
     funeral: draw.chance(0.5) ? { amount: draw.num(0, 500) } : undefined,
+    care_credits: draw.chance(0.5)
+      ? { years_per_birth: draw.int(1, 5), insured_income: draw.num(0, 300), state_contribution_rate: draw.num(0, 0.3) }
+      : undefined,
   };
+  const portability = {
+    totalization: draw.chance(0.5),
+    foreign_density: draw.chance(0.3) ? 0 : draw.num(0, 1),
+    export: options.exportPensions ?? draw.chance(0.7),
+  };
+  for (const name of groupNames) groups[name]!.entrants = { ...groups[name]!.entrants, foreign_credits: draw.chance(0.5) ? 0 : draw.int(0, 4) };
 
   const scheme: SchemePatch = {
     projection: { base_year: T0, horizon: draw.int(1, 4), min_age: minAge, max_age: maxAge },
@@ -156,6 +169,7 @@ function drawScheme(draw: Draw, options: ArbitrarySchemeOptions): SchemeData {
     benefits,
     administration: { contribution_share: draw.num(0, 0.2), per_member_annual: draw.num(0, 10) },
     reserve: { initial: draw.num(-1000, 10000), gap_final_reserve_ratio: draw.num(0, 2) },
+    portability,
   };
 
   // Income: per group, one row per sex (or both), in one or two age bands from min_age to retirement − 1.
@@ -187,6 +201,7 @@ function drawScheme(draw: Draw, options: ArbitrarySchemeOptions): SchemeData {
   const rates = new Map<string, RateInput>();
   const randomRates = () => ({
     disability: draw.num(0, 0.05), lapse: draw.num(0, 0.3), reentry: draw.num(0, 0.3), fertility: draw.num(0, 0.1),
+    emigration: draw.chance(0.5) ? 0 : draw.num(0, 0.3),
   });
   for (const age of ages(minAge, maxAge)) {
     if (draw.chance(0.5)) rates.set(`*|*|${age}`, { group: '*', sex: '*', age, ...randomRates() });
@@ -229,6 +244,7 @@ function drawScheme(draw: Draw, options: ArbitrarySchemeOptions): SchemeData {
           ...cell, count,
           credits: bin + draw.int(0, 99) / 100, // same bin for every copy
           earnings: draw.num(0, 20000), balance, own_balance: draw.num(0, balance),
+          foreign_credits: draw.chance(0.5) ? 0 : draw.num(0, 6),
         });
       } else {
         population.push({ ...cell, count, pension_monthly: draw.num(1, 200) });

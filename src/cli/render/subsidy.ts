@@ -2,7 +2,8 @@
  * "Who pays for whom" (MODEL.md §8) on the terminal: the (group, sex) rows of
  * subsidy.csv ranked from net payers to net receivers, the money's worth of
  * one entrant by group, sex and entry age (entrants.csv), and the share of
- * benefits that government matching finances.
+ * benefits that government matching finances. The state's care-credit
+ * contributions (§12) show on the rows of the women credited.
  */
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
@@ -70,15 +71,21 @@ export function renderSubsidy(report: SubsidyReport, view: SubsidyView): string 
   const rows = report.subsidy;
 
   // (a) Who pays for whom, by (group, sex).
-  const largest = Math.max(0, ...rows.flatMap((row) => [row.pv_contributions, row.pv_matching, row.pv_benefits, row.pv_administration, Math.abs(row.net_transfer)]));
+  const largest = Math.max(0, ...rows.flatMap((row) => [
+    row.pv_contributions, row.pv_matching, row.pv_care_credit_contributions, row.pv_benefits, row.pv_administration, Math.abs(row.net_transfer),
+  ]));
+  // A column for care credits only when the scheme has some (§12): without, the table is as before.
+  const careCredits = rows.some((row) => row.pv_care_credit_contributions !== 0);
   const scale = largest >= 1e7 ? 1e6 : 1;
   const digits = scale === 1 ? 0 : 1;
   const money = (value: number) => (value / scale).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
   const signed = (value: number) => (value / scale).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits, signDisplay: 'exceptZero' });
   const worth = (value: Ratio) => (value === null ? '—' : value.toFixed(2));
+  const careCell = (value: number) => (careCredits ? [money(value)] : []);
   const ranking = new Table({
-    head: ['#', 'group', 'sex', 'PV contributions', 'PV matching', 'PV benefits', 'PV admin.', 'net transfer', 'money\'s worth', ''],
-    colAligns: ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+    head: ['#', 'group', 'sex', 'PV contributions', 'PV matching', ...(careCredits ? ['PV care credits'] : []), 'PV benefits', 'PV admin.',
+      'net transfer', 'money\'s worth', ''],
+    colAligns: ['right', 'left', 'left', 'right', 'right', ...(careCredits ? ['right' as const] : []), 'right', 'right', 'right', 'right', 'left'],
     style: tableStyle,
     chars: TABLE_CHARS,
   });
@@ -86,16 +93,17 @@ export function renderSubsidy(report: SubsidyReport, view: SubsidyView): string 
     const receiver = row.net_transfer > 0;
     const mark = (text: string) => (receiver ? chalk.yellow(text) : text);
     ranking.push([
-      String(index + 1), row.group, row.sex, money(row.pv_contributions), money(row.pv_matching), money(row.pv_benefits),
-      money(row.pv_administration), mark(signed(row.net_transfer)), worth(row.money_worth),
+      String(index + 1), row.group, row.sex, money(row.pv_contributions), money(row.pv_matching), ...careCell(row.pv_care_credit_contributions),
+      money(row.pv_benefits), money(row.pv_administration), mark(signed(row.net_transfer)), worth(row.money_worth),
       mark(receiver ? 'net receiver' : row.net_transfer < 0 ? 'net payer' : 'even'),
     ]);
   });
-  const total = (field: 'pv_contributions' | 'pv_matching' | 'pv_benefits' | 'pv_administration' | 'net_transfer') =>
+  const total = (field: 'pv_contributions' | 'pv_matching' | 'pv_care_credit_contributions' | 'pv_benefits' | 'pv_administration' | 'net_transfer') =>
     rows.reduce((sum, row) => sum + row[field], 0);
   ranking.push([
-    '', chalk.bold('scheme'), '', money(total('pv_contributions')), money(total('pv_matching')), money(total('pv_benefits')),
-    money(total('pv_administration')), signed(total('net_transfer')), worth(ratio(total('pv_benefits'), total('pv_contributions'))), '',
+    '', chalk.bold('scheme'), '', money(total('pv_contributions')), money(total('pv_matching')), ...careCell(total('pv_care_credit_contributions')),
+    money(total('pv_benefits')), money(total('pv_administration')), signed(total('net_transfer')),
+    worth(ratio(total('pv_benefits'), total('pv_contributions'))), '',
   ]);
 
   // (b) Money's worth of one entrant, by entry age.
@@ -131,8 +139,13 @@ export function renderSubsidy(report: SubsidyReport, view: SubsidyView): string 
     `Members by group and sex, flows of ${period} (subsidy.csv), ranked from net payers to net receivers.`,
     `Present values at ${view.baseYear} in ${scale === 1e6 ? 'millions of ' : ''}${currency} of ${view.baseYear}.`,
     ranking.toString(),
-    '  net transfer = PV benefits + PV admin. − PV contributions − PV matching: < 0 pays in more than it',
-    '  draws out, > 0 draws out more; money\'s worth = PV benefits / PV own contributions.',
+    careCredits
+      ? '  net transfer = PV benefits + PV admin. − PV contributions − PV matching − PV care credits: < 0 pays in more'
+      : '  net transfer = PV benefits + PV admin. − PV contributions − PV matching: < 0 pays in more than it',
+    careCredits
+      ? '  than it draws out, > 0 draws out more; money\'s worth = PV benefits / PV own contributions. PV care credits: the'
+      : '  draws out, > 0 draws out more; money\'s worth = PV benefits / PV own contributions.',
+    ...(careCredits ? ['  state\'s contributions for the births of the women of the row (care credits).'] : []),
     '',
     `Money's worth of one entrant, followed from ${view.baseYear} until it and its survivors die (entrants.csv):`,
     entrantTable.toString(),

@@ -4,6 +4,7 @@
  */
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
+import { contributionIncome } from '../../core/flows.js';
 import type { ProjectionResult, ProjectionYear } from '../../core/types.js';
 import { defaultYears } from '../../io/report/years.js';
 import { scaledPremiumLines } from './scaledPremium.js';
@@ -43,6 +44,8 @@ export function renderSummary(name: string, currency: string, result: Projection
     `  Actuarial balance              ${balance === null ? '—' : (balance < 0 ? chalk.red : chalk.green)(percent(balance))}`,
     `  First deficit year             ${yearOrNone(indicators.first_deficit_year, 'none')}`,
     `  Reserve depletion year         ${yearOrNone(indicators.depletion_year, 'none')}`,
+    // §7: 1 − a_F / a_M of the average new old-age awards, in money of t0.
+    `  Gender pension gap             ${percent(indicators.gender_pension_gap)}${indicators.gender_pension_gap === null ? ' (no old-age award to one sex)' : ''}`,
     '',
     // §13: the level rate of each period that stops the reserve changing in its last year.
     ...scaledPremiumLines(result.scaledPremium),
@@ -56,7 +59,7 @@ export function renderSummary(name: string, currency: string, result: Projection
   const money = (value: number, year: number) => (value / deflator(year) / scale).toLocaleString('en-US', { maximumFractionDigits: scale === 1 ? 0 : 1, minimumFractionDigits: scale === 1 ? 0 : 1 });
   const heads = (value: number) => Math.round(value).toLocaleString('en-US');
   const table = new Table({
-    head: ['year', 'actives', 'pensioners', 'density', 'contrib. + matching', 'expenditure', 'reserve end', 'PAYG rate', 'reserve ratio'],
+    head: ['year', 'actives', 'pensioners', 'density', 'contribution income', 'expenditure', 'reserve end', 'PAYG rate', 'reserve ratio'],
     colAligns: ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     style: style.colour ? { head: ['cyan'] } : { head: [], border: [] },
     // No rule between body rows: the table stays as tall as its years.
@@ -70,14 +73,15 @@ export function renderSummary(name: string, currency: string, result: Projection
       heads(row.actives),
       heads(row.old_age_pensioners + row.disability_pensioners + row.survivor_pensioners),
       percent(row.density),
-      money(row.contributions + row.matching, row.year),
+      money(contributionIncome(row), row.year),
       money(row.expenditure, row.year),
       row.reserve_end < 0 ? chalk.red(reserve) : reserve,
       percent(row.payg_cost_rate),
       row.reserve_ratio === null ? '—' : row.reserve_ratio.toFixed(1),
     ]);
   }
-  return `${headline.join('\n')}${table.toString()}\n  Amounts in ${unit}.\n`;
+  const income = 'Contribution income = contributions + matching + the state\'s care-credit contributions.';
+  return `${headline.join('\n')}${table.toString()}\n  Amounts in ${unit}. ${income}\n`;
 }
 
 /** Warnings an actuary must not miss: depletion and deficits. */
@@ -86,6 +90,6 @@ export function projectionWarnings(result: ProjectionResult, style: SummaryStyle
   const { depletion_year: depletion, first_deficit_year: deficit } = result.indicators;
   const warnings: string[] = [];
   if (depletion !== null) warnings.push(chalk.red(`warning: the reserve is depleted in ${depletion} (reserve_end < 0).`));
-  if (deficit !== null) warnings.push(chalk.yellow(`warning: contributions and matching fall short of expenditure from ${deficit}.`));
+  if (deficit !== null) warnings.push(chalk.yellow(`warning: contribution income (contributions, matching, care-credit contributions) falls short of expenditure from ${deficit}.`));
   return warnings;
 }

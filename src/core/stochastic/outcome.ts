@@ -63,7 +63,7 @@ const ratioOrNaN = (dividend: number, divisor: number) => (divisor === 0 ? Numbe
 export function projectOutcome(model: ProjectionModel, scenario: Scenario, out: Float64Array, workspace?: ProjectionWorkspace): void {
   const timeline = timelineOf(model, scenario);
   const space = workspace ?? projectionWorkspace(model, scenario.years);
-  initialState(model.population, model.groups.map((group) => group.name), model.layout, space.states[0]);
+  initialState(model.population, model.groups.map((group) => group.name), model.layout, model.totalization, space.states[0]);
   const flows = runYears(space, timeline, schemeEntrants(model, scenario));
   outcomeOfFlows(model, scenario, flows, out);
 }
@@ -86,19 +86,21 @@ export function outcomeOfFlows(model: ProjectionModel, scenario: Scenario, flows
   for (let yearIndex = 0; yearIndex < years; yearIndex += 1) {
     const yearFlows = flows[yearIndex]!;
     // Scheme totals added over (group, sex) rows in order, as project() adds them.
-    let actives = 0, contributions = 0, matching = 0, insuredEarnings = 0, activeExposure = 0, paidExposure = 0;
+    let actives = 0, contributions = 0, matching = 0, careCredits = 0, insuredEarnings = 0, activeExposure = 0, paidExposure = 0;
     expenditure = 0;
     for (let row = 0; row < rows; row += 1) {
       const at = row * FLOW_WIDTH;
       actives += yearFlows[at + Flow.actives]!;
       contributions += yearFlows[at + Flow.contributions]!;
       matching += yearFlows[at + Flow.matching]!;
+      careCredits += yearFlows[at + Flow.care_credit_contributions]!;
       expenditure += yearFlows[at + Flow.expenditure]!;
       insuredEarnings += yearFlows[at + Flow.insured_earnings]!;
       activeExposure += yearFlows[at + Flow.activeExposure]!;
       paidExposure += yearFlows[at + Flow.paidExposure]!;
     }
-    const income = contributions + matching;
+    // K (§6): the state's care-credit contributions (§12) included, as contributionIncome adds them.
+    const income = contributions + matching + careCredits;
     const { reserveEnd } = rollReserve(reserve, income, expenditure, scenario.investmentReturn[yearIndex]!);
     reserve = reserveEnd;
     reserveRatio = ratioOrNaN(reserveEnd, expenditure);

@@ -6,6 +6,7 @@
 import { type MemberYearCache, memberYearCache, type MemberYearTable, memberYearTable, fillMemberYears } from '../memberYears.js';
 import type { MemberAverages } from '../awards.js';
 import { mortalityOfYear, type ProjectionModel } from '../model.js';
+import { MEMBER_PART } from '../state.js';
 import type { Timeline } from '../timeline.js';
 
 export interface YearContext {
@@ -27,8 +28,25 @@ export interface YearContext {
    */
   memberDeaths: Float64Array;
   memberDeathPensions: Float64Array;
+  /**
+   * Step 4's arrivals in next year's cells of the age being moved, by bin
+   * (arrivals.ts): the care-credited share of women who stay (§12), who land
+   * in other bins than the step's walk carries.
+   */
+  arrivals: Float64Array;
+  /** A moved cell's sums for arrivals, laid out like a member part (HEADS, CREDITS, …), then the share that arrives. */
+  moveSums: Float64Array;
   /** The averages of the cell being retired (step 1), reused. */
   retirement: MemberAverages;
+  /** Step 1's old-age awards (heads, sum of annual awards) and refunds of the row being retired. */
+  awards: { heads: number; amount: number; refunds: number };
+  /** Births to the row's women who stay in A or I (§12), summed by step 4. */
+  births: number;
+  /** §12 per birth: `y` credited years (0 without care credits), `y × 12 × insured_income × J_t`, `G (1 + i_t)^{1/2}` and `G`. */
+  careCreditYears: number;
+  careCreditEarnings: number;
+  careCreditBalance: number;
+  careCreditContribution: number;
   /** ä_{s,x,t} of the account formula by (sex, age), NaN until needed this year (§5). */
   annuityFactors: Float64Array;
   /** `i_t` and `(1 + i_t)^{1/2}` (§6). */
@@ -57,7 +75,15 @@ export function yearContext(model: ProjectionModel, timeline: Timeline): YearCon
     memberYearCache: memberYearCache(model),
     memberDeaths: new Float64Array(model.layout.ages),
     memberDeathPensions: new Float64Array(model.layout.ages),
-    retirement: { credits: 0, earnings: 0, balance: 0 },
+    arrivals: new Float64Array(model.layout.bins * 2 * MEMBER_PART),
+    moveSums: new Float64Array(MEMBER_PART + 1),
+    retirement: { credits: 0, earnings: 0, balance: 0, foreignCredits: 0 },
+    awards: { heads: 0, amount: 0, refunds: 0 },
+    births: 0,
+    careCreditYears: 0,
+    careCreditEarnings: 0,
+    careCreditBalance: 0,
+    careCreditContribution: 0,
     annuityFactors: new Float64Array(2 * model.layout.ages),
     investmentReturn: 0,
     halfYearGrowth: 1,
@@ -93,6 +119,13 @@ export function enterYear(context: YearContext, yearIndex: number): void {
   const health = scheme.benefits.health;
   context.healthFactor = health ? Math.pow(1 + health.inflation, yearIndex) * health.dependants_factor : 0;
   context.annuityFactors.fill(NaN);
+  // §12: J_t of the default rule, as for every benefit.
+  const careCredits = scheme.benefits.care_credits;
+  const notionalEarnings = careCredits ? careCredits.years_per_birth * 12 * careCredits.insured_income * context.benefitIndex : 0;
+  context.careCreditYears = careCredits ? careCredits.years_per_birth : 0;
+  context.careCreditEarnings = notionalEarnings;
+  context.careCreditContribution = careCredits ? notionalEarnings * careCredits.state_contribution_rate : 0;
+  context.careCreditBalance = context.careCreditContribution * context.halfYearGrowth;
 
   // §4: q = min(1, q_{s,x,t} × multiplier_g × m_D × F^q_t), and 1 at max_age whatever the multipliers.
   const mortality = mortalityOfYear(model, yearIndex);

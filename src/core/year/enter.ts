@@ -1,6 +1,7 @@
 /**
- * Step 2 of a year (MODEL.md §4): entrants join A, bin 0, with every
- * average 0. The scheme's own entrants are `count × (1 + growth)^{t−t0}` per
+ * Step 2 of a year (MODEL.md §4, §11): entrants join A, bin 0, with every
+ * average 0 — or, with totalization and `entrants.foreign_credits = y`, bin
+ * `min(y, V)` with `f̄ = y`. The scheme's own entrants are `count × (1 + growth)^{t−t0}` per
  * group, times the scenario's entrants factor, spread by `entrant_share`;
  * the single-entrant lanes of §8 bring their one entrant in the first year.
  */
@@ -8,7 +9,7 @@ import { memberCellIndex, rowIndex, slotCount, slotIndex } from '../layout.js';
 import { Flow, flowRow } from '../flows.js';
 import type { ProjectionModel } from '../model.js';
 import type { Scenario } from '../scenario.js';
-import { ACTIVE, type CohortState, HEADS, MEMBER_STRIDE, occupy } from '../state.js';
+import { ACTIVE, type CohortState, FOREIGN_CREDITS, HEADS, occupy } from '../state.js';
 
 /** Entrant heads by (cell group, sex, age) slot in a year, or null for none. */
 export type EntrantsOfYear = (yearIndex: number) => Float64Array | null;
@@ -16,11 +17,15 @@ export type EntrantsOfYear = (yearIndex: number) => Float64Array | null;
 export function enter(model: ProjectionModel, state: CohortState, row: number, entrants: Float64Array | null, flows: Float64Array): void {
   if (entrants === null) return;
   const { layout } = model;
+  const foreignCredits = model.groups[model.groupOfCell[row >> 1]!]!.entrantForeignCredits;
+  const bin = Math.min(foreignCredits, layout.bins - 1);
   let entered = 0;
   for (let ageIndex = 0; ageIndex < layout.memberAges; ageIndex += 1) {
     const heads = entrants[slotIndex(layout, row, ageIndex)]!;
     if (heads === 0) continue;
-    state.members[memberCellIndex(layout, row, ageIndex) * MEMBER_STRIDE + ACTIVE + HEADS]! += heads;
+    const at = (memberCellIndex(layout, row, ageIndex) + bin) * layout.memberStride + ACTIVE;
+    state.members[at + HEADS]! += heads;
+    if (foreignCredits > 0) state.members[at + FOREIGN_CREDITS]! += heads * foreignCredits;
     occupy(state.memberAges, row, ageIndex);
     entered += heads;
   }

@@ -1,38 +1,56 @@
 /**
- * Step 4 of a year (MODEL.md §4): members who survive the year move, from the
- * start-of-year cell, to next year's cells one year older. From an A cell
- * (bin k): to D with the disability rate ι, then of the rest `R` the paid
- * share d earns a credit (bin k+1, capped at V) and the lapse rate ℓ sends
- * them to I; from an I cell: to D with ι, then back to A with the reentry
- * rate, else they stay in I.
+ * Step 4 of a year (MODEL.md §4, §11, §12): members who survive the year
+ * move, from the start-of-year cell, to next year's cells one year older.
+ * From an A cell (bin k): to D with the disability rate ι, to W with the
+ * emigration rate e (bin k+1 with the density d, else bin k), then of the
+ * rest `R` the paid share d earns a credit (bin k+1, capped at V) and the
+ * lapse rate ℓ sends them to I; from an I cell: to D with ι, to W(k) with e,
+ * then back to A with the reentry rate, else they stay in I. From a W cell
+ * (§11): deaths `N q`; the survivors to W(k+1) with `foreign_density` (with
+ * totalization; else 0), the rest to W(k), carrying `c̄' = c̄`,
+ * `f̄' = f̄ + foreign_density`, `w̄' = w̄ (1 + wage_growth_t)`,
+ * `b̄' = b̄ (1 + i_t)`, `ō' = ō (1 + i_t)`; W's deaths leave no survivors.
  *
  * Everyone leaving a cell alive carries its year-end averages, those of the
  * whole origin cell: for A, `c̄' = c̄ + d`, `w̄' = w̄ (1 + wage_growth_t) + S`,
- * `b̄' = b̄ (1 + i_t) + (C + M)(1 + i_t)^{1/2}`, `ō' = ō (1 + i_t) + C (1 + i_t)^{1/2}`;
- * for I the same without the year's d, S, C, M. Each destination's sums grow
- * by `heads × average`. New D cells get the §5 disability award on those
- * averages, and the award is kept for step 5's survivors of the cell's deaths.
+ * `b̄' = b̄ (1 + i_t) + (C + M)(1 + i_t)^{1/2}`, `ō' = ō (1 + i_t) + C (1 + i_t)^{1/2}`,
+ * `f̄' = f̄`; for I the same without the year's d, S, C, M. Each destination's
+ * sums grow by `heads × average`. New D cells get the §5 disability award on
+ * those averages (pro-rated by §11), and the award is kept for step 5's
+ * survivors of the cell's deaths.
+ *
+ * Care credits (§12): a share f (the fertility) of the women who stay in A
+ * or I is credited y years: each of their destinations, bin j, is split into
+ * j with 1 − f and min(j + y, V) with f, and every stayer carries the origin
+ * cell's care credits on top of §4's averages. The births are counted for
+ * the state's care-credit contributions.
  */
-import { type DisabilityAwardTerms, disabilityAwardOf, disabilityAwardTerms } from '../awards.js';
+import { type DisabilityAwardTerms, disabilityAwardOf, disabilityAwardTerms, proRata } from '../awards.js';
+import { Flow, flowRow } from '../flows.js';
 import { memberCellIndex, rowIndex, slotIndex } from '../layout.js';
 import {
-  ACTIVE, BALANCE, type CohortState, CREDITS, DISABILITY, EARNINGS, HEADS, INACTIVE, MEMBER_STRIDE, occupy, OWN_BALANCE, PENSION,
-  PENSIONER_STRIDE,
+  ACTIVE, BALANCE, type CohortState, CREDITS, DISABILITY, EARNINGS, EMIGRATED, FOREIGN_CREDITS, HEADS, INACTIVE, occupy,
+  OWN_BALANCE, PENSION, PENSIONER_STRIDE,
 } from '../state.js';
+import { arrivalIndex, arrive, SHARE } from './arrivals.js';
 import type { YearContext } from './context.js';
 
 const NO_AWARD: DisabilityAwardTerms = { fixed: 0, replacement: 0, minimum: 0 };
 
-export function move(context: YearContext, state: CohortState, next: CohortState, row: number): void {
+export function move(context: YearContext, state: CohortState, next: CohortState, row: number, flows: Float64Array): void {
   const { model } = context;
   const { layout } = model;
   const disability = model.scheme.benefits.disability;
   const terms = disability ? disabilityAwardTerms(disability, model.scheme.benefits.old_age.min_pension, context.nextBenefitIndex) : NO_AWARD;
   const parameterSlots = slotIndex(layout, rowIndex(model.groupOfCell[row >> 1]!, row % 2), 0);
+  // Care credits go to women (§12), and only when the scheme grants them.
+  const careCredits = row % 2 === 0 && context.careCreditYears > 0;
   const last = lastMovingAge(context, state, row);
+  context.births = 0;
   for (let ageIndex = state.memberAges.low[row]!; ageIndex <= last; ageIndex += 1) {
-    moveAge(context, state, next, row, ageIndex, parameterSlots + ageIndex, terms);
+    moveAge(context, state, next, row, ageIndex, parameterSlots + ageIndex, terms, careCredits);
   }
+  if (context.births > 0) flows[flowRow(row) + Flow.care_credit_contributions]! += context.births * context.careCreditContribution;
 }
 
 /**
@@ -45,25 +63,30 @@ export function lastMovingAge(context: YearContext, state: CohortState, row: num
 }
 
 /**
- * The A and I cells of one (row, age), every credit bin, into next year's
- * cells of age + 1. The moves are done on sums: a destination that takes a
- * share `f` of a cell's `N` members gets `f N` heads and `f` times each of
- * the cell's year-end sums (`N ×` the year-end average, e.g.
+ * The A, I (and W) cells of one (row, age), every credit bin, into next
+ * year's cells of age + 1. The moves are done on sums: a destination that
+ * takes a share `f` of a cell's `N` members gets `f N` heads and `f` times
+ * each of the cell's year-end sums (`N ×` the year-end average, e.g.
  * `Σc' = Σc + N d`), which is `heads × average` without a division.
  *
  * Bin k of next year receives the members of bin k who earn no credit and
  * those of bin k − 1 who earn one (and bin V also those of bin V who do):
  * the bins are walked upwards carrying the credit-earners of the bin below,
- * so that each destination cell is written once. Next year's cells of age + 1
+ * so that each destination cell is written once. The care-credited share of
+ * women who stay goes to context.arrivals by destination bin (always a bin
+ * above their origin's, or the top bin), which the walk adds in when it
+ * writes that bin. Next year's cells of age + 1
  * receive nobody else (entrants join the current year's state), so they are
  * set, not added to.
  */
 function moveAge(
   context: YearContext, state: CohortState, next: CohortState, row: number, ageIndex: number, at: number, terms: DisabilityAwardTerms,
+  careCredits: boolean,
 ): void {
   const { model } = context;
   const { layout } = model;
-  const { bins } = layout;
+  const { bins, memberStride: stride } = layout;
+  const topBin = bins - 1;
   const disability = model.scheme.benefits.disability;
   // Disability awards are needed where members become disabled, and where
   // their deaths leave survivors (§4 step 5: when both benefits are paid).
@@ -72,6 +95,8 @@ function moveAge(
   const q = context.q[at]!;
   const survival = 1 - q;
   const disabilityRate = disability ? model.rates.disability[at]! : 0;
+  const emigration = model.rates.emigration[at]!;
+  const fertility = careCredits ? model.rates.fertility[at]! : 0;
   const lapse = model.rates.lapse[at]!;
   const reentry = model.rates.reentry[at]!;
   const density = context.memberYear.density[at]!;
@@ -81,6 +106,14 @@ function moveAge(
   const ownAdded = contributions * context.halfYearGrowth;
   const growth = 1 + context.investmentReturn;
   const revaluation = 1 + context.wageGrowth;
+  // W cells exist only in schemes with emigration (§11); arrivals only serve care credits (§12).
+  const emigrates = model.emigrates;
+  const foreignDensity = model.foreignDensity;
+  const arrivals = context.arrivals;
+  const sums = context.moveSums;
+  if (fertility > 0) arrivals.fill(0, 0, arrivalIndex(bins));
+  const creditedYears = context.careCreditYears;
+  const keep = 1 - fertility; // the stayers' share left in their bin by care credits (§12)
   const { members } = state;
   const destinations = next.members;
   const cellBase = memberCellIndex(layout, row, ageIndex);
@@ -91,87 +124,176 @@ function moveAge(
   let vestedDeathPensions = 0;
   let anyone = false;
   // Credit-earners of the bin below, on their way to this bin: A part, then I part.
-  let upActiveHeads = 0, upActiveCredits = 0, upActiveEarnings = 0, upActiveBalance = 0, upActiveOwn = 0;
-  let upInactiveHeads = 0, upInactiveCredits = 0, upInactiveEarnings = 0, upInactiveBalance = 0, upInactiveOwn = 0;
+  let upActiveHeads = 0, upActiveCredits = 0, upActiveEarnings = 0, upActiveBalance = 0, upActiveOwn = 0, upActiveForeign = 0;
+  let upInactiveHeads = 0, upInactiveCredits = 0, upInactiveEarnings = 0, upInactiveBalance = 0, upInactiveOwn = 0, upInactiveForeign = 0;
+  // Emigrants of the bin below (§11) who earned a credit (A) or a foreign credit (W).
+  let upAbroadHeads = 0, upAbroadCredits = 0, upAbroadEarnings = 0, upAbroadBalance = 0, upAbroadOwn = 0, upAbroadForeign = 0;
   for (let bin = 0; bin < bins; bin += 1) {
-    const from = (cellBase + bin) * MEMBER_STRIDE;
+    const from = (cellBase + bin) * stride;
+    const upBin = Math.min(bin + 1, topBin);
     const vested = bin >= vesting;
     const incidence = vested ? disabilityRate : 0;
-    const staying = survival * (1 - incidence); // alive and not disabled: the R of §4 step 4, per head
+    const alive = survival * (1 - incidence); // alive and not disabled
+    const staying = alive * (1 - emigration); // the R of §4 step 4, per head
+    const leaving = alive * emigration; //       to W (§11), per head
     // This bin's members who stay in their bin (A to A and I, I to A and I), then those who go up.
     let activeHeads = upActiveHeads, activeCredits = upActiveCredits, activeEarnings = upActiveEarnings;
-    let activeBalance = upActiveBalance, activeOwn = upActiveOwn;
+    let activeBalance = upActiveBalance, activeOwn = upActiveOwn, activeForeign = upActiveForeign;
     let inactiveHeads = upInactiveHeads, inactiveCredits = upInactiveCredits, inactiveEarnings = upInactiveEarnings;
-    let inactiveBalance = upInactiveBalance, inactiveOwn = upInactiveOwn;
-    upActiveHeads = 0; upActiveCredits = 0; upActiveEarnings = 0; upActiveBalance = 0; upActiveOwn = 0;
-    upInactiveHeads = 0; upInactiveCredits = 0; upInactiveEarnings = 0; upInactiveBalance = 0; upInactiveOwn = 0;
+    let inactiveBalance = upInactiveBalance, inactiveOwn = upInactiveOwn, inactiveForeign = upInactiveForeign;
+    upActiveHeads = 0; upActiveCredits = 0; upActiveEarnings = 0; upActiveBalance = 0; upActiveOwn = 0; upActiveForeign = 0;
+    upInactiveHeads = 0; upInactiveCredits = 0; upInactiveEarnings = 0; upInactiveBalance = 0; upInactiveOwn = 0; upInactiveForeign = 0;
+    let abroadHeads = upAbroadHeads, abroadCredits = upAbroadCredits, abroadEarnings = upAbroadEarnings;
+    let abroadBalance = upAbroadBalance, abroadOwn = upAbroadOwn, abroadForeign = upAbroadForeign;
+    upAbroadHeads = 0; upAbroadCredits = 0; upAbroadEarnings = 0; upAbroadBalance = 0; upAbroadOwn = 0; upAbroadForeign = 0;
 
     const heads = members[from + ACTIVE + HEADS]!;
     if (heads > 0) {
       anyone = true;
-      const credits = members[from + ACTIVE + CREDITS]! + heads * density;
-      const earnings = members[from + ACTIVE + EARNINGS]! * revaluation + heads * insured;
-      const balance = members[from + ACTIVE + BALANCE]! * growth + heads * accountAdded;
+      let credits = members[from + ACTIVE + CREDITS]! + heads * density;
+      let earnings = members[from + ACTIVE + EARNINGS]! * revaluation + heads * insured;
+      let balance = members[from + ACTIVE + BALANCE]! * growth + heads * accountAdded;
       const ownBalance = members[from + ACTIVE + OWN_BALANCE]! * growth + heads * ownAdded;
+      const foreign = members[from + ACTIVE + FOREIGN_CREDITS]!;
       if (vested && (incidence > 0 || awardEveryVested)) {
-        const award = disabilityAwardOf(terms, credits / heads, earnings / heads);
+        const award = disabilityAwardOf(terms, credits / heads, earnings / heads, proRata(credits, foreign));
         disabledHeads += heads * survival * incidence;
         disabledPensions += heads * survival * incidence * award;
         vestedDeaths += heads * q;
         vestedDeathPensions += heads * q * award;
       }
-      const stayActive = staying * (1 - density) * (1 - lapse);
-      const stayInactive = staying * (1 - density) * lapse;
+      if (leaving > 0) {
+        // §11: emigrants carry §4's year-end averages only, to W(k+1) with the density, else W(k).
+        const away = leaving * (1 - density);
+        abroadHeads += away * heads; abroadCredits += away * credits; abroadEarnings += away * earnings;
+        abroadBalance += away * balance; abroadOwn += away * ownBalance; abroadForeign += away * foreign;
+        const awayUp = leaving * density;
+        upAbroadHeads = awayUp * heads; upAbroadCredits = awayUp * credits; upAbroadEarnings = awayUp * earnings;
+        upAbroadBalance = awayUp * balance; upAbroadOwn = awayUp * ownBalance; upAbroadForeign = awayUp * foreign;
+      }
+      if (fertility > 0) {
+        // §12: the stayers carry the whole cell's care credits; a share f of each destination moves y bins up.
+        context.births += heads * staying * fertility;
+        const credited = heads * fertility;
+        credits += credited * creditedYears;
+        earnings += credited * context.careCreditEarnings;
+        balance += credited * context.careCreditBalance;
+        sums[HEADS] = heads; sums[CREDITS] = credits; sums[EARNINGS] = earnings;
+        sums[BALANCE] = balance; sums[OWN_BALANCE] = ownBalance; sums[FOREIGN_CREDITS] = foreign;
+        const upCredited = arrivalIndex(Math.min(upBin + creditedYears, topBin));
+        const stayCredited = arrivalIndex(Math.min(bin + creditedYears, topBin));
+        sums[SHARE] = fertility * staying * density * (1 - lapse); arrive(arrivals, upCredited + ACTIVE, sums);
+        sums[SHARE] = fertility * staying * density * lapse; arrive(arrivals, upCredited + INACTIVE, sums);
+        sums[SHARE] = fertility * staying * (1 - density) * (1 - lapse); arrive(arrivals, stayCredited + ACTIVE, sums);
+        sums[SHARE] = fertility * staying * (1 - density) * lapse; arrive(arrivals, stayCredited + INACTIVE, sums);
+      }
+      const stayActive = keep * staying * (1 - density) * (1 - lapse);
+      const stayInactive = keep * staying * (1 - density) * lapse;
       activeHeads += stayActive * heads; activeCredits += stayActive * credits; activeEarnings += stayActive * earnings;
-      activeBalance += stayActive * balance; activeOwn += stayActive * ownBalance;
+      activeBalance += stayActive * balance; activeOwn += stayActive * ownBalance; activeForeign += stayActive * foreign;
       inactiveHeads += stayInactive * heads; inactiveCredits += stayInactive * credits; inactiveEarnings += stayInactive * earnings;
-      inactiveBalance += stayInactive * balance; inactiveOwn += stayInactive * ownBalance;
-      const upActive = staying * density * (1 - lapse);
-      const upInactive = staying * density * lapse;
+      inactiveBalance += stayInactive * balance; inactiveOwn += stayInactive * ownBalance; inactiveForeign += stayInactive * foreign;
+      const upActive = keep * staying * density * (1 - lapse);
+      const upInactive = keep * staying * density * lapse;
       upActiveHeads = upActive * heads; upActiveCredits = upActive * credits; upActiveEarnings = upActive * earnings;
-      upActiveBalance = upActive * balance; upActiveOwn = upActive * ownBalance;
+      upActiveBalance = upActive * balance; upActiveOwn = upActive * ownBalance; upActiveForeign = upActive * foreign;
       upInactiveHeads = upInactive * heads; upInactiveCredits = upInactive * credits; upInactiveEarnings = upInactive * earnings;
-      upInactiveBalance = upInactive * balance; upInactiveOwn = upInactive * ownBalance;
+      upInactiveBalance = upInactive * balance; upInactiveOwn = upInactive * ownBalance; upInactiveForeign = upInactive * foreign;
     }
     const idle = members[from + INACTIVE + HEADS]!;
     if (idle > 0) {
       anyone = true;
-      const credits = members[from + INACTIVE + CREDITS]!;
-      const earnings = members[from + INACTIVE + EARNINGS]! * revaluation;
-      const balance = members[from + INACTIVE + BALANCE]! * growth;
+      let credits = members[from + INACTIVE + CREDITS]!;
+      let earnings = members[from + INACTIVE + EARNINGS]! * revaluation;
+      let balance = members[from + INACTIVE + BALANCE]! * growth;
       const ownBalance = members[from + INACTIVE + OWN_BALANCE]! * growth;
+      const foreign = members[from + INACTIVE + FOREIGN_CREDITS]!;
       if (vested && (incidence > 0 || awardEveryVested)) {
-        const award = disabilityAwardOf(terms, credits / idle, earnings / idle);
+        const award = disabilityAwardOf(terms, credits / idle, earnings / idle, proRata(credits, foreign));
         disabledHeads += idle * survival * incidence;
         disabledPensions += idle * survival * incidence * award;
         vestedDeaths += idle * q;
         vestedDeathPensions += idle * q * award;
       }
-      const back = staying * reentry;
-      const stay = staying * (1 - reentry);
+      if (leaving > 0) {
+        abroadHeads += leaving * idle; abroadCredits += leaving * credits; abroadEarnings += leaving * earnings;
+        abroadBalance += leaving * balance; abroadOwn += leaving * ownBalance; abroadForeign += leaving * foreign;
+      }
+      if (fertility > 0) {
+        context.births += idle * staying * fertility;
+        const credited = idle * fertility;
+        credits += credited * creditedYears;
+        earnings += credited * context.careCreditEarnings;
+        balance += credited * context.careCreditBalance;
+        sums[HEADS] = idle; sums[CREDITS] = credits; sums[EARNINGS] = earnings;
+        sums[BALANCE] = balance; sums[OWN_BALANCE] = ownBalance; sums[FOREIGN_CREDITS] = foreign;
+        const stayCredited = arrivalIndex(Math.min(bin + creditedYears, topBin));
+        sums[SHARE] = fertility * staying * reentry; arrive(arrivals, stayCredited + ACTIVE, sums);
+        sums[SHARE] = fertility * staying * (1 - reentry); arrive(arrivals, stayCredited + INACTIVE, sums);
+      }
+      const back = keep * staying * reentry;
+      const stay = keep * staying * (1 - reentry);
       activeHeads += back * idle; activeCredits += back * credits; activeEarnings += back * earnings;
-      activeBalance += back * balance; activeOwn += back * ownBalance;
+      activeBalance += back * balance; activeOwn += back * ownBalance; activeForeign += back * foreign;
       inactiveHeads += stay * idle; inactiveCredits += stay * credits; inactiveEarnings += stay * earnings;
-      inactiveBalance += stay * balance; inactiveOwn += stay * ownBalance;
+      inactiveBalance += stay * balance; inactiveOwn += stay * ownBalance; inactiveForeign += stay * foreign;
     }
-    if (bin === bins - 1) {
+    const abroad = emigrates ? members[from + EMIGRATED + HEADS]! : 0;
+    if (abroad > 0) {
+      // §11: W's survivors, a year abroad credited with foreign_density; no contributions, no disability.
+      anyone = true;
+      const credits = members[from + EMIGRATED + CREDITS]!;
+      const earnings = members[from + EMIGRATED + EARNINGS]! * revaluation;
+      const balance = members[from + EMIGRATED + BALANCE]! * growth;
+      const ownBalance = members[from + EMIGRATED + OWN_BALANCE]! * growth;
+      const foreign = members[from + EMIGRATED + FOREIGN_CREDITS]! + abroad * foreignDensity;
+      const stay = survival * (1 - foreignDensity);
+      abroadHeads += stay * abroad; abroadCredits += stay * credits; abroadEarnings += stay * earnings;
+      abroadBalance += stay * balance; abroadOwn += stay * ownBalance; abroadForeign += stay * foreign;
+      const up = survival * foreignDensity;
+      upAbroadHeads += up * abroad; upAbroadCredits += up * credits; upAbroadEarnings += up * earnings;
+      upAbroadBalance += up * balance; upAbroadOwn += up * ownBalance; upAbroadForeign += up * foreign;
+    }
+    if (bin === topBin) {
       // V is "V or more": those who earn a credit in the top bin stay in it.
       activeHeads += upActiveHeads; activeCredits += upActiveCredits; activeEarnings += upActiveEarnings;
-      activeBalance += upActiveBalance; activeOwn += upActiveOwn;
+      activeBalance += upActiveBalance; activeOwn += upActiveOwn; activeForeign += upActiveForeign;
       inactiveHeads += upInactiveHeads; inactiveCredits += upInactiveCredits; inactiveEarnings += upInactiveEarnings;
-      inactiveBalance += upInactiveBalance; inactiveOwn += upInactiveOwn;
+      inactiveBalance += upInactiveBalance; inactiveOwn += upInactiveOwn; inactiveForeign += upInactiveForeign;
+      abroadHeads += upAbroadHeads; abroadCredits += upAbroadCredits; abroadEarnings += upAbroadEarnings;
+      abroadBalance += upAbroadBalance; abroadOwn += upAbroadOwn; abroadForeign += upAbroadForeign;
     }
-    const to = (nextBase + bin) * MEMBER_STRIDE;
+    const to = (nextBase + bin) * stride;
+    if (fertility > 0) {
+      // Every arrival in this bin comes from a bin below or, at the top, from this one: all are in.
+      const arrived = arrivalIndex(bin);
+      activeHeads += arrivals[arrived + ACTIVE + HEADS]!; activeCredits += arrivals[arrived + ACTIVE + CREDITS]!;
+      activeEarnings += arrivals[arrived + ACTIVE + EARNINGS]!; activeBalance += arrivals[arrived + ACTIVE + BALANCE]!;
+      activeOwn += arrivals[arrived + ACTIVE + OWN_BALANCE]!; activeForeign += arrivals[arrived + ACTIVE + FOREIGN_CREDITS]!;
+      inactiveHeads += arrivals[arrived + INACTIVE + HEADS]!; inactiveCredits += arrivals[arrived + INACTIVE + CREDITS]!;
+      inactiveEarnings += arrivals[arrived + INACTIVE + EARNINGS]!; inactiveBalance += arrivals[arrived + INACTIVE + BALANCE]!;
+      inactiveOwn += arrivals[arrived + INACTIVE + OWN_BALANCE]!; inactiveForeign += arrivals[arrived + INACTIVE + FOREIGN_CREDITS]!;
+    }
+    if (emigrates) {
+      destinations[to + EMIGRATED + HEADS] = abroadHeads;
+      destinations[to + EMIGRATED + CREDITS] = abroadCredits;
+      destinations[to + EMIGRATED + EARNINGS] = abroadEarnings;
+      destinations[to + EMIGRATED + BALANCE] = abroadBalance;
+      destinations[to + EMIGRATED + OWN_BALANCE] = abroadOwn;
+      destinations[to + EMIGRATED + FOREIGN_CREDITS] = abroadForeign;
+    }
     destinations[to + ACTIVE + HEADS] = activeHeads;
     destinations[to + ACTIVE + CREDITS] = activeCredits;
     destinations[to + ACTIVE + EARNINGS] = activeEarnings;
     destinations[to + ACTIVE + BALANCE] = activeBalance;
     destinations[to + ACTIVE + OWN_BALANCE] = activeOwn;
+    destinations[to + ACTIVE + FOREIGN_CREDITS] = activeForeign;
     destinations[to + INACTIVE + HEADS] = inactiveHeads;
     destinations[to + INACTIVE + CREDITS] = inactiveCredits;
     destinations[to + INACTIVE + EARNINGS] = inactiveEarnings;
     destinations[to + INACTIVE + BALANCE] = inactiveBalance;
     destinations[to + INACTIVE + OWN_BALANCE] = inactiveOwn;
+    destinations[to + INACTIVE + FOREIGN_CREDITS] = inactiveForeign;
   }
   // Step 5 leaves survivors of the vested members who died: their heads and award-weighted sum, by age.
   context.memberDeaths[ageIndex] = vestedDeaths;

@@ -3,20 +3,20 @@
  * cell's exposure `E = N (1 − q/2)`, and on it the year's contributions,
  * matching and insured earnings of actives (§3, §6), pensions in payment,
  * health cover and maternity benefits (§5), deaths, and the head counts of
- * §7. Funeral grants, administration and expenditure follow once the year's
+ * §7. W cells (§11) are counted and die, and nothing else. Funeral grants, administration and expenditure follow once the year's
  * deaths and contributions are known (closeFlows).
  */
 import { Flow, flowRow } from '../flows.js';
 import { memberCellIndex, rowIndex, slotIndex } from '../layout.js';
 import {
-  ACTIVE, type CohortState, DISABILITY, HEADS, INACTIVE, MEMBER_STRIDE, OLD_AGE, PENSION, PENSIONER_STRIDE, SURVIVOR,
+  ACTIVE, type CohortState, DISABILITY, EMIGRATED, HEADS, INACTIVE, OLD_AGE, PENSION, PENSIONER_STRIDE, SURVIVOR,
 } from '../state.js';
 import type { YearContext } from './context.js';
 
 export function payments(context: YearContext, state: CohortState, row: number, flows: Float64Array): void {
   const { model } = context;
   const { layout } = model;
-  const { bins } = layout;
+  const { bins, memberStride: stride } = layout;
   const { members } = state;
   const maternity = model.scheme.benefits.maternity;
   const maternityFactor = maternity ? maternity.replacement * maternity.weeks / 52 : 0;
@@ -25,7 +25,8 @@ export function payments(context: YearContext, state: CohortState, row: number, 
   const parameterSlots = slotIndex(layout, rowIndex(model.groupOfCell[row >> 1]!, sex), 0);
   const out = flowRow(row);
   let actives = 0, inactives = 0, deaths = 0, contributions = 0, matching = 0, insuredEarnings = 0;
-  let activeExposure = 0, paidExposure = 0, health = 0, maternityBenefits = 0;
+  let activeExposure = 0, paidExposure = 0, health = 0, maternityBenefits = 0, emigrants = 0, emigrantDeaths = 0;
+  const emigrates = model.emigrates;
   for (let ageIndex = state.memberAges.low[row]!; ageIndex <= state.memberAges.high[row]!; ageIndex += 1) {
     const at = parameterSlots + ageIndex;
     const q = context.q[at]!;
@@ -37,8 +38,8 @@ export function payments(context: YearContext, state: CohortState, row: number, 
     // Heads of the age's A and I cells: exposures follow, since every flow here is per head.
     let activeHeads = 0;
     let inactiveHeads = 0;
-    const first = memberCellIndex(layout, row, ageIndex) * MEMBER_STRIDE;
-    for (let cell = first; cell < first + bins * MEMBER_STRIDE; cell += MEMBER_STRIDE) {
+    const first = memberCellIndex(layout, row, ageIndex) * stride;
+    for (let cell = first; cell < first + bins * stride; cell += stride) {
       activeHeads += members[cell + ACTIVE + HEADS]!;
       inactiveHeads += members[cell + INACTIVE + HEADS]!;
     }
@@ -59,6 +60,12 @@ export function payments(context: YearContext, state: CohortState, row: number, 
       deaths += inactiveHeads * q;
       if (covers.inactive) health += inactiveHeads * (1 - q / 2) * healthCost;
     }
+    if (emigrates) {
+      let emigrantHeads = 0;
+      for (let cell = first; cell < first + bins * stride; cell += stride) emigrantHeads += members[cell + EMIGRATED + HEADS]!;
+      emigrants += emigrantHeads;
+      emigrantDeaths += emigrantHeads * q;
+    }
   }
   pensionerPayments(context, state, row, parameterSlots, OLD_AGE, context.q, covers.retired, Flow.old_age_pensioners, Flow.old_age_benefits, flows);
   pensionerPayments(context, state, row, parameterSlots, DISABILITY, context.qDisabled, covers.disabled, Flow.disability_pensioners, Flow.disability_benefits, flows);
@@ -66,6 +73,11 @@ export function payments(context: YearContext, state: CohortState, row: number, 
   flows[out + Flow.actives]! += actives;
   flows[out + Flow.inactives]! += inactives;
   flows[out + Flow.deaths]! += deaths;
+  if (emigrates) {
+    flows[out + Flow.emigrants]! += emigrants;
+    flows[out + Flow.deaths]! += emigrantDeaths;
+    flows[out + Flow.emigrantDeaths]! += emigrantDeaths;
+  }
   flows[out + Flow.contributions]! += contributions;
   flows[out + Flow.matching]! += matching;
   flows[out + Flow.insured_earnings]! += insuredEarnings;
@@ -102,7 +114,7 @@ function pensionerPayments(
 }
 
 /**
- * §5 funeral grants (`amount × J_t` per death), §6 administration
+ * §5 funeral grants (`amount × J_t` per death, W's deaths abroad aside), §6 administration
  * (`contribution_share × contributions + per_member_annual × Iw_t × (A + I)`)
  * and expenditure (benefits + administration), per (group, sex) row.
  */
@@ -113,7 +125,7 @@ export function closeFlows(context: YearContext, row: number, flows: Float64Arra
   const { contribution_share: contributionShare, per_member_annual: perMember } = scheme.administration;
   const wageIndex = context.timeline.wageIndex[context.yearIndex]!;
   const out = flowRow(row);
-  flows[out + Flow.funeral_benefits]! += funeralGrant * flows[out + Flow.deaths]!;
+  flows[out + Flow.funeral_benefits]! += funeralGrant * (flows[out + Flow.deaths]! - flows[out + Flow.emigrantDeaths]!);
   flows[out + Flow.administration] = contributionShare * flows[out + Flow.contributions]!
     + perMember * wageIndex * (flows[out + Flow.actives]! + flows[out + Flow.inactives]!);
   flows[out + Flow.expenditure] = flows[out + Flow.old_age_benefits]! + flows[out + Flow.disability_benefits]!

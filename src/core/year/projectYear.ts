@@ -1,5 +1,6 @@
 /**
- * One projection year, MODEL.md §4 steps 1–6 with the flows of §5 and §6,
+ * One projection year, MODEL.md §4 steps 1–6 with the flows of §5 and §6
+ * (and §11's W cells, §12's care credits),
  * each step a function of its own. Every flow and move is computed from the
  * start-of-year cell and added once into the year's flows or next year's
  * state (never decrement by decrement), so heads and money are conserved by
@@ -40,7 +41,7 @@ export function projectYear(
     retire(context, state, row, flows); //               step 1
     enter(context.model, state, row, entrants, flows); // step 2
     payments(context, state, row, flows); //             step 3, §5, §6
-    move(context, state, next, row); //                  step 4
+    move(context, state, next, row, flows); //           step 4 (W cells of §11, care credits of §12)
     survivors(context, state, next, row); //             step 5
     agePensioners(context, state, next, row); //         step 6
     closeFlows(context, row, flows); //                  §5 funeral, §6 administration and expenditure

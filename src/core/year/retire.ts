@@ -1,16 +1,18 @@
 /**
- * Step 1 of a year (MODEL.md §4): every A or I cell at or past its sex's
- * retirement age leaves. A cell with `k ≥ vesting_years` becomes an old-age
- * pensioner at once, with the award of §5, and is paid this very year; any
- * other is paid the refund (`ō`, `b̄` or nothing) and leaves the scheme.
+ * Step 1 of a year (MODEL.md §4, §11): every A, I or W cell at or past its
+ * sex's retirement age leaves. A cell with `k ≥ vesting_years` (and, for W,
+ * `portability.export`) becomes an old-age pensioner at once, with the award
+ * of §5 pro-rated by §11, and is paid this very year; any other is paid the
+ * refund (`ō`, `b̄` or nothing) and leaves the scheme. The year's awards
+ * (heads and annual amounts) are counted for by_group.csv (§7).
  */
 import { annuityDue, oldAgeAward } from '../awards.js';
 import { Flow, flowRow } from '../flows.js';
 import { memberCellIndex, slotIndex } from '../layout.js';
 import { mortalityOfYear } from '../model.js';
 import {
-  ACTIVE, BALANCE, CREDITS, type CohortState, EARNINGS, HEADS, INACTIVE, MEMBER_STRIDE, occupy, OLD_AGE, OWN_BALANCE, PENSION,
-  PENSIONER_STRIDE,
+  ACTIVE, BALANCE, CREDITS, type CohortState, EARNINGS, EMIGRATED, FOREIGN_CREDITS, HEADS, INACTIVE, MEMBER_PART, occupy,
+  OLD_AGE, OWN_BALANCE, PENSION, PENSIONER_STRIDE,
 } from '../state.js';
 import type { YearContext } from './context.js';
 
@@ -20,43 +22,63 @@ export function retire(context: YearContext, state: CohortState, row: number, fl
   const sex = row % 2;
   const first = Math.max(model.retirementAgeIndex[sex]!, state.memberAges.low[row]!);
   const last = state.memberAges.high[row]!;
-  let refunds = 0;
+  const awards = context.awards;
+  awards.heads = 0;
+  awards.amount = 0;
+  awards.refunds = 0;
+  // W cells abroad become pensioners only where pensions are exported (§11).
+  const exported = context.model.scheme.portability.export;
   for (let ageIndex = first; ageIndex <= last; ageIndex += 1) {
     const cellBase = memberCellIndex(layout, row, ageIndex);
     const slot = slotIndex(layout, row, ageIndex);
-    refunds += retireCells(context, state, ACTIVE, cellBase, row, sex, ageIndex, slot);
-    refunds += retireCells(context, state, INACTIVE, cellBase, row, sex, ageIndex, slot);
+    retireCells(context, state, ACTIVE, true, cellBase, row, sex, ageIndex, slot);
+    retireCells(context, state, INACTIVE, true, cellBase, row, sex, ageIndex, slot);
+    if (context.model.emigrates) retireCells(context, state, EMIGRATED, exported, cellBase, row, sex, ageIndex, slot);
   }
-  if (refunds !== 0) flows[flowRow(row) + Flow.refunds]! += refunds;
+  const out = flowRow(row);
+  if (awards.refunds !== 0) flows[out + Flow.refunds]! += awards.refunds;
+  if (awards.heads !== 0) {
+    flows[out + Flow.old_age_awards]! += awards.heads;
+    flows[out + Flow.old_age_award_amount]! += awards.amount;
+  }
 }
 
-/** The A or I part (`part`) of one (row, age)'s cells: vested ones join P at `slot`; the refunds of the others are returned. */
+/**
+ * The A, I or W part (`part`) of one (row, age)'s cells: vested ones join P at
+ * `slot` when `pensionable`, the others are refunded; both are added to
+ * `context.awards`.
+ */
 function retireCells(
-  context: YearContext, state: CohortState, part: number, cellBase: number, row: number, sex: number, ageIndex: number, slot: number,
-): number {
+  context: YearContext, state: CohortState, part: number, pensionable: boolean, cellBase: number, row: number, sex: number,
+  ageIndex: number, slot: number,
+): void {
   const oldAge = context.model.scheme.benefits.old_age;
   const { members, pensioners } = state;
   const averages = context.retirement;
-  let refunds = 0;
-  for (let bin = 0; bin < context.model.layout.bins; bin += 1) {
-    const at = (cellBase + bin) * MEMBER_STRIDE + part;
+  const awards = context.awards;
+  const { bins, memberStride: stride } = context.model.layout;
+  for (let bin = 0; bin < bins; bin += 1) {
+    const at = (cellBase + bin) * stride + part;
     const heads = members[at + HEADS]!;
     if (heads === 0) continue;
-    if (bin >= oldAge.vesting_years) {
+    if (pensionable && bin >= oldAge.vesting_years) {
       averages.credits = members[at + CREDITS]! / heads;
       averages.earnings = members[at + EARNINGS]! / heads;
       averages.balance = members[at + BALANCE]! / heads;
+      averages.foreignCredits = members[at + FOREIGN_CREDITS]! / heads;
       const annuityFactor = oldAge.formula === 'account' ? annuityFactorOf(context, sex, ageIndex) : NaN;
       const pensioner = slot * PENSIONER_STRIDE + OLD_AGE;
+      const amount = heads * oldAgeAward(oldAge, averages, context.benefitIndex, annuityFactor);
       pensioners[pensioner]! += heads;
-      pensioners[pensioner + PENSION]! += heads * oldAgeAward(oldAge, averages, context.benefitIndex, annuityFactor);
+      pensioners[pensioner + PENSION]! += amount;
+      awards.heads += heads;
+      awards.amount += amount;
       occupy(state.pensionerAges, row, ageIndex);
     } else {
-      refunds += refundOf(oldAge.refund, members, at);
+      awards.refunds += refundOf(oldAge.refund, members, at);
     }
-    members.fill(0, at, at + INACTIVE - ACTIVE);
+    members.fill(0, at, at + MEMBER_PART);
   }
-  return refunds;
 }
 
 /** §5 refunds: `N × ō` (own), `N × b̄` (account) or nothing, at the start of the year. */

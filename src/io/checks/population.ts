@@ -6,7 +6,7 @@ import { diagnostic, formatNumber, type Table } from './common.js';
 
 const PENSIONER = new Set(['retired', 'disabled', 'survivor']);
 /** Member-only values: a pensioner's award is already fixed by pension_monthly. */
-const MEMBER_COLUMNS = ['credits', 'earnings', 'balance', 'own_balance'] as const;
+const MEMBER_COLUMNS = ['credits', 'earnings', 'balance', 'own_balance', 'foreign_credits'] as const;
 
 /**
  * What a row's status forbids or requires (§2), told to `report` column by
@@ -37,11 +37,17 @@ export function statusProblems(row: PopulationRow, report: (column: string, mess
 export function checkPopulation(table: Table<PopulationRow>, facts: SchemeFacts): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const error = (line: number, column: string, message: string) => diagnostics.push(diagnostic('error', table.file, line, message, column));
+  let foreignIgnored = false;
   for (const { line, row } of table.rows) {
     if (facts.ages && (row.age < facts.ages.min || row.age > facts.ages.max)) {
       error(line, 'age', `age "${row.age}" must lie in [min_age ${facts.ages.min}, max_age ${facts.ages.max}]`);
     }
     statusProblems(row, (column, message) => error(line, column, message));
+    // §9: foreign credits without totalization are legal but ignored; said once, on the first such row.
+    if (facts.totalization === false && !PENSIONER.has(row.status) && row.foreign_credits !== 0 && !foreignIgnored) {
+      foreignIgnored = true;
+      diagnostics.push(diagnostic('warning', table.file, line, `foreign_credits "${formatNumber(row.foreign_credits)}" is ignored: portability.totalization is false, so foreign periods count for nothing (set portability.totalization: true to count them)`, 'foreign_credits'));
+    }
   }
   return diagnostics;
 }

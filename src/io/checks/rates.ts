@@ -9,7 +9,7 @@ import type { Located } from '../readTable.js';
 import type { SchemeFacts } from '../schemeFacts.js';
 import { diagnostic, formatNumber, sexesOf, type Table } from './common.js';
 
-const RATE_COLUMNS = ['disability', 'lapse', 'reentry', 'fertility', 'entrant_share'] as const;
+const RATE_COLUMNS = ['disability', 'lapse', 'reentry', 'fertility', 'entrant_share', 'emigration'] as const;
 /** §2: "summing to 1 (±1e-6)". */
 const SHARE_TOLERANCE = 1e-6;
 
@@ -54,10 +54,14 @@ export function checkRates(table: Table<RatesRow>, facts: SchemeFacts, misspelt:
   const clean = diagnostics.length === 0;
 
   if (pays) {
-    const unpaid = [['disability', pays.disability, 'disability'], ['fertility', pays.maternity, 'maternity']] as const;
+    // §9: fertility feeds maternity benefits and care credits (§12); unused only when neither is paid.
+    const unpaid = [
+      ['disability', pays.disability, 'no disability benefit (no benefits.disability)'],
+      ['fertility', pays.maternity || pays.careCredits, 'no maternity benefit and no care credits (no benefits.maternity or benefits.care_credits)'],
+    ] as const;
     for (const [column, paid, benefit] of unpaid) {
       const first = paid ? undefined : table.rows.find(({ row }) => row[column] !== 0);
-      if (first) report('warning', first.line, `${column} "${formatNumber(first.row[column])}" is not 0 but the scheme pays no ${benefit} benefit (no benefits.${benefit}): the column is unused`, column);
+      if (first) report('warning', first.line, `${column} "${formatNumber(first.row[column])}" is not 0 but the scheme pays ${benefit}: the column is unused`, column);
     }
   }
   if (groups === undefined) return diagnostics;

@@ -47,6 +47,7 @@ export function schemeWarnings(scheme: Scheme, file: string, lineOf: (path: Issu
     warn(path, `"${formatNumber(value)}" ${hint(value)}`);
   }
   diagnostics.push(...entryAgeWarnings(scheme, file, lineOf));
+  diagnostics.push(...ignoredForeignCredits(scheme, file, lineOf));
   return diagnostics;
 }
 
@@ -100,5 +101,18 @@ function entryAgeWarnings(scheme: Scheme, file: string, lineOf: (path: IssuePath
     const path = ['subsidy', 'entry_ages', index];
     const field = `subsidy.entry_ages[${index}]`;
     return [diagnostic('warning', file, lineOf(path), `${field} "${age}" gives no entrants.csv row: an entrant enters between min_age and the retirement age − 1 (${range})`, field)];
+  });
+}
+
+/** §9: foreign credits while `portability.totalization` is false are ignored: legal, but said. */
+function ignoredForeignCredits(scheme: Scheme, file: string, lineOf: (path: IssuePath) => number | undefined): Diagnostic[] {
+  if (scheme.portability.totalization) return [];
+  const fields: [IssuePath, number][] = [
+    [['portability', 'foreign_density'], scheme.portability.foreign_density],
+    ...Object.entries(scheme.groups).map(([name, group]): [IssuePath, number] => [['groups', name, 'entrants', 'foreign_credits'], group.entrants.foreign_credits]),
+  ];
+  return fields.filter(([, value]) => value !== 0).map(([path, value]) => {
+    const field = path.join('.');
+    return diagnostic('warning', file, lineOf(path), `${field} "${formatNumber(value)}" is ignored: portability.totalization is false, so foreign periods count for nothing (set portability.totalization: true to count them)`, field);
   });
 }

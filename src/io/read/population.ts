@@ -22,10 +22,11 @@ const STATUS_INDEX = new Map(STATUSES.map((status, index) => [status, index]));
 /**
  * Whole credited years of a row (§1, §2: its bin is `min(floor(credits), V)`),
  * before the cap V, which depends on the scheme. Rows differing here are never
- * merged, whatever V is. When foreign credits join (§11), a row's bin is
+ * merged, whatever V is. With foreign credits (§11) a row's bin is
  * `floor(credits + foreign_credits)` under totalization and `floor(credits)`
- * without it: the key must then hold both, so that it still does not depend on
- * the scheme (and foreign_credits joins PER_HEAD).
+ * without it, so that the key would depend on the scheme: rows with foreign
+ * credits merge only with rows of the very same foreign_credits (mergeKey),
+ * which then need no averaging and keep both bins.
  */
 export const creditYears = (row: PopulationRow): number => Math.floor(row.credits);
 
@@ -64,6 +65,8 @@ export class PopulationAggregate {
     }
     const bin = creditYears(row);
     const cell = (((group * 2 + (row.sex === 'F' ? 0 : 1)) * AGES + row.age) * 5 + STATUS_INDEX.get(row.status)!);
+    // Foreign credits (§11) are rare: their rows take a text key that holds them exactly.
+    if (row.foreign_credits !== 0) return `${cell}:${bin}:${row.foreign_credits}`;
     return bin < LARGEST_NUMERIC_BIN ? cell * LARGEST_NUMERIC_BIN + bin : `${cell}:${bin}`;
   }
 

@@ -20,9 +20,10 @@ import {
   CREDITS,
   DISABILITY,
   EARNINGS,
+  EMIGRATED,
+  FOREIGN_CREDITS,
   HEADS,
   INACTIVE,
-  MEMBER_STRIDE,
   OLD_AGE,
   OWN_BALANCE,
   PENSION,
@@ -62,10 +63,11 @@ export const freshFlows = (layout: CellLayout): Float64Array => new Float64Array
 /** The (group, sex) row of layout.ts. */
 export const rowOf = (sex: Sex, group = 0): number => rowIndex(group, sexIndex(sex));
 
-export type MemberPart = 'A' | 'I';
+/** A, I, or W (emigrated, §11: only in a scheme with emigration, whose member cells have a W part). */
+export type MemberPart = 'A' | 'I' | 'W';
 export type PensionerState = 'P' | 'D' | 'S';
 
-/** Where a member cell lies: (group, sex, age, bin) and A or I. */
+/** Where a member cell lies: (group, sex, age, bin) and A, I or W. */
 export interface MemberCell {
   group?: number;
   sex: Sex;
@@ -74,25 +76,27 @@ export interface MemberCell {
   part: MemberPart;
 }
 
-/** Per-head averages of an A or I cell (§1): c̄, w̄, b̄, ō; each 0 when not given. */
+/** Per-head averages of an A, I or W cell (§1): c̄, w̄, b̄, ō, f̄; each 0 when not given. */
 export interface MemberAveragesInput {
   heads: number;
   credits?: number;
   earnings?: number;
   balance?: number;
   own?: number;
+  foreign?: number;
 }
 
-/** The five sums of an A or I cell. */
+/** The six sums of an A, I or W cell. */
 export interface MemberSums {
   heads: number;
   credits: number;
   earnings: number;
   balance: number;
   own: number;
+  foreign: number;
 }
 
-const PART_OFFSET = { A: ACTIVE, I: INACTIVE } as const;
+const PART_OFFSET = { A: ACTIVE, I: INACTIVE, W: EMIGRATED } as const;
 const STATE_OFFSET = { P: OLD_AGE, D: DISABILITY, S: SURVIVOR } as const;
 const SUMS = [
   ['heads', HEADS],
@@ -100,14 +104,16 @@ const SUMS = [
   ['earnings', EARNINGS],
   ['balance', BALANCE],
   ['own', OWN_BALANCE],
+  ['foreign', FOREIGN_CREDITS],
 ] as const;
 
 function memberOffset(layout: CellLayout, cell: MemberCell): number {
   const ageIndex = cell.age - layout.minAge;
   if (ageIndex < 0 || ageIndex >= layout.memberAges) throw new Error(`no member cell at age ${cell.age}`);
   if (cell.bin < 0 || cell.bin >= layout.bins) throw new Error(`no credit bin ${cell.bin} (bins 0 … ${layout.bins - 1})`);
+  if (PART_OFFSET[cell.part] >= layout.memberStride) throw new Error(`no ${cell.part} part: the scheme has no emigration`);
   const cellIndex = memberCellIndex(layout, rowOf(cell.sex, cell.group), ageIndex) + cell.bin;
-  return cellIndex * MEMBER_STRIDE + PART_OFFSET[cell.part];
+  return cellIndex * layout.memberStride + PART_OFFSET[cell.part];
 }
 
 /** Adds `averages × heads` to a member cell and widens its row's age range. */
@@ -119,6 +125,7 @@ export function addMember(state: CohortState, layout: CellLayout, cell: MemberCe
   state.members[offset + EARNINGS]! += heads * (averages.earnings ?? 0);
   state.members[offset + BALANCE]! += heads * (averages.balance ?? 0);
   state.members[offset + OWN_BALANCE]! += heads * (averages.own ?? 0);
+  state.members[offset + FOREIGN_CREDITS]! += heads * (averages.foreign ?? 0);
   occupy(state.memberAges, rowOf(cell.sex, cell.group), cell.age - layout.minAge);
 }
 
@@ -129,7 +136,7 @@ export function addMemberSums(state: CohortState, layout: CellLayout, cell: Memb
   occupy(state.memberAges, rowOf(cell.sex, cell.group), cell.age - layout.minAge);
 }
 
-/** The five sums of a member cell. */
+/** The six sums of a member cell. */
 export function memberSums(state: CohortState, layout: CellLayout, cell: MemberCell): MemberSums {
   const offset = memberOffset(layout, cell);
   return {
@@ -138,6 +145,7 @@ export function memberSums(state: CohortState, layout: CellLayout, cell: MemberC
     earnings: state.members[offset + EARNINGS]!,
     balance: state.members[offset + BALANCE]!,
     own: state.members[offset + OWN_BALANCE]!,
+    foreign: state.members[offset + FOREIGN_CREDITS]!,
   };
 }
 
@@ -207,7 +215,7 @@ export function expectState(actual: CohortState, expected: CohortState, layout: 
         const inRange = (ranges: CohortState['memberAges']) => ranges.low[row]! <= ageIndex && ageIndex <= ranges.high[row]!;
         if (ageIndex < layout.memberAges) {
           for (let bin = 0; bin < layout.bins; bin += 1) {
-            for (const part of ['A', 'I'] as const) {
+            for (const part of layout.memberStride > EMIGRATED ? (['A', 'I', 'W'] as const) : (['A', 'I'] as const)) {
               const cell = { group, sex, age, bin, part };
               const got = memberSums(actual, layout, cell);
               const want = memberSums(expected, layout, cell);
@@ -232,9 +240,9 @@ export function expectState(actual: CohortState, expected: CohortState, layout: 
   expect(problems, problems.join('\n')).toEqual([]);
 }
 
-/** A flow column of a row: `FLOW_COLUMNS` names, plus the density's two exposures. */
-export type FlowName = (typeof FLOW_COLUMNS)[number] | 'activeExposure' | 'paidExposure';
-const FLOW_NAMES: readonly FlowName[] = [...FLOW_COLUMNS, 'activeExposure', 'paidExposure'];
+/** A flow column of a row: `FLOW_COLUMNS` names, plus the density's two exposures and W's deaths (§11). */
+export type FlowName = (typeof FLOW_COLUMNS)[number] | 'activeExposure' | 'paidExposure' | 'emigrantDeaths';
+const FLOW_NAMES: readonly FlowName[] = [...FLOW_COLUMNS, 'activeExposure', 'paidExposure', 'emigrantDeaths'];
 
 /** A zeroed flow array with the given values on `row`. */
 export function flowsWith(layout: CellLayout, rows: Readonly<Record<number, Partial<Record<FlowName, number>>>>): Float64Array {

@@ -18,6 +18,7 @@ import { tinyScheme, type SchemePatch } from '../../support/scheme.js';
 import {
   addMember,
   expectState,
+  freshFlows,
   rowOf,
   stateWith,
   stepWorld,
@@ -44,7 +45,7 @@ const inactiveYearEnd = (a: Averages): Averages => ({
 });
 /** A destination's sums: `heads × average` (§1: cells hold sums). */
 const to = (cell: MemberCell, heads: number, a: Averages): MemberCell & MemberSums => ({
-  ...cell, heads, credits: heads * a.credits, earnings: heads * a.earnings, balance: heads * a.balance, own: heads * a.own,
+  ...cell, heads, credits: heads * a.credits, earnings: heads * a.earnings, balance: heads * a.balance, own: heads * a.own, foreign: 0,
 });
 const A = (age: number, bin: number): MemberCell => ({ sex: 'F', age, bin, part: 'A' });
 const I = (age: number, bin: number): MemberCell => ({ sex: 'F', age, bin, part: 'I' });
@@ -150,7 +151,7 @@ describe('§4 step 4 move(context, state, next, row)', () => {
     const before = start(benefits).state;
     const next = emptyState(layout);
 
-    move(context, state, next, rowOf('F'));
+    move(context, state, next, rowOf('F'), freshFlows(layout));
 
     const expected = expectedNext(awardA, awardI);
     expectState(next, stateWith(layout, expected.members, expected.pensioners), layout);
@@ -160,7 +161,7 @@ describe('§4 step 4 move(context, state, next, row)', () => {
   it('without disability benefits ι = 0 whatever the rate: nobody goes to D (V = 1 from old-age vesting)', () => {
     const { context, layout, state } = start({ old_age: { vesting_years: 1 } });
     const next = emptyState(layout);
-    move(context, state, next, rowOf('F'));
+    move(context, state, next, rowOf('F'), freshFlows(layout));
     const R = 4 * 0.9; // A k1: 3.6
     const RI = 2 * 0.9; // I k1: 1.8
     expectState(next, stateWith(layout, [
@@ -182,7 +183,7 @@ describe('§4 step 4 move(context, state, next, row)', () => {
   it('disability vesting 2 (V = 2): bin 1 is not yet exposed to disability and moves to bin 2 with d', () => {
     const { context, layout, state } = start({ disability: { ...replacement, vesting_years: 2 } });
     const next = emptyState(layout);
-    move(context, state, next, rowOf('F'));
+    move(context, state, next, rowOf('F'), freshFlows(layout));
     const R = 4 * 0.9; //  A k1: ι = 0 → R = 3.6 → A(2) R d (1−ℓ), A(1) R (1−d)(1−ℓ), I(2) R d ℓ, I(1) R (1−d) ℓ
     const RI = 2 * 0.9; // I k1: ι = 0
     expectState(next, stateWith(layout, [
@@ -209,7 +210,7 @@ describe('§4 step 4 move(context, state, next, row)', () => {
     const state = emptyState(layout);
     addMember(state, layout, A(58, 0), a58k0);
     const next = emptyState(layout);
-    move(context, state, next, rowOf('F'));
+    move(context, state, next, rowOf('F'), freshFlows(layout));
     expectState(next, stateWith(layout, [
       to(A(59, 0), 9 * 0.75, endA58k0), // R (d + 1 − d)(1 − ℓ), bin k+1 capped at V = 0
       to(I(59, 0), 9 * 0.25, endA58k0),
@@ -219,7 +220,7 @@ describe('§4 step 4 move(context, state, next, row)', () => {
   it('writes nothing for a row with nobody', () => {
     const { context, layout } = start({ disability: replacement });
     const next = emptyState(layout);
-    move(context, emptyState(layout), next, rowOf('M'));
+    move(context, emptyState(layout), next, rowOf('M'), freshFlows(layout));
     expectState(next, emptyState(layout), layout);
   });
 });

@@ -63,6 +63,7 @@ describe('§4 one year: projectYear(context, state, next, yearIndex, entrants, f
         contributions: exposure * 120, insured_earnings: exposure * 1200, activeExposure: exposure, paidExposure: exposure,
         old_age_benefits: 0.9 * 1200, refunds: 200, funeral_benefits: 300 * 1 * deaths,
         expenditure: 0.9 * 1200 + 200 + 300 * deaths, // 1080 + 200 + 360
+        old_age_awards: 1, old_age_award_amount: 1200, // step 1's new pensioner (§7 by_group.csv)
       },
     }));
     expect(isEmpty(state)).toBe(true);

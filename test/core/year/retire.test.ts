@@ -195,7 +195,12 @@ describe('§4 step 1 retire(context, state, row, flows)', () => {
     retire(context, state, rowOf(sex), flows);
 
     expectState(state, stateWith(layout, testCase.after.members, testCase.after.pensioners), layout);
-    expectFlows(flows, flowsWith(layout, { [rowOf(sex)]: { refunds: testCase.refunds } }));
+    // §7 by_group.csv: the heads who become P in step 1 and the sum of their annual awards, the new pensioners of `after`.
+    const total = (cells: readonly { heads: number; pension: number }[], field: 'heads' | 'pension') => cells.reduce((sum, cell) => sum + cell[field], 0);
+    const before = testCase.pensioners ?? [];
+    const awards = total(testCase.after.pensioners, 'heads') - total(before, 'heads');
+    const amount = total(testCase.after.pensioners, 'pension') - total(before, 'pension');
+    expectFlows(flows, flowsWith(layout, { [rowOf(sex)]: { refunds: testCase.refunds, old_age_awards: awards, old_age_award_amount: amount } }));
   });
 
   it('leaves a row with nobody, and every other row, as they were', () => {

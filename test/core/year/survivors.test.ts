@@ -18,7 +18,7 @@ import { emptyState } from '../../../src/core/state.js';
 import { move } from '../../../src/core/year/move.js';
 import { survivors } from '../../../src/core/year/survivors.js';
 import { tinyScheme, type SchemePatch } from '../../support/scheme.js';
-import { addMember, addPensioners, expectState, rowOf, stateWith, stepWorld, type PensionerCell } from './cells.js';
+import { addMember, addPensioners, expectState, freshFlows, rowOf, stateWith, stepWorld, type PensionerCell } from './cells.js';
 
 type Indexation = 'prices' | 'wages' | 'none';
 const scheme = (indexation: Indexation, benefits: SchemePatch['benefits'] = {}): SchemePatch => ({
@@ -55,7 +55,7 @@ function world(patch: SchemePatch, withDisabled: boolean) {
 /** Runs step 4 into a scratch state (for the awards it leaves), then step 5 into a fresh one, for `sex`'s row. */
 function survivorsOf(patch: SchemePatch, sex: 'F' | 'M', withDisabled = true) {
   const { context, layout, state } = world(patch, withDisabled);
-  move(context, state, emptyState(layout), rowOf(sex));
+  move(context, state, emptyState(layout), rowOf(sex), freshFlows(layout));
   const next = emptyState(layout);
   survivors(context, state, next, rowOf(sex));
   return { next, layout };
