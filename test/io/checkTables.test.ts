@@ -125,3 +125,20 @@ describe('rates', () => {
     expect(ratesOf([rate('traders', '*', 20, 0.5), rate('*', '*', 12, 0)])).toEqual([]);
   });
 });
+
+describe('checkRates: the fertility column feeds maternity and care credits (§9, §12)', () => {
+  const withFertility = [{ ...rate('traders', 'F', 20, 0.5), fertility: 0.1 }, rate('traders', 'M', 20, 0.5)];
+  const check = (pays: { maternity: boolean; careCredits: boolean }) =>
+    placed(checkRates({ file: 'rates.csv', rows: located(withFertility), complete: true }, { ...facts, pays: { disability: true, ...pays } }, none));
+  it.each([
+    ['maternity only', { maternity: true, careCredits: false }],
+    ['care credits only', { maternity: false, careCredits: true }],
+  ])('is used, without a warning, with %s', (_, pays) => {
+    expect(check(pays)).toEqual([]);
+  });
+  it('is unused, and said so, with neither', () => {
+    expect(check({ maternity: false, careCredits: false })).toEqual([
+      'rates.csv:2: fertility "0.1" is not 0 but the scheme pays no maternity benefit and no care credits (no benefits.maternity or benefits.care_credits): the column is unused',
+    ]);
+  });
+});
