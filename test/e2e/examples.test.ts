@@ -148,3 +148,18 @@ describe('sipro subsidy on the care-credit example (the built bin)', () => {
     expect(report.entrants.filter((row) => row.sex === 'M').every((row) => row.pv_care_credit_contributions === 0)).toBe(true);
   }, 60_000);
 });
+
+describe('the terminal summary shows the gender pension gap (§7)', () => {
+  it('as a percentage, and as "—" with the reason when a sex has no award', async () => {
+    const out = join(await scratchFolder('sipro-examples-'), 'out');
+    scratch.push(join(out, '..'));
+    const care = await runSipro(['project', fixture('examples', 'care-credits'), '--out', out]);
+    expect(care.code).toBe(0);
+    expect(care.stdout).toMatch(/^ {2}Gender pension gap {13}14\.68 %$/m);
+    // fixtures/minimal: nobody reaches the retirement age within its 10 years.
+    const minimal = await runSipro(['project', fixture('minimal'), '--out', out, '--force']);
+    expect(minimal.stdout).toMatch(/^ {2}Gender pension gap {13}— \(no old-age award to one sex\)$/m);
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as { gender_pension_gap: unknown };
+    expect(summary.gender_pension_gap).toBeNull();
+  }, 60_000);
+});
