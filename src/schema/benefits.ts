@@ -61,7 +61,7 @@ export type HealthBenefit = z.infer<typeof healthSchema>;
 /** §12: credited years for births, with notional earnings and an optional state contribution. */
 const YEARS_PER_BIRTH = 'must be a whole number of credited years from 1 to 5';
 const careCreditsSchema = z.strictObject({
-  years_per_birth: integer.min(1, YEARS_PER_BIRTH).max(5, YEARS_PER_BIRTH).meta(doc('years', 'whole credited years per birth, 1 to 5 (required)')),
+  years_per_birth: integer.min(1, YEARS_PER_BIRTH).max(5, YEARS_PER_BIRTH).meta(doc('years', 'whole credited years per birth, 1 to 5')),
   insured_income: money.default(0).meta(doc('money a month', 'the notional insured earnings of a credited year')),
   state_contribution_rate: z.number().min(0).max(1).default(0).meta(doc('share', 'the state pays this share of the notional earnings into the fund, as a contribution')),
 });

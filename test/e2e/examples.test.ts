@@ -78,6 +78,9 @@ describe('fixtures/examples: each pair is one scheme with and without one sectio
       return copy;
     };
     expect(strip(b.data!.scheme as unknown as Record<string, unknown>)).toEqual(strip(a.data!.scheme as unknown as Record<string, unknown>));
+    for (const name of ['population.csv', 'income.csv', 'mortality.csv', 'rates.csv']) {
+      expect(await readFile(join(fixture('examples', second), name), 'utf8'), name).toBe(await readFile(join(fixture('examples', first), name), 'utf8'));
+    }
     const rows = (data: NonNullable<typeof a.data>) => ({ population: data.population, income: data.income, mortality: data.mortality, rates: data.rates });
     expect(rows(b.data!)).toEqual(rows(a.data!));
   });

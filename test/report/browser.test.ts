@@ -36,8 +36,8 @@ const EXPECTED: Record<'project' | 'simulate' | 'sweep' | 'sensitivity', Expecte
       'reserve-ratio': { line: 1, rule: 4, text: 3 },
       // PAYG rate, contribution income ÷ earnings, GAP, effective rate, scaled premium (§13)
       rates: { line: 5, rule: 2, text: 2 },
-      // actives, inactives, three kinds of pensioners (no emigrants in v1)
-      members: { area: 5 },
+      // actives, inactives, the demo's emigrants (§11), three kinds of pensioners
+      members: { area: 6 },
       // three groups and the whole scheme
       density: { line: 4 },
       // eight parts of expenditure; contribution income, with and without investment income

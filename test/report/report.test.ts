@@ -70,9 +70,10 @@ describe('a project folder', () => {
 
   it('marks the depletion and first-deficit years of summary.json on the time charts', async () => {
     const document = await documentOf(demo);
+    const summary = JSON.parse(await readFile(join(demo, 'summary.json'), 'utf8')) as { first_deficit_year: number; depletion_year: number };
     for (const id of ['reserve-ratio', 'rates', 'reserve', 'income-expenditure']) {
       const labels = chartData(figure(document, id)).map((datum) => datum['label']).filter((label) => label !== undefined);
-      expect(labels, id).toEqual(expect.arrayContaining(['First deficit 2053', 'Reserve depleted 2078']));
+      expect(labels, id).toEqual(expect.arrayContaining([`First deficit ${summary.first_deficit_year}`, `Reserve depleted ${summary.depletion_year}`]));
     }
   });
 
@@ -208,7 +209,7 @@ describe('refusals', () => {
     await writeFile(join(folder, 'summary.json'), '{"gap": "high"');
     const run = await runSipro(['report', folder]);
     expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(/projection\.csv:3: the line has 28 fields but the header has 27/);
+    expect(run.stderr).toMatch(/projection\.csv:3: the line has 30 fields but the header has 29/);
     expect(run.stderr).toContain('subsidy.csv:1: has no "group" column');
     expect(run.stderr).toContain('summary.json: is not valid JSON');
     await expect(readFile(join(folder, 'report.html'))).rejects.toThrow();

@@ -80,7 +80,7 @@ export function renderSummary(name: string, currency: string, result: Projection
       row.reserve_ratio === null ? '—' : row.reserve_ratio.toFixed(1),
     ]);
   }
-  return `${headline.join('\n')}${table.toString()}\n  Amounts in ${unit}; contribution income includes matching and the state's care credits.\n`;
+  return `${headline.join('\n')}${table.toString()}\n  Amounts in ${unit}. Contribution income: contributions, matching and the state's care credits.\n`;
 }
 
 /** Warnings an actuary must not miss: depletion and deficits. */
