@@ -79,6 +79,18 @@ describe('PopulationAggregate', () => {
     expect(rows).toHaveLength(2);
   });
 
+  it('merges rows with foreign credits (§11) only with rows of the same foreign credits, which it keeps exactly', () => {
+    // Under totalization the bin is floor(credits + foreign_credits): 4.9 + 0.2 and 4.9 + 0.05 fall in bins 5 and 4.
+    const apart = merged([member({ credits: 4.9, foreign_credits: 0.2 }), member({ credits: 4.9, foreign_credits: 0.05 }), member({ credits: 4.9 })]);
+    expect(apart).toHaveLength(3);
+    const [together] = merged([
+      member({ count: 2, credits: 4.2, foreign_credits: 3 }),
+      member({ count: 3, credits: 4.7, foreign_credits: 3 }),
+    ]);
+    expect(together!.row).toMatchObject({ count: 5, foreign_credits: 3 });
+    expect(together!.row.credits).toBeCloseTo(4.5, 12);
+  });
+
   it('returns a row that nothing joined as it was, in the order keys first appear', () => {
     const first = member({ credits: 2.5, earnings: 123.456 });
     const rows = merged([first, member({ age: 40 }), member({ credits: 2.25 })]);
