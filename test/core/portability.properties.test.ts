@@ -10,11 +10,16 @@
  * - heads are conserved with emigrants (also in projection.properties);
  * - care credits cost the state exactly births × G, and only on women's rows;
  * - a scheme's outputs do not depend on whether its foreign credits arrive
- *   with the population file or, for entrants, with entrants.foreign_credits.
+ *   with the population file or, for entrants, with entrants.foreign_credits;
+ * - a scenario's outcome (§10, sipro simulate) is project()'s, care credits
+ *   in K and foreign credits in the base year included.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { projectScheme } from '../../src/core/project.js';
+import { buildModel } from '../../src/core/model.js';
+import { project, projectScheme } from '../../src/core/project.js';
+import { deterministicScenario } from '../../src/core/scenario.js';
+import { indicatorOffset, outcomeLayout, projectOutcome } from '../../src/core/stochastic/outcome.js';
 import type { ProjectionResult, SchemeData } from '../../src/core/types.js';
 import { schemeSchema } from '../../src/schema/scheme.js';
 import { arbitrarySchemeData } from '../support/arbitrary.js';
@@ -182,3 +187,19 @@ function shareOf(data: SchemeData, group: string, sex: 'F' | 'M', age: number): 
   const find = (name: string) => data.rates.find((row) => row.group === name && (row.sex === sex || row.sex === '*') && row.age === age);
   return (find(group) ?? find('*'))?.entrant_share ?? 0;
 }
+
+describe('sipro simulate\'s scenario outcome is project()\'s (§10) with §11–§12', () => {
+  it('gives the deterministic scenario project()\'s indicators, to the bit', () => {
+    fc.assert(fc.property(arbitrarySchemeData(), (data) => {
+      const model = buildModel(data);
+      const scenario = deterministicScenario(model);
+      const expected = project(model, scenario).indicators;
+      const out = new Float64Array(outcomeLayout(scenario.years).width);
+      projectOutcome(model, scenario, out);
+      const nullable = (value: number | null) => (value === null ? Number.NaN : value);
+      for (const name of ['gap', 'effective_rate', 'actuarial_balance', 'depletion_year', 'first_deficit_year'] as const) {
+        expect(out[indicatorOffset(name)], name).toBe(nullable(expected[name]));
+      }
+    }), RUNS);
+  });
+});
