@@ -9,9 +9,9 @@ import { compareYears, difference, differenceOf, eventDifference } from '../../s
 import type { Indicators, ProjectionYear } from '../../src/core/types.js';
 
 const indicators = (values: Partial<Indicators>): Indicators => ({
-  gap: 0.15, effective_rate: 0.12, actuarial_balance: -0.03, depletion_year: null, first_deficit_year: null,
+  gap: 0.15, effective_rate: 0.12, actuarial_balance: -0.03, depletion_year: null, first_deficit_year: null, gender_pension_gap: null,
   present_values: {
-    pv_expenditure: 100, pv_insured_earnings: 1000, pv_contributions: 80, pv_matching: 20, pv_contributions_and_matching: 100,
+    pv_expenditure: 100, pv_insured_earnings: 1000, pv_contributions: 80, pv_matching: 20, pv_care_credit_contributions: 0, pv_contributions_and_matching: 100,
     pv_benefits: 90, pv_administration: 10, reserve_start: 5, discount_factor_T: 0.5, target_final_reserve: 0,
   },
   ...values,
