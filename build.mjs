@@ -39,9 +39,6 @@ await build({
   define: { 'import.meta.url': '__siproModuleUrl' },
   banner: { js: "var __siproModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-// What a worker thread of `sipro project` runs (bin/partWorker.mjs): the core
-// alone, ~0.1 MB, so that a second thread costs little memory and start-up.
-await build({ ...common, entryPoints: ['src/cli/parallel/part.ts'], format: 'cjs', outfile: 'dist/bundle/part.cjs' });
 if (existsSync('src/cli/sweep/worker.ts')) {
   await build({
     ...common,

@@ -5,8 +5,10 @@
  * time (user + system) beside wall time, since on a shared machine CPU time
  * moves less with other people's load.
  *
- * - demo end to end: `sipro project fixtures/demo` spawned (Node start-up,
- *   reading, validation, projection, entrants.csv, writing);
+ * - demo end to end: `sipro project` spawned (Node start-up, reading,
+ *   validation, projection, entrants.csv, writing) on the demo as 0.1.0 had
+ *   it (test/golden/inputs/demo: today's demo has fields 0.1.0 cannot read),
+ *   and on today's fixtures/demo for the new release alone;
  * - stress end to end: the stress scheme of test/golden/inputs/stress
  *   (20 groups, vesting 25, 100 years), with peak resident memory;
  * - core in process: project + entrants of the stress scheme, warm;
@@ -79,7 +81,7 @@ function unpackedInput(name: string, scratch: string): string {
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the two releases' modules are loaded by path and differ in shape */
 /** Warm in-process measures of the core and of one sweep scenario, for one checkout's built library. */
-async function inProcess(checkout: string, side: 'old' | 'new', stressFolder: string, runs: number) {
+async function inProcess(checkout: string, side: 'old' | 'new', stressFolder: string, demoFolder: string, runs: number) {
   const load = async (path: string): Promise<any> => import(join(checkout, 'dist', 'src', path));
   const { loadScheme } = await load('io/loadScheme.js');
   const { projectEntrants } = await load('core/entrants.js');
@@ -90,7 +92,7 @@ async function inProcess(checkout: string, side: 'old' | 'new', stressFolder: st
   const entrantsStress = () => (side === 'new' ? projectEntrants(buildModel(data)) : projectEntrants(data));
   const { scenarioRunner } = await load('cli/sweep/runScenario.js');
   const runner = scenarioRunner({
-    target: join(root, 'fixtures', 'demo'), baseOverrides: [], assertions: [], entrants: false, keepDir: undefined, argv: [],
+    target: demoFolder, baseOverrides: [], assertions: [], entrants: false, keepDir: undefined, argv: [],
   });
   const scenario = (index: number) => ({ name: `s${index}`, overrides: [{ path: 'contributions.rate', value: 0.08 + (index % 50) * 0.001, text: '' }] });
   return {
@@ -108,11 +110,15 @@ const scratch = mkdtempSync(join(tmpdir(), 'sipro-bench-'));
 try {
   const checkouts = { old: baselineCheckout(root), new: root };
   const stress = unpackedInput('stress', scratch);
-  const demo = join(root, 'fixtures', 'demo');
+  const demo = unpackedInput('demo', scratch);
   const demoRuns = sideBySide(checkouts, (side) => ['project', demo, '--out', join(scratch, `demo-${side}`), '--force', '--quiet'], quick ? 7 : 21);
+  const todaysDemo: Run[] = [];
+  for (let run = 0; run < (quick ? 7 : 21); run += 1) {
+    todaysDemo.push(spawnRun(checkouts.new, ['project', join(root, 'fixtures', 'demo'), '--out', join(scratch, 'demo-today'), '--force', '--quiet']));
+  }
   const stressRuns = sideBySide(checkouts, (side) => ['project', stress, '--out', join(scratch, `stress-${side}`), '--force', '--quiet'], quick ? 3 : 7);
 
-  const sides = { old: await inProcess(checkouts.old, 'old', stress, 0), new: await inProcess(checkouts.new, 'new', stress, 0) };
+  const sides = { old: await inProcess(checkouts.old, 'old', stress, demo, 0), new: await inProcess(checkouts.new, 'new', stress, demo, 0) };
   const core = { old: { project: [] as number[], entrants: [] as number[], sweep: [] as number[] }, new: { project: [] as number[], entrants: [] as number[], sweep: [] as number[] } };
   for (let run = 0; run < (quick ? 3 : 7); run += 1) {
     for (const side of ['old', 'new'] as const) {
@@ -143,6 +149,7 @@ try {
     '|---|---|---|---|---|',
     `| demo \`sipro project\` end to end, wall (${demoRuns.new.length} runs each) | ${ms(wall(demoRuns.old))} | ${ms(wall(demoRuns.new))} | ${ratio(wall(demoRuns.old), wall(demoRuns.new))} | < 200 ms |`,
     `| demo end to end, CPU | ${ms(cpu(demoRuns.old))} | ${ms(cpu(demoRuns.new))} | ${ratio(cpu(demoRuns.old), cpu(demoRuns.new))} | |`,
+    `| today's \`sipro project fixtures/demo\` (v2 fields), wall / CPU | — | ${ms(wall(todaysDemo))} / ${ms(cpu(todaysDemo))} | | < 200 ms wall |`,
     `| stress end to end, wall (${stressRuns.new.length} runs each) | ${ms(wall(stressRuns.old))} | ${ms(wall(stressRuns.new))} | ${ratio(wall(stressRuns.old), wall(stressRuns.new))} | ≥ 3× |`,
     `| stress end to end, CPU | ${ms(cpu(stressRuns.old))} | ${ms(cpu(stressRuns.new))} | ${ratio(cpu(stressRuns.old), cpu(stressRuns.new))} | |`,
     `| stress peak memory | ${rss(stressRuns.old).toFixed(0)} MB | ${rss(stressRuns.new).toFixed(0)} MB | | not above 0.1.0 |`,

@@ -4,7 +4,6 @@
  * (§7); working columns follow: the scheme-wide density's two sums, and the
  * deaths of W cells, which count as deaths but are paid no funeral grant.
  */
-import { rowIndex } from './layout.js';
 import type { FlowColumns } from './types.js';
 
 export const FLOW_COLUMNS = [
@@ -37,28 +36,6 @@ export const FLOW_WIDTH = FLOW_COLUMNS.length + 3;
 
 /** Offset of a (group, sex) row (layout.ts `rowIndex`) in a year's flow array. */
 export const flowRow = (row: number) => row * FLOW_WIDTH;
-
-/**
- * The whole scheme's flows of each year from the flows of parts of it: part
- * `p` projected the groups `parts[p].groups` (cell group `i` of the part is
- * the scheme's group `groups[i]`). Rows land where the whole scheme's run
- * would have written them, so the tables summed from them are the same to
- * the last bit.
- */
-export function mergeGroupFlows(groupCount: number, years: number, parts: readonly { groups: readonly number[]; flows: readonly Float64Array[] }[]): Float64Array[] {
-  const width = groupCount * 2 * FLOW_WIDTH;
-  const all = new Float64Array(years * width);
-  for (const { groups, flows } of parts) {
-    for (let year = 0; year < years; year += 1) {
-      const from = flows[year]!;
-      groups.forEach((group, cell) => {
-        // Both sexes' rows of a group are adjacent: copied together.
-        all.set(from.subarray(flowRow(rowIndex(cell, 0)), flowRow(rowIndex(cell + 1, 0))), year * width + flowRow(rowIndex(group, 0)));
-      });
-    }
-  }
-  return Array.from({ length: years }, (_, year) => all.subarray(year * width, (year + 1) * width));
-}
 
 /** Contribution income `K = contributions + matching + care_credit_contributions` of a flow row (§6). */
 export const contributionIncome = (row: { contributions: number; matching: number; care_credit_contributions: number }): number =>

@@ -209,23 +209,6 @@ export function withLanes(model: ProjectionModel, lanes: readonly number[]): Pro
   });
 }
 
-/**
- * The model of some of the scheme's groups, in the order given, with their
- * base-year members only: its flows are exactly those groups' rows of the
- * whole scheme's (groups never meet), so parts of a scheme can be projected
- * apart and put together (mergeGroupFlows).
- */
-export function withGroups(model: ProjectionModel, groups: readonly number[]): ProjectionModel {
-  const { layout } = model;
-  const names = new Set(groups.map((group) => model.groups[group]!.name));
-  return modelOf({
-    ...model,
-    layout: cellLayout(layout.minAge, layout.maxAge, groups.length, layout.memberAges, layout.bins, layout.memberStride),
-    groupOfCell: Int32Array.from(groups),
-    population: model.population.filter((row) => names.has(row.group)),
-  });
-}
-
 /** The year's mortality table `q_{s,x,t}` by (sex, age) (§2), computed once per model and year. */
 export function mortalityOfYear(model: ProjectionModel, yearIndex: number): Float64Array {
   return (model.mortalityByYear[yearIndex] ??= mortalityTableOfYear(model.mortality, model.layout, yearIndex));

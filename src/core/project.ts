@@ -29,10 +29,8 @@ export function project(model: ProjectionModel, scenario: Scenario, workspace?: 
 
 /**
  * The flows of each year by (cell group, sex) row (flows.ts), before they are
- * summed into the tables: a model restricted to some groups (withGroups)
- * projects exactly those groups' rows of the whole scheme's, so parts of a
- * scheme can be projected apart (on several threads) and put together.
- * The arrays are views into the workspace's memory when one is given.
+ * summed into the tables. The arrays are views into the workspace's memory
+ * when one is given.
  */
 export function projectFlows(model: ProjectionModel, scenario: Scenario, workspace?: ProjectionWorkspace): Float64Array[] {
   const space = workspace ?? projectionWorkspace(model, scenario.years);

@@ -67,7 +67,7 @@ afterAll(async () => {
 describe('npm pack', () => {
   it('ships the CLI bundle, the library with its types, the JSON Schema and the two schemes to start from; nothing else', () => {
     const allowed = [
-      /^package\.json$/, /^README\.md$/, /^bin\/(sipro\.js|loadBundle\.mjs|partWorker\.mjs)$/, /^dist\/bundle\/(main\.cjs|main\.cjs\.cache|worker\.mjs|simulateWorker\.mjs|part\.cjs)$/,
+      /^package\.json$/, /^README\.md$/, /^bin\/(sipro\.js|loadBundle\.mjs)$/, /^dist\/bundle\/(main\.cjs|main\.cjs\.cache|worker\.mjs|simulateWorker\.mjs)$/,
       /^dist\/src\/(index|version)\.(js|d\.ts)$/, /^dist\/src\/(core|io|schema)\/[\w/]+\.(js|d\.ts)$/,
       /^dist\/scheme\.schema\.json$/, /^fixtures\/demo\/(scheme\.yaml|\w+\.csv)$/, /^templates\/minimal\/(scheme\.yaml|\w+\.csv)$/,
     ];

@@ -9,10 +9,10 @@ import { replaceFolder } from '../../io/outputFolder.js';
 import { checkOutputFolder, defaultOutputFolder, schemeInputs } from '../outputTarget.js';
 import { outputFiles } from '../../io/outputFiles.js';
 import { runRecord } from '../../io/runRecord.js';
+import { projectEntrants } from '../../core/entrants.js';
+import { project } from '../../core/project.js';
 import { deterministicScenario } from '../../core/scenario.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { parseJobs } from '../batchOptions.js';
-import { projectInParts, threadsFor } from '../parallel/projectInParts.js';
 import { loadValid } from '../loadValid.js';
 import { colourEnabled } from '../io.js';
 import { assertionsFromOptions, checkAll, collect, optionRangeProblem, overridesFromOptions, renderAssertionReports } from '../gates.js';
@@ -37,7 +37,6 @@ export function projectCommand(context: CommandContext) {
     .option('--no-entrants', 'skip entrants.csv, the lifetime runs of one new entrant per group, sex and entry age (§8)')
     .option('--set <path=value>', 'override a field of scheme.yaml (a YAML value; repeatable), e.g. contributions.rate=0.12', collect, [])
     .option('--assert <assertion>', 'a gate on the results, e.g. "gap <= 0.12" (repeatable): exit 4 if one fails', collect, [])
-    .option('--jobs <n>', 'threads: 1 keeps to one; by default a big scheme uses a second core (the numbers do not change)')
     .option('--xlsx', 'also write results.xlsx: one sheet per output file, typed and formatted, and a summary', false)
     .option('--years <list>', 'years of the terminal table: 2025,2030,2050 or 2025:2099:5 (FROM:TO:STEP)')
     .option('--real', 'show money in the terminal table in base-year prices (deflated by the inflation assumption)', false)
@@ -74,8 +73,8 @@ export function projectCommand(context: CommandContext) {
       const outDir = options.out === undefined ? defaultOutputFolder(io.cwd, loaded.inputs[0]!.path) : resolve(io.cwd, options.out);
       await checkOutputFolder(outDir, { force: options.force, cwd: io.cwd, inputs: schemeInputs(loaded.inputs), option: '--out' });
       const model = buildModel(data);
-      const threads = threadsFor(model, options.jobs === undefined ? undefined : parseJobs(options.jobs));
-      const { result, entrants } = await projectInParts(data, model, options.entrants, threads);
+      const result = project(model, deterministicScenario(model));
+      const entrants = options.entrants ? projectEntrants(model) : undefined;
       const assertions = checkAll(scheme, gates, result);
       const record = runRecord(context.argv, loaded.inputs, scheme, overrides);
       const texts = outputFiles(result, entrants, record, assertions);
