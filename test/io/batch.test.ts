@@ -56,7 +56,7 @@ describe('schemeBatch: a variant is what a full load with its overrides gives', 
     ['a value the schema refuses', [{ path: 'contributions.rate', value: 2 }]],
     ['a misspelt field', [{ path: 'contributions.rat', value: 0.1 }]],
     ['a cross-field rule broken', [{ path: 'contributions.floor', value: 1e9 }]],
-    ['a retirement age the income rows do not cover', [{ path: 'benefits.old_age.retirement_age', value: 65 }]],
+    ['a retirement age the income rows do not cover', [{ path: 'benefits.old_age.retirement_age', value: 72 }]],
     ['a negative table scale', [{ path: '@mortality.qx', value: -1 }]],
   ])('reports %s exactly as a full load does', async (_name, overrides) => {
     const { variant, full } = await bothWays(demo, [], overrides);
