@@ -87,7 +87,7 @@ function required(value: number | undefined, field: string, formula: string): nu
  * @example disabilityAward({formula: 'replacement', replacement: 0.4, …}, 0, {credits: 10, earnings: 50000, balance: 0, foreignCredits: 0}, 1) // 2000
  */
 export function disabilityAward(rule: DisabilityBenefit, minPensionMonthly: number, yearEnd: MemberAverages, benefitIndex: number): number {
-  return disabilityAwardOf(disabilityAwardTerms(rule, minPensionMonthly, benefitIndex), yearEnd.credits, yearEnd.earnings,
+  return disabilityAwardOf(disabilityAwardTerms(rule, minPensionMonthly, benefitIndex), yearEnd.credits, yearEnd.earnings, 1,
     proRata(yearEnd.credits, yearEnd.foreignCredits));
 }
 
@@ -113,11 +113,14 @@ export function disabilityAwardTerms(rule: DisabilityBenefit, minPensionMonthly:
 }
 
 /**
- * The §5 disability award of a cell with year-end averages `c̄'` (credits)
- * and `w̄'` (earnings), pro-rated by §11's `ρ'` (proRata of the year-end
- * `c̄'` and `f̄'`, which the caller may take from sums: it is a ratio).
- * `max(Aw' ρ', m ρ') = max(Aw', m) ρ'` exactly, since rounding is monotonic.
+ * The §5 disability award of a cell of `heads` members whose year-end sums
+ * are `credits` (Σc̄') and `earnings` (Σw̄'), pro-rated by §11's `ρ'`
+ * (proRata of the year-end c̄' and f̄', a ratio the caller takes from sums).
+ * On sums, `w̄'/max(c̄', 1) = Σw̄'/max(Σc̄', N)`: one division, where the
+ * averages took three. `max(Aw' ρ', m ρ') = max(Aw', m) ρ'` exactly, since
+ * rounding is monotonic.
+ * @example disabilityAwardOf({fixed: 0, replacement: 0.4, minimum: 0}, 20, 100000, 2, 1) // 0.4 × 100000 / 20 = 2000
  */
-export function disabilityAwardOf(terms: DisabilityAwardTerms, credits: number, earnings: number, share: number): number {
-  return Math.max(terms.fixed + terms.replacement * earnings / Math.max(credits, 1), terms.minimum) * share;
+export function disabilityAwardOf(terms: DisabilityAwardTerms, credits: number, earnings: number, heads: number, share: number): number {
+  return Math.max(terms.fixed + terms.replacement * earnings / Math.max(credits, heads), terms.minimum) * share;
 }

@@ -57,6 +57,8 @@ describe('disability awards (§5)', () => {
     { name: 'the minimum 12 × 60 × 1.04 binds', rule: disability({}), min: 60, credits: 3.6, earnings: 5920, J: 1.04, expected: 748.8 },
   ])('$name: $expected, by disabilityAward and by its terms', ({ rule, min, credits, earnings, J, expected }) => {
     expectClose(disabilityAward(rule, min, { credits, earnings, balance: 0, foreignCredits: 0 }, J), expected, 1e-14);
-    expectClose(disabilityAwardOf(disabilityAwardTerms(rule, min, J), credits, earnings, 1), expected, 1e-14);
+    expectClose(disabilityAwardOf(disabilityAwardTerms(rule, min, J), credits, earnings, 1, 1), expected, 1e-14);
+    // On sums: the same cell of 3 members.
+    expectClose(disabilityAwardOf(disabilityAwardTerms(rule, min, J), 3 * credits, 3 * earnings, 3, 1), expected, 1e-14);
   });
 });

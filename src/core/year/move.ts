@@ -123,12 +123,21 @@ function moveAge(
   let vestedDeaths = 0;
   let vestedDeathPensions = 0;
   let anyone = false;
+  // The walk stops where nobody can arrive: above the highest bin that holds
+  // anyone, plus a credit and care credits' y. Next year's cells are clear,
+  // so the bins it does not write are already right.
+  let highest = -1;
+  for (let bin = topBin; bin >= 0 && highest < 0; bin -= 1) {
+    const from = (cellBase + bin) * stride;
+    if (members[from + ACTIVE + HEADS]! > 0 || members[from + INACTIVE + HEADS]! > 0 || (emigrates && members[from + EMIGRATED + HEADS]! > 0)) highest = bin;
+  }
+  const lastBin = Math.min(highest + 1 + (fertility > 0 ? creditedYears : 0), topBin);
   // Credit-earners of the bin below, on their way to this bin: A part, then I part.
   let upActiveHeads = 0, upActiveCredits = 0, upActiveEarnings = 0, upActiveBalance = 0, upActiveOwn = 0, upActiveForeign = 0;
   let upInactiveHeads = 0, upInactiveCredits = 0, upInactiveEarnings = 0, upInactiveBalance = 0, upInactiveOwn = 0, upInactiveForeign = 0;
   // Emigrants of the bin below (§11) who earned a credit (A) or a foreign credit (W).
   let upAbroadHeads = 0, upAbroadCredits = 0, upAbroadEarnings = 0, upAbroadBalance = 0, upAbroadOwn = 0, upAbroadForeign = 0;
-  for (let bin = 0; bin < bins; bin += 1) {
+  for (let bin = 0; bin <= lastBin; bin += 1) {
     const from = (cellBase + bin) * stride;
     const upBin = Math.min(bin + 1, topBin);
     const vested = bin >= vesting;
@@ -156,7 +165,7 @@ function moveAge(
       const ownBalance = members[from + ACTIVE + OWN_BALANCE]! * growth + heads * ownAdded;
       const foreign = members[from + ACTIVE + FOREIGN_CREDITS]!;
       if (vested && (incidence > 0 || awardEveryVested)) {
-        const award = disabilityAwardOf(terms, credits / heads, earnings / heads, proRata(credits, foreign));
+        const award = disabilityAwardOf(terms, credits, earnings, heads, proRata(credits, foreign));
         disabledHeads += heads * survival * incidence;
         disabledPensions += heads * survival * incidence * award;
         vestedDeaths += heads * q;
@@ -209,7 +218,7 @@ function moveAge(
       const ownBalance = members[from + INACTIVE + OWN_BALANCE]! * growth;
       const foreign = members[from + INACTIVE + FOREIGN_CREDITS]!;
       if (vested && (incidence > 0 || awardEveryVested)) {
-        const award = disabilityAwardOf(terms, credits / idle, earnings / idle, proRata(credits, foreign));
+        const award = disabilityAwardOf(terms, credits, earnings, idle, proRata(credits, foreign));
         disabledHeads += idle * survival * incidence;
         disabledPensions += idle * survival * incidence * award;
         vestedDeaths += idle * q;
