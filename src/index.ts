@@ -1,6 +1,6 @@
 /**
  * sipro as a library: load and validate a scheme folder, project it, and the
- * formulas of MODEL.md a reviewer may want to call on their own. Everything
+ * formulas of the methodology a reviewer may want to call on their own. Everything
  * here is public API (pinned by test/api/exports.test.ts): adding is a minor
  * release, removing or renaming a major one.
  *

@@ -1,5 +1,5 @@
 /**
- * Per-head annual pension awards, MODEL.md §5, pro-rated by §11 for members
+ * Per-head annual pension awards, methodology §5, pro-rated by §11 for members
  * with foreign credits. Monthly fields enter as `field × 12 × J` of the first
  * year of payment, with J from the scheme's default contribution indexation.
  */

@@ -1,5 +1,5 @@
 /**
- * Expected contributions of one active member-year, MODEL.md §3, in closed form.
+ * Expected contributions of one active member-year, methodology §3, in closed form.
  *
  * A month's actual income `Y` is 0 with probability `p0`, else lognormal. On
  * a month with income, the contribution `c`, the insured base `b`, the
@@ -84,7 +84,7 @@ const PIECES_START = 1;
 
 /**
  * Expected density, own contributions, matching and insured earnings of one
- * active member-year, in closed form (MODEL.md §3).
+ * active member-year, in closed form (methodology §3).
  *
  * Formulas (`π` compliance, `p0` zero-month probability, `Y` the month's
  * income given that it is positive, `ln Y ~ N(λ_m, σ²)`,

@@ -1,5 +1,5 @@
 /**
- * "Who pays for whom", person by person (MODEL.md §8 entrants.csv): one
+ * "Who pays for whom", person by person (methodology §8 entrants.csv): one
  * entrant per group, sex and entry age is followed through the same year
  * loop as the scheme, alone, for `2 × (max_age − min_age) + 1` years, and its
  * flows (survivor pensions it causes included, administration left out) are

@@ -1,5 +1,5 @@
 /**
- * Present values and the headline indicators of summary.json (MODEL.md §7).
+ * Present values and the headline indicators of summary.json (methodology §7).
  */
 import { BENEFIT_COLUMNS, contributionIncome } from './flows.js';
 import type { GroupYear, Indicators, ProjectionYear, Ratio } from './types.js';

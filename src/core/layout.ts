@@ -1,6 +1,6 @@
 /**
  * Where each cell lives in the flat typed arrays of the cohort state
- * (MODEL.md §1): one index helper per shape, so that no slot formula is
+ * (methodology §1): one index helper per shape, so that no slot formula is
  * spelt out twice.
  *
  * - a *row* is a (cell group, sex): flows, occupied age ranges;

@@ -4,7 +4,7 @@
  *
  * Conventions (Bowers et al., *Actuarial Mathematics*, ch. 3–4; AMLCR ch. 3–5):
  * annual probabilities, whole ages, the last age of the table is terminal
- * (everybody alive there dies within the year: `q = 1`, as MODEL.md §4 does at
+ * (everybody alive there dies within the year: `q = 1`, as methodology §4 does at
  * `max_age`), interest `i` a year with `v = 1/(1 + i)`.
  */
 
@@ -100,7 +100,7 @@ export function lifeTable(rates: readonly MortalityRate[], interestRate: number)
 }
 
 /**
- * MODEL.md §2: the probability of dying in year `t` from the base-year table,
+ * methodology §2: the probability of dying in year `t` from the base-year table,
  * `q_{x,t} = min(1, qx × (1 − improvement)^{t−t0})`, with
  * `yearsSinceBase = t − t0 ≥ 0`.
  *

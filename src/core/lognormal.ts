@@ -1,5 +1,5 @@
 /**
- * Interval terms of a lognormal month income, MODEL.md §3: for `ln Y ~ N(λ, σ²)`,
+ * Interval terms of a lognormal month income, methodology §3: for `ln Y ~ N(λ, σ²)`,
  *
  * - `Pr[L ≤ Y < U] = Φ((ln U − λ)/σ) − Φ((ln L − λ)/σ)`
  * - `E[Y; L ≤ Y < U] = e^{λ+σ²/2} (Φ((ln U − λ − σ²)/σ) − Φ((ln L − λ − σ²)/σ))`
@@ -15,7 +15,7 @@
 import { normalProbabilityBetween } from './normal.js';
 
 /**
- * `Pr[L ≤ Y < U]` for `ln Y ~ N(λ, σ²)`, from `ln L` and `ln U` (MODEL.md §3).
+ * `Pr[L ≤ Y < U]` for `ln Y ~ N(λ, σ²)`, from `ln L` and `ln U` (methodology §3).
  *
  * Formula: `Φ((ln U − λ)/σ) − Φ((ln L − λ)/σ)`, evaluated without cancellation
  * in either tail; 0 when `U ≤ L`.
@@ -27,7 +27,7 @@ export function probabilityBetweenLn(lnLower: number, lnUpper: number, lambda: n
 }
 
 /**
- * `E[Y; L ≤ Y < U] = E[Y · 1{L ≤ Y < U}]` for `ln Y ~ N(λ, σ²)`, from `ln L` and `ln U` (MODEL.md §3).
+ * `E[Y; L ≤ Y < U] = E[Y · 1{L ≤ Y < U}]` for `ln Y ~ N(λ, σ²)`, from `ln L` and `ln U` (methodology §3).
  *
  * Formula: `e^{λ+σ²/2} (Φ((ln U − λ − σ²)/σ) − Φ((ln L − λ − σ²)/σ))`; 0 when `U ≤ L`.
  * @example partialExpectationLn(-Infinity, Infinity, 0, 1) // E[Y] = e^{1/2} ≈ 1.6487
@@ -40,7 +40,7 @@ export function partialExpectationLn(lnLower: number, lnUpper: number, lambda: n
 }
 
 /**
- * `Pr[L ≤ Y < U]` for a lognormal `Y` with `ln Y ~ N(λ, σ²)` (MODEL.md §3).
+ * `Pr[L ≤ Y < U]` for a lognormal `Y` with `ln Y ~ N(λ, σ²)` (methodology §3).
  *
  * Formula: `Φ((ln U − λ)/σ) − Φ((ln L − λ)/σ)`. `L` may be 0 and `U` may be
  * `Infinity`; 0 when `U ≤ L`.
@@ -51,7 +51,7 @@ export function probabilityBetween(lower: number, upper: number, lambda: number,
 }
 
 /**
- * `E[Y; L ≤ Y < U]`, the mean of `Y` restricted to `[L, U)`, for `ln Y ~ N(λ, σ²)` (MODEL.md §3).
+ * `E[Y; L ≤ Y < U]`, the mean of `Y` restricted to `[L, U)`, for `ln Y ~ N(λ, σ²)` (methodology §3).
  *
  * Formula: `e^{λ+σ²/2} (Φ((ln U − λ − σ²)/σ) − Φ((ln L − λ − σ²)/σ))`. `L` may
  * be 0 and `U` may be `Infinity`; 0 when `U ≤ L`.

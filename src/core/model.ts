@@ -1,5 +1,5 @@
 /**
- * The static structure of a projection (MODEL.md §2–§5): the cell layout,
+ * The static structure of a projection (methodology §2–§5): the cell layout,
  * each group's rules and behaviour, the tables by (group, sex, age), the
  * benefit rules. Nothing here depends on the economy: the paths of wages,
  * prices, returns and the scenario factors come with the scenario

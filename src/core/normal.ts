@@ -1,5 +1,5 @@
 /**
- * The standard normal distribution function Φ, MODEL.md §1 and §3, accurate to
+ * The standard normal distribution function Φ, methodology §1 and §3, accurate to
  * 1e-14 absolute everywhere and to a few units in the last place relative in
  * both tails (as long as the result is a normal, not subnormal, double).
  *
@@ -158,7 +158,7 @@ function upperTail(z: number): number {
 }
 
 /**
- * The standard normal distribution function `Φ(x) = erfc(−x/√2)/2` (MODEL.md §1, §3).
+ * The standard normal distribution function `Φ(x) = erfc(−x/√2)/2` (methodology §1, §3).
  *
  * Accurate to 1e-14 absolute on the whole line, and relatively accurate in the
  * lower tail (Φ(x) for x < 0 is computed as an upper tail, never as `1 − …`).
@@ -172,7 +172,7 @@ export function normalCdf(x: number): number {
 }
 
 /**
- * The standard normal upper tail `Q(x) = 1 − Φ(x) = Φ(−x)` (MODEL.md §3).
+ * The standard normal upper tail `Q(x) = 1 − Φ(x) = Φ(−x)` (methodology §3).
  *
  * Relatively accurate for large positive x, where `1 − normalCdf(x)` would
  * lose every digit: `normalCdfComplement(10)` is 7.6e-24, not 0.
@@ -184,7 +184,7 @@ export function normalCdfComplement(x: number): number {
 
 /**
  * Probability that a standard normal variate lies in `[a, b)`: `Φ(b) − Φ(a)`,
- * 0 when `b ≤ a` (MODEL.md §3, the building block of every interval term).
+ * 0 when `b ≤ a` (methodology §3, the building block of every interval term).
  *
  * Computed without cancellation: as `Q(a) − Q(b)` when both bounds are ≥ 0,
  * `Φ(b) − Φ(a)` from lower tails when both are ≤ 0, and as

@@ -1,5 +1,5 @@
 /**
- * The base-year state from population rows (MODEL.md §2, §11): rows with the
+ * The base-year state from population rows (methodology §2, §11): rows with the
  * same key add up; an A/I row goes to bin `min(floor(credits), V)` and adds
  * `count × value` to each sum; a pensioner row adds `count × 12 ×
  * pension_monthly`. With totalization, foreign credits count too: the bin is

@@ -1,5 +1,5 @@
 /**
- * The projection of a scheme under a scenario, MODEL.md §4–§8 and §13: a model and a
+ * The projection of a scheme under a scenario, methodology §4–§8 and §13: a model and a
  * scenario in, the tables `sipro project` writes out.
  */
 import { scaledPremiums } from './financing/scaledPremium.js';

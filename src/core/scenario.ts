@@ -1,6 +1,6 @@
 /**
  * A scenario: the economy and the shocks one projection runs under, one
- * number per year (MODEL.md §1, §10). The model (model.ts) is the scheme's
+ * number per year (methodology §1, §10). The model (model.ts) is the scheme's
  * static structure; `project(model, scenario)` projects it under a scenario.
  * The deterministic projection is the scenario of the scheme's assumptions
  * with every factor 1; a stochastic scenario replaces some paths (§10).

@@ -1,6 +1,6 @@
 /**
  * The cohort state at the start of a year: head counts and money sums of
- * every cell (MODEL.md §1) in two flat typed arrays. Cells store sums
+ * every cell (methodology §1) in two flat typed arrays. Cells store sums
  * (`N × average`), so merging cells is addition and the head-count weighting
  * of averages comes for free.
  *

@@ -1,5 +1,5 @@
 /**
- * Cross-subsidies by (group, sex), MODEL.md §8: present values at t0 of what
+ * Cross-subsidies by (group, sex), methodology §8: present values at t0 of what
  * each pays in and draws out. Administration is already allocated per
  * (group, sex) in the flows (share part by own contributions, per-member part
  * by A + I heads), survivor benefits sit on the survivor's own row, and

@@ -1,6 +1,6 @@
 /**
  * The CSV tables of a scheme turned into dense arrays addressed by
- * (group, sex, age), once, before the hot loops (MODEL.md §2).
+ * (group, sex, age), once, before the hot loops (methodology §2).
  * Validation (src/io) has already guaranteed coverage and uniqueness.
  */
 import type { IncomeRow, MortalityRow, RatesRow } from '../schema/tables.js';

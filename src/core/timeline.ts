@@ -1,5 +1,5 @@
 /**
- * What a scenario implies year by year (MODEL.md §1): cumulative index
+ * What a scenario implies year by year (methodology §1): cumulative index
  * factors, the pension indexation, and each group's `J_t`. Arrays are indexed
  * by `year − t0`; index factors have one more entry than the years so that
  * awards first paid in `t+1` can use `J_{t+1}`.

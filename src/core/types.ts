@@ -1,6 +1,6 @@
 /**
  * Plain data in and out of the core. Output rows use the column names of
- * MODEL.md §7–§8 so that writers and JSON consumers see the same keys.
+ * methodology §7–§8 so that writers and JSON consumers see the same keys.
  */
 import type { Scheme } from '../schema/scheme.js';
 import type { IncomeRow, MortalityRow, PopulationRow, RatesRow } from '../schema/tables.js';

@@ -1,5 +1,5 @@
 /**
- * The checks that look across files (MODEL.md §2, §9): groups the scheme
+ * The checks that look across files (methodology §2, §9): groups the scheme
  * defines, ages it covers, benefits it pays. They run on whatever rows
  * parsed, so one run reports the problems of every file.
  */

@@ -1,6 +1,6 @@
 /**
  * A scheme folder (or a direct path to its scheme.yaml / .yml / .json) into
- * `SchemeData`, with every problem of every file as a diagnostic (MODEL.md §2,
+ * `SchemeData`, with every problem of every file as a diagnostic (methodology §2,
  * §9). Reading never stops at the first bad file: each file is read and
  * checked on its own, then the cross-file checks run on the rows that parsed.
  */

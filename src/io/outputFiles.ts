@@ -1,5 +1,5 @@
 /**
- * The files of a `sipro project` output folder and their columns (MODEL.md
+ * The files of a `sipro project` output folder and their columns (methodology
  * §7, §8, §13), as text: one place, so that every command that writes a
  * projection's folder (project, a sweep's kept scenarios) writes the same.
  */

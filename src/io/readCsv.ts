@@ -1,5 +1,5 @@
 /**
- * CSV text into a header and records with their line numbers (MODEL.md §2:
+ * CSV text into a header and records with their line numbers (methodology §2:
  * CSVs have a header row). Only the shape of the text is checked here — what
  * the columns mean is readTable's business. The same reader serves a whole
  * text (`readCsv`) and a file streamed in chunks (`csvRecords`).

@@ -1,5 +1,5 @@
 /**
- * Reading one mortality table (MODEL.md §2, columns `sex, age, qx, improvement`)
+ * Reading one mortality table (methodology §2, columns `sex, age, qx, improvement`)
  * for `sipro life-table`: a standalone CSV, or the one a scheme folder names.
  * Deliberately small: the general scheme loader validates whole folders; this
  * reads just enough to print a life table, and reports every problem as a
@@ -194,7 +194,7 @@ export async function readSchemeMortalitySettings(dir: string, dirLabel: string)
       diagnostics: [],
     };
   }
-  return { diagnostics: [{ severity: 'error', file: dirLabel, message: `has no ${schemeFileNames.join(', ')}: a scheme folder needs one (MODEL.md §2)` }] };
+  return { diagnostics: [{ severity: 'error', file: dirLabel, message: `has no ${schemeFileNames.join(', ')}: a scheme folder needs one (methodology §2)` }] };
 }
 
 /** Read and parse a mortality CSV; a missing or unreadable file is a diagnostic. */

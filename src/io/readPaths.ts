@@ -1,5 +1,5 @@
 /**
- * An input paths.csv (MODEL.md §10 "Draws"): realised paths to replay,
+ * An input paths.csv (methodology §10 "Draws"): realised paths to replay,
  * from `sipro simulate --write-paths` or an economic scenario generator.
  * Columns `scenario, year` are required; `investment_return, wage_growth,
  * inflation, mortality_factor, entrants_factor, income_factor.<group>` may

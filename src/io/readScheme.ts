@@ -1,5 +1,5 @@
 /**
- * `scheme.yaml` (or `.yml`, or `.json`) into a resolved `Scheme` (MODEL.md §2),
+ * `scheme.yaml` (or `.yml`, or `.json`) into a resolved `Scheme` (methodology §2),
  * with every problem placed on the line of the field it concerns. The text is
  * parsed by src/io/read/schemeText.ts (JSON as JSON, YAML as YAML; both get
  * line numbers from the YAML parser).

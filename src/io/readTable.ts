@@ -1,5 +1,5 @@
 /**
- * CSV records into typed rows (MODEL.md §2 table): the header must name every
+ * CSV records into typed rows (methodology §2 table): the header must name every
  * required column and nothing unknown; each cell is read against its column's
  * zod schema from src/schema/tables.ts (src/io/read/cells.ts). Rows keep
  * their line numbers so that cross-file checks can point at them.

@@ -3,7 +3,7 @@
  * the groups, the retirement ages, which benefits are paid. Taken from the
  * validated scheme, or — when scheme.yaml has errors — from whatever parts of
  * the document are valid on their own, so that the CSVs are still checked in
- * the same run (MODEL.md §9: all errors of a run are reported). A fact that
+ * the same run (methodology §9: all errors of a run are reported). A fact that
  * cannot be trusted is left undefined and the checks that need it are skipped
  * rather than guessed.
  */

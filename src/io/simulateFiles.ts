@@ -1,5 +1,5 @@
 /**
- * The files of a `sipro simulate` output folder (MODEL.md §10 "Outputs"),
+ * The files of a `sipro simulate` output folder (methodology §10 "Outputs"),
  * as text: scenarios.csv, percentiles.csv, ruin.csv, summary.json and, on
  * request, paths.csv. One place, so that a run and `sipro merge` of its
  * shards write the same bytes.

@@ -1,5 +1,5 @@
 /**
- * The benefits of scheme.yaml (MODEL.md §2 `benefits`, §5): a section that
+ * The benefits of scheme.yaml (methodology §2 `benefits`, §5): a section that
  * is absent is a benefit the scheme does not pay.
  */
 import { z } from 'zod';

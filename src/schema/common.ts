@@ -1,5 +1,5 @@
 /**
- * Value shapes that several parts of scheme.yaml share (MODEL.md §1–§2):
+ * Value shapes that several parts of scheme.yaml share (methodology §1–§2):
  * money, probabilities, whole numbers, assumptions and by-sex values.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The contribution rule of scheme.yaml (MODEL.md §2 `contributions`, §3): the
+ * The contribution rule of scheme.yaml (methodology §2 `contributions`, §3): the
  * scheme's default rule, and the fields a group may override one by one.
  * Which fields a rule kind requires is checked once the group's fields are
  * merged (src/io/checks/schemeRules.ts); the core then builds the rule as a

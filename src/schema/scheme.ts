@@ -1,5 +1,5 @@
 /**
- * The scheme file (`scheme.yaml`), MODEL.md §2. These zod schemas are the
+ * The scheme file (`scheme.yaml`), methodology §2. These zod schemas are the
  * single source of truth for the shape of a scheme: they check each field,
  * fill in its default, and their output types are what the core computes
  * with. Rules that tie several fields together (a rule kind's required
@@ -7,7 +7,7 @@
  * checked after the shape, in src/io/checks/schemeRules.ts.
  *
  * Money fields are monthly amounts in money of the base year unless their
- * name or doc says otherwise (MODEL.md §1).
+ * name or doc says otherwise (methodology §1).
  */
 import { z } from 'zod';
 import { benefitsSchema } from './benefits.js';

@@ -1,6 +1,6 @@
 /**
  * The `stochastic:` section of scheme.yaml and a group's `income_shock`
- * (MODEL.md §10): the shock processes `sipro simulate` draws its scenarios
+ * (methodology §10): the shock processes `sipro simulate` draws its scenarios
  * from. Every field is optional; the defaults draw 1,000 scenarios without
  * any shock, which are the deterministic projection 1,000 times.
  */

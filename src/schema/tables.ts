@@ -1,5 +1,5 @@
 /**
- * The CSV files of a scheme folder, MODEL.md §2: one zod schema per row. Cells
+ * The CSV files of a scheme folder, methodology §2: one zod schema per row. Cells
  * arrive as strings; an empty cell takes the column's default. The row types
  * are what the core receives.
  */

@@ -54,7 +54,7 @@ describe('the field reference', () => {
     expect(unbounded.map((row) => `${row.field} ${row.range}`)).toEqual([]);
   });
 
-  it('lists the fields MODEL-wise: money fields monthly unless annual or a lump sum', () => {
+  it('lists the fields as the methodology does: money fields monthly unless annual or a lump sum', () => {
     const unit = (field: string) => allRows().find((row) => row.field === field)?.unit;
     // Worked out from the meaning of each field, not read from the schemas.
     expect(unit('contributions.floor')).toBe('money a month');

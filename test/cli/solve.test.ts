@@ -1,5 +1,5 @@
 /**
- * `sipro solve` (MODEL.md §13) on schemes whose answer is known: a flat
+ * `sipro solve` (methodology §13) on schemes whose answer is known: a flat
  * contribution without affordability, where the balancing amount is linear
  * and has a closed form; a retirement age whose switch can be read off the
  * members' ages; and, on fixtures/minimal, paths of every kind, each result

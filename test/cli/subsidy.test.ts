@@ -1,5 +1,5 @@
 /**
- * `sipro subsidy` in-process (MODEL.md §8): exit codes, stdout/stderr
+ * `sipro subsidy` in-process (methodology §8): exit codes, stdout/stderr
  * separation, the ranking of (group, sex) rows by net transfer, the --json
  * shape, colour only when allowed, and no files written.
  */

@@ -1,5 +1,5 @@
 /**
- * The @examples of src/core/awards.ts, run (MODEL.md §5), and a few more
+ * The @examples of src/core/awards.ts, run (methodology §5), and a few more
  * hand-worked figures of each award.
  */
 import { describe, expect, it } from 'vitest';

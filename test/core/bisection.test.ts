@@ -1,5 +1,5 @@
 /**
- * The bisection of `sipro solve` (MODEL.md §13), driven by predicates whose
+ * The bisection of `sipro solve` (methodology §13), driven by predicates whose
  * switch is known: the exact sequence of values the text prescribes, written
  * out by hand from §13's loop; integer paths; ends that do not bracket.
  */

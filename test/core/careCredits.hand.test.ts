@@ -1,5 +1,5 @@
 /**
- * Hand-worked cases of MODEL.md §12 (care credits), written from the model's
+ * Hand-worked cases of methodology §12 (care credits), written from the model's
  * text alone against the public surface: `projectScheme(data)` and the
  * columns of §7–§8 (`care_credit_contributions` in projection.csv,
  * by_group.csv; `pv_care_credit_contributions` in subsidy.csv and

@@ -1,5 +1,5 @@
 /**
- * entrants.csv (MODEL.md §8): one entrant per group, sex and entry age,
+ * entrants.csv (methodology §8): one entrant per group, sex and entry age,
  * followed alone through the §4 year loop for 2 × (max_age − min_age) + 1
  * years, valued at t0 with the §7 weights, survivor pensions it causes
  * included, administration left out.
@@ -14,7 +14,7 @@
  *   PV(pensions)      = Σ_{t ≥ retirement} ₜp (1 − q/2) × 12 × amount × J_{t_r} × Π(1 + idx) × D_t h_t
  *
  * with ₜp the entrant's survival from entry (t0) to the start of year t. The
- * expected values below are that arithmetic, written out from MODEL.md; no
+ * expected values below are that arithmetic, written out from the methodology; no
  * sipro function computes them. Tolerance: expectFields' 1e-12 relative (the
  * sums have a few dozen terms; see test/support/expect.ts).
  *

@@ -172,7 +172,7 @@ describe('lifeTable: definitions and edge cases', () => {
   });
 });
 
-describe('improvedQx (MODEL.md §2)', () => {
+describe('improvedQx (methodology §2)', () => {
   it.each([
     { qx: 0.01, improvement: 0.02, years: 0, expected: 0.01 },
     { qx: 0.01, improvement: 0.02, years: 10, expected: 0.01 * 0.98 ** 10 },

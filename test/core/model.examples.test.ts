@@ -1,6 +1,6 @@
 /**
  * The @example of src/core/model.ts, run, and the static structure a model
- * carries (MODEL.md §1 bins, §2 tables, §8 lanes).
+ * carries (methodology §1 bins, §2 tables, §8 lanes).
  */
 import { describe, expect, it } from 'vitest';
 import { buildModel, mortalityOfYear, withLanes } from '../../src/core/model.js';

@@ -1,5 +1,5 @@
 /**
- * The @example of src/core/population.ts, run (MODEL.md §2 population).
+ * The @example of src/core/population.ts, run (methodology §2 population).
  */
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/core/model.js';

@@ -1,5 +1,5 @@
 /**
- * Hand-worked cases of MODEL.md §11 (portability: emigration to W cells,
+ * Hand-worked cases of methodology §11 (portability: emigration to W cells,
  * totalization of foreign credits, pro-rata awards), written from the
  * model's text alone against the public surface: `projectScheme(data)` and
  * the output columns of §7 (`emigrants` in projection.csv and by_group.csv,
@@ -10,7 +10,7 @@
  * the feature's surface (the rates column `emigration`, the population column
  * `foreign_credits`, the output column `emigrants`) comes with it.
  *
- * Every expected figure is arithmetic from MODEL.md; §3 under the flat rule
+ * Every expected figure is arithmetic from the methodology; §3 under the flat rule
  * 10 on 100 a month with compliance π and no zero months gives d = π,
  * C = 120 π J_t, S = 1200 π J_t; the flat pension is 12 × 100 × J_t.
  */

@@ -1,5 +1,5 @@
 /**
- * Unit tests of the functions that carry MODEL.md §11 (portability) and §12
+ * Unit tests of the functions that carry methodology §11 (portability) and §12
  * (care credits) inside the engine: the awards' pro-rata, the care-credit
  * split, the gender pension gap, and the year steps that touch W cells and
  * care credits, each run alone on a state built by hand. Expected figures

@@ -1,7 +1,7 @@
 /**
  * Hand-worked single-cell cases for the engine, part 2: disability (§4 step
  * 4, §5), survivors (§4 step 5), indexation of awards (§4 step 6), maternity
- * and health (§5). Expected values are plain arithmetic from MODEL.md, never a
+ * and health (§5). Expected values are plain arithmetic from the methodology, never a
  * call into sipro. The tiny default scheme is described in
  * test/support/scheme.ts (ages 58–62, retirement 60, flat rule 10/100 a month,
  * every assumption and rate 0 unless set).
@@ -162,7 +162,7 @@ describe('§4 step 5 survivors', () => {
     }));
     // g (bin 2, vested): 0.1 deaths → 0.07 F aged clamp(58 − 3) + 1 = 59.
     //   A cell's year-end averages (§5 "on the year-end averages of §4"): c̄' = 2.6, w̄' = 2000 × 1.04 + 720.
-    //   MODEL.md reading: the dying members' award uses the same year-end averages as the survivors'.
+    //   the methodology reading: the dying members' award uses the same year-end averages as the survivors'.
     const activeAward = 0.4 * (2000 * 1.04 + 720) / 2.6;
     // k (I, bin min(3, 2) = 2, vested): I averages without the year's d and S: c̄' = 3, w̄' = 2000 × 1.04.
     const inactiveAward = 0.4 * (2000 * 1.04) / 3;
@@ -196,7 +196,7 @@ describe('§5 benefits use the scheme\'s default indexation, not a group overrid
   });
 
   it('indexes the funeral grant by the default J too', () => {
-    // MODEL.md §5: "funeral amount × J_t"; §5 preamble: "group overrides do not apply to benefits".
+    // methodology §5: "funeral amount × J_t"; §5 preamble: "group overrides do not apply to benefits".
     // Literal reading: the default's J_2026 = 1.04 for a death in a group that overrides to none.
     const result = projectScheme(data());
     expectClose(yearRow(result, 2026).funeral_benefits, 300 * 1.04 * 0.1);

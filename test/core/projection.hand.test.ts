@@ -1,7 +1,7 @@
 /**
  * Hand-worked single-cell cases for the engine, part 1: one active
  * member-year (§3), the moves of §4 steps 1–4, balances and old-age awards
- * (§5). Every expected value is plain arithmetic from MODEL.md, written out
+ * (§5). Every expected value is plain arithmetic from the methodology, written out
  * with the section and step it comes from — never a call into sipro.
  *
  * The tiny default scheme (test/support/scheme.ts): base year 2025, ages

@@ -1,7 +1,7 @@
 /**
  * Hand-worked single-cell cases for the engine, part 3: administration and
  * entrants (§4 step 2, §6), the reserve (§6), the summary indicators (§7) and
- * mortality (§2, §4). Expected values are plain arithmetic from MODEL.md,
+ * mortality (§2, §4). Expected values are plain arithmetic from the methodology,
  * never a call into sipro. The tiny default scheme is described in
  * test/support/scheme.ts (ages 58–62, retirement 60, flat rule: C = 120 and
  * S = 1200 per active member-year at J = 1, flat pension 1200 a year).
@@ -112,7 +112,7 @@ describe('§6 reserve and §7 indicators', () => {
       pv_expenditure: pvExpenditure, pv_insured_earnings: pvInsured, pv_contributions: pvContributions,
       pv_matching: 0, pv_contributions_and_matching: pvContributions, pv_benefits: pvExpenditure,
       pv_administration: 0, reserve_start: 2000, discount_factor_T: DT,
-      // MODEL.md §7 lists target_final_reserve without a formula; read as R* itself (undiscounted),
+      // methodology §7 lists target_final_reserve without a formula; read as R* itself (undiscounted),
       // since discount_factor_T is reported beside it.
       target_final_reserve: target,
     });

@@ -4,7 +4,7 @@
  * invariance to how the population file is cut and ordered, and no mutation
  * of inputs. 50 runs each keeps the file to a few seconds.
  *
- * Tolerances: 1e-9 relative (MODEL.md's agreement bar), with an absolute
+ * Tolerances: 1e-9 relative (the methodology's agreement bar), with an absolute
  * floor of 1e-9 × the magnitude of the quantities involved, since identities
  * such as investment_income = end − start − net lose digits to cancellation.
  */
@@ -37,7 +37,7 @@ function expectAgree(a: number, b: number, scale: number, label: string): void {
   expect(closeEnough(a, b, 1e-9, 1e-9 * Math.max(1, scale)), `${label}: ${a} vs ${b}`).toBe(true);
 }
 
-/** A §1 step-function assumption's value in `year`, written here from the MODEL.md text. */
+/** A §1 step-function assumption's value in `year`, written here from the methodology text. */
 function valueIn(assumption: Assumption, year: number): number {
   if (typeof assumption === 'number') return assumption;
   const keys = Object.keys(assumption).map(Number).sort((x, y) => x - y);
@@ -111,7 +111,7 @@ describe('heads are conserved (§4)', () => {
 });
 
 describe('money identities (§6)', () => {
-  it('rolls the reserve, defines investment income and expenditure as MODEL.md §6 says, every year and group', () => {
+  it('rolls the reserve, defines investment income and expenditure as methodology §6 says, every year and group', () => {
     fc.assert(
       fc.property(arbitrarySchemeData(), (data) => {
         const result = projectScheme(data);

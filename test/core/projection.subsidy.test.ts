@@ -1,7 +1,7 @@
 /**
  * Hand-worked cross-subsidy case (§8 subsidy.csv, §7 by_group.csv) and the
  * shape of the per-group outputs. Expected values are plain arithmetic from
- * MODEL.md, never a call into sipro.
+ * the methodology, never a call into sipro.
  */
 import { describe, expect, it } from 'vitest';
 import { projectScheme } from '../../src/core/project.js';
@@ -101,7 +101,7 @@ describe('§7 by_group.csv and §8 subsidy.csv row layout', () => {
       '2025 b F', '2025 b M', '2025 a F', '2025 a M',
       '2026 b F', '2026 b M', '2026 a F', '2026 a M',
     ]);
-    // MODEL.md §8 fixes no order for subsidy.csv: only that every (group, sex) has exactly one row.
+    // methodology §8 fixes no order for subsidy.csv: only that every (group, sex) has exactly one row.
     expect(result.subsidy.map((row) => `${row.group} ${row.sex}`).sort()).toEqual(['a F', 'a M', 'b F', 'b M']);
     expect(result.projection.map((row) => row.year)).toEqual([2025, 2026]);
   });

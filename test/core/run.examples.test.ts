@@ -1,6 +1,6 @@
 /**
  * src/core/run.ts has no @example: runYears' documented contract, run on a
- * tiny scheme whose years are worked by hand (MODEL.md §3, §4).
+ * tiny scheme whose years are worked by hand (methodology §3, §4).
  */
 import { describe, expect, it } from 'vitest';
 import { FLOW_WIDTH, Flow, flowRow } from '../../src/core/flows.js';

@@ -1,5 +1,5 @@
 /**
- * Hand-worked cases of MODEL.md §13 (the scaled premium), written from the
+ * Hand-worked cases of methodology §13 (the scaled premium), written from the
  * model's text alone, against the public surface: `sipro project DIR --out
  * OUT` writes `scaled_premium.csv` with the columns `period_start,
  * period_end, premium, reserve_start, reserve_end`.

@@ -1,5 +1,5 @@
 /**
- * The scaled premium's core function (MODEL.md §13), on years given directly:
+ * The scaled premium's core function (methodology §13), on years given directly:
  * figures worked by hand in exact fractions, the empty cells that end the
  * table, and, as a property, that each premium really stops the reserve
  * changing in its period's last year when the reserve is rolled year by year

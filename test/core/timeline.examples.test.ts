@@ -1,6 +1,6 @@
 /**
  * The @example of src/core/timeline.ts, run, and the other indexes a timeline
- * carries (MODEL.md §1 Iw, Ip, J_t; §4 step 6 idx_t).
+ * carries (methodology §1 Iw, Ip, J_t; §4 step 6 idx_t).
  */
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/core/model.js';

@@ -1,6 +1,6 @@
 /**
  * fixtures/examples: each pair of schemes differs only in the section it is
- * about (MODEL.md §11 `portability`, §12 `benefits.care_credits`), both read
+ * about (methodology §11 `portability`, §12 `benefits.care_credits`), both read
  * the same CSV rows, and the figures the main README's "Migrant workers and
  * women" quotes are what `sipro project` writes for them. The projections
  * run in process (the CLI's main, files included); one `sipro subsidy` runs

@@ -1,7 +1,7 @@
 /**
  * `sipro project` as a user runs it: the real `node bin/sipro.js` (the built
  * bundle) with piped streams, in scratch working folders. Checks the output
- * folder against MODEL.md §7–§9 (column lists written out here from the text,
+ * folder against methodology §7–§9 (column lists written out here from the text,
  * not imported from the code), stream separation, colour, exit codes,
  * byte-for-byte determinism and whole-folder replacement.
  */
@@ -20,7 +20,7 @@ import { loadScheme } from '../../src/io/loadScheme.js';
 import { runSipro } from '../cli/helpers.js';
 import { fixture, REPO, spawnSipro, type SpawnResult } from './spawn.js';
 
-// ---- The contract, copied from MODEL.md -------------------------------------
+// ---- The contract, copied from the methodology -------------------------------------
 
 /** §7 projection.csv. */
 const PROJECTION_COLUMNS = [
@@ -193,7 +193,7 @@ describe.each(['demo', 'minimal'])('sipro project fixtures/%s', (name) => {
   });
 
   it('summary.json has the §7 indicators and present values, and a run record', () => {
-    // `assertions` (the --assert gates' outcomes) is not in MODEL.md §7 yet: none were asked for here.
+    // `assertions` (the --assert gates' outcomes) is not in methodology §7 yet: none were asked for here.
     expect(sorted(Object.keys(summary))).toEqual(sorted([...INDICATORS, 'present_values', 'assertions', 'run']));
     expect(summary['assertions']).toEqual([]);
     expect(sorted(Object.keys(summary.present_values))).toEqual(sorted(PRESENT_VALUES));
@@ -215,7 +215,7 @@ describe.each(['demo', 'minimal'])('sipro project fixtures/%s', (name) => {
     const loaded = await loadScheme(fixture(name));
     expect(summary.run.scheme).toEqual(JSON.parse(JSON.stringify(loaded.data?.scheme)));
     expect(summary.run.scheme.name).toBe(yaml.name);
-    // Defaults the file may leave out (MODEL.md §2) are written in full;
+    // Defaults the file may leave out (methodology §2) are written in full;
     // fixtures/minimal leaves out `files:` and the discount rate.
     if (name === 'minimal') {
       expect(yaml.files).toBeUndefined();

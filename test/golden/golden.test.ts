@@ -5,11 +5,11 @@
  * code under test: they pin the numbers while the engine is rebuilt.
  *
  * The run goes through the CLI in process, so the whole path from the scheme
- * files to the CSV text is compared. Columns that 0.1.0 did not have (MODEL
+ * files to the CSV text is compared. Columns that 0.1.0 did not have (model
  * v2's emigrants, care credits) must be 0 in these schemes, which use none
  * of the v2 features — except by_group.csv's old_age_awards and
  * old_age_award_amount, which every scheme with retirements has. 0.1.0 did
- * not write them, so they are checked against what its outputs and MODEL.md
+ * not write them, so they are checked against what its outputs and the methodology
  * §5 imply (awardProblems); their exact values are checked by hand-worked
  * cases (test/core).
  */
@@ -117,7 +117,7 @@ function benefitIndex(scheme: ResolvedScheme, year: number): number {
 }
 
 /**
- * What 0.1.0's by_group.csv and MODEL.md imply for the award columns (§7):
+ * What 0.1.0's by_group.csv and the methodology imply for the award columns (§7):
  * a (group, sex)'s old-age pensioners of year t (counted after step 1) are
  * the survivors of year t − 1's, at most as many, plus the year's awards, so
  * `max(0, P_t − P_{t−1}) ≤ awards_t ≤ P_t`; every award is at least

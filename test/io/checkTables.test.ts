@@ -1,4 +1,4 @@
-/** Cross-file checks on hand-made rows (MODEL.md §2 income, mortality, rates). */
+/** Cross-file checks on hand-made rows (methodology §2 income, mortality, rates). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkIncome } from '../../src/io/checks/income.js';

@@ -1,5 +1,5 @@
 /**
- * A member register merged as it is read (MODEL.md §1, §2): rows with the
+ * A member register merged as it is read (methodology §1, §2): rows with the
  * same group, sex, age, status and whole credited years become one row with
  * the summed count and count-weighted per-head values, and the projection of
  * the merged rows equals the projection of the register.
@@ -145,7 +145,7 @@ describe('a register read from population.csv', () => {
     .join('\n')}\n`;
 
   test.prop([fc.array(memberRow, { minLength: 20, maxLength: 80 })], { numRuns: 15 })(
-    'projects as the unmerged register does, to 1e-9 (MODEL.md: implementations agree to a relative 1e-9)',
+    'projects as the unmerged register does, to 1e-9 (the methodology: implementations agree to a relative 1e-9)',
     async (register) => {
       await writeFile(join(folder, 'population.csv'), csv(register));
       const loaded = await loadScheme(folder);

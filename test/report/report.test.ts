@@ -1,6 +1,6 @@
 /**
  * `sipro report`: the folder kinds, the charts each draws and the numbers in
- * them (checked against the CSV files and MODEL §1's price index, computed
+ * them (checked against the CSV files and methodology §1's price index, computed
  * here), what a missing optional file or v2 column does, the errors and
  * their exit codes, and byte-for-byte determinism.
  */
@@ -45,7 +45,7 @@ describe('a project folder', () => {
     expect(await readFile(first, 'utf8')).toBe(await readFile(second, 'utf8'));
   });
 
-  it('draws money in base-year prices: each year\'s amount ÷ 1.025^(t − 2025) (MODEL §1, the demo\'s inflation)', async () => {
+  it('draws money in base-year prices: each year\'s amount ÷ 1.025^(t − 2025) (methodology §1, the demo\'s inflation)', async () => {
     const document = await documentOf(demo);
     const reserve = series(figure(document, 'reserve'), 'Reserve');
     const rows = await csvObjects(join(demo, 'projection.csv'));
@@ -134,7 +134,7 @@ describe('what the folder holds decides what is drawn', () => {
     expect(built.html).toContain('<td class="num">18.30%</td>');
   });
 
-  it('reads a simulate folder (MODEL §10): fans of the listed percentiles, the ruin curve, the stochastic summary', async () => {
+  it('reads a simulate folder (methodology §10): fans of the listed percentiles, the ruin curve, the stochastic summary', async () => {
     const built = await builtReport(SIMULATE);
     expect(built.charts).toEqual(['reserve-ratio-fan', 'ruin', 'cost-rate-fan', 'gap-spread']);
     expect(built.warnings).toEqual([]);

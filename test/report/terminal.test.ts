@@ -1,7 +1,7 @@
 /**
  * `sipro project` in the terminal: the reserve-ratio chart only on a TTY
  * (never piped, never with --json or --quiet), --years choosing the table's
- * rows, --real deflating its money by Ip_t (MODEL §1, computed here).
+ * rows, --real deflating its money by Ip_t (methodology §1, computed here).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

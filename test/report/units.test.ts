@@ -1,7 +1,7 @@
 /**
  * The small pieces of the report, each against numbers worked out by hand:
  * text widths from Helvetica's AFM, number formats, the price index of
- * MODEL §1, the --years grammar, year ticks, fan bands, the zip dates.
+ * methodology §1, the --years grammar, year ticks, fan bands, the zip dates.
  */
 import { describe, expect, it } from 'vitest';
 import { parseYearsOption, resolveYears, yearsOption } from '../../src/cli/render/years.js';
@@ -55,7 +55,7 @@ describe('units of money', () => {
   });
 });
 
-describe('priceIndexOf (MODEL §1: Ip_t = Π (1 + inflation_u), u < t, a year map a step function)', () => {
+describe('priceIndexOf (methodology §1: Ip_t = Π (1 + inflation_u), u < t, a year map a step function)', () => {
   const scheme = { currency: 'XOF', projection: { base_year: 2025, horizon: 4 }, assumptions: { inflation: { 2025: 0.02, 2027: 0.03 } } };
   it('multiplies the step function year by year', () => {
     const index = priceIndexOf(scheme)!;

@@ -1,5 +1,5 @@
 /**
- * Random small but valid scheme folders (MODEL.md §2) for property tests:
+ * Random small but valid scheme folders (methodology §2) for property tests:
  * 1–3 groups, a handful of ages, 1–4 years, random rates, mortality and
  * population cells, a flat or percent rule, random benefits, and at random
  * the v2 features of §11–§12: emigration, foreign credits with or without

@@ -1,7 +1,7 @@
 /**
  * Tolerant comparisons for engine outputs.
  *
- * MODEL.md (preamble) asks two implementations to agree to a relative 1e-9.
+ * the methodology (preamble) asks two implementations to agree to a relative 1e-9.
  * Hand-worked cases here are sums of a handful of products, so the engine and
  * the test's arithmetic differ only by the order of a few roundings (a few
  * 1e-16 relative): 1e-12 relative leaves three orders of magnitude of slack

@@ -1,5 +1,5 @@
 /**
- * Tiny scheme folders as data, for hand-worked engine tests (MODEL.md §2).
+ * Tiny scheme folders as data, for hand-worked engine tests (methodology §2).
  *
  * `tinyScheme()` starts from a scheme whose arithmetic is easy to do by hand
  * and lets a test override only what it is about:
@@ -46,7 +46,7 @@ export type DeepPartial<T> = T extends readonly unknown[]
     : T;
 
 /**
- * Fields of MODEL.md §11–§13 (portability, care credits, financing), typed
+ * Fields of methodology §11–§13 (portability, care credits, financing), typed
  * here so that hand-worked tests can be written before the schema has them:
  * a scheme using them parses only once the schema does.
  */

@@ -1,5 +1,5 @@
 /**
- * `sipro simulate DIR` (MODEL.md §10): the scheme projected under many
+ * `sipro simulate DIR` (methodology §10): the scheme projected under many
  * scenarios — drawn from its `stochastic:` shocks, or replayed from a
  * paths.csv — and the spread of the results: scenarios.csv,
  * percentiles.csv, ruin.csv, summary.json (and paths.csv), written whole.

@@ -1,5 +1,5 @@
 /**
- * `sipro solve DIR --vary PATH --range LO:HI --until "ASSERTION"` (MODEL.md
+ * `sipro solve DIR --vary PATH --range LO:HI --until "ASSERTION"` (methodology
  * §13): the value of a `--set` path at which an assertion starts to hold —
  * the contribution rate that balances the scheme, the retirement age that
  * keeps the reserve positive — by bisection, each step one projection of a
@@ -43,7 +43,7 @@ function untilAssertion(text: string): Assertion {
 export function solveCommand(context: CommandContext) {
   const { io } = context;
   return new Command('solve')
-    .description('find the value of a --set path at which an assertion starts to hold (bisection, MODEL §13)')
+    .description('find the value of a --set path at which an assertion starts to hold (bisection, methodology §13)')
     .argument('<scheme>', 'scheme folder, or its scheme.yaml / scheme.json')
     .requiredOption('--vary <path>', 'the field to vary, as in --set, e.g. contributions.rate')
     .requiredOption('--range <lo:hi>', 'the values to search between, e.g. 0.05:0.25 (LO < HI)')

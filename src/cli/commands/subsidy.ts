@@ -1,6 +1,6 @@
 /**
  * `sipro subsidy DIR`: read and validate everything → project() and
- * projectEntrants() → print who pays for whom (MODEL.md §8), or --json.
+ * projectEntrants() → print who pays for whom (methodology §8), or --json.
  * It writes no files: `sipro project` writes subsidy.csv and entrants.csv.
  */
 import { Command } from '@commander-js/extra-typings';

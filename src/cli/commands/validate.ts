@@ -1,6 +1,6 @@
 /**
  * `sipro validate DIR|scheme.yaml`: read and check every input file, report
- * every problem (MODEL.md §9), project nothing. stdout stays empty unless
+ * every problem (methodology §9), project nothing. stdout stays empty unless
  * --json, so the command can sit in a pipeline or a CI step.
  */
 import { Command } from '@commander-js/extra-typings';

@@ -1,5 +1,5 @@
 /**
- * "Who pays for whom" (MODEL.md §8) on the terminal: the (group, sex) rows of
+ * "Who pays for whom" (methodology §8) on the terminal: the (group, sex) rows of
  * subsidy.csv ranked from net payers to net receivers, the money's worth of
  * one entrant by group, sex and entry age (entrants.csv), and the share of
  * benefits that government matching finances. The state's care-credit

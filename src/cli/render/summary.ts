@@ -17,7 +17,7 @@ export interface SummaryStyle {
 export interface SummaryTableOptions {
   /** Years to list, each a year of the projection. */
   years?: readonly number[] | undefined;
-  /** Base-year prices: `Ip_t` by `year − t0` (MODEL §1); undefined: money of each year. */
+  /** Base-year prices: `Ip_t` by `year − t0` (methodology §1); undefined: money of each year. */
   priceIndex?: ArrayLike<number> | undefined;
 }
 

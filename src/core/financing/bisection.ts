@@ -1,5 +1,5 @@
 /**
- * The bisection of `sipro solve` (MODEL.md §13), as a generator: it yields
+ * The bisection of `sipro solve` (methodology §13), as a generator: it yields
  * each value to project, is told whether the assertion holds there, and
  * returns the result. The caller runs the projections (they read files and
  * may run elsewhere); the sequence of values is this module's alone, so it

@@ -1,5 +1,5 @@
 /**
- * The scaled premium (MODEL.md §13): for each period of `period_years` years
+ * The scaled premium (methodology §13): for each period of `period_years` years
  * from t0, the level rate on insured earnings that, replacing contribution
  * income, makes the reserve stop changing in the period's last year, each
  * period starting from the reserve the previous period's premium left.

@@ -1,5 +1,5 @@
 /**
- * A batch of scenarios on one model (MODEL.md §10): the model, the
+ * A batch of scenarios on one model (methodology §10): the model, the
  * deterministic scenario, the base-year state and a run's workspace are made
  * once, then each scenario — drawn by number, or given as paths — is
  * projected into its outcome row. One batch per worker thread; results do

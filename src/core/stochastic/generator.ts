@@ -1,5 +1,5 @@
 /**
- * The random numbers of `sipro simulate` (MODEL.md §10, "Draws"): one
+ * The random numbers of `sipro simulate` (methodology §10, "Draws"): one
  * stream of standard normal numbers per scenario, keyed by the scheme's
  * seed and the scenario's number, so that scenario `s` draws the same
  * numbers whatever the number of scenarios, the worker that runs it, the

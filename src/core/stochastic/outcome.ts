@@ -1,5 +1,5 @@
 /**
- * What `sipro simulate` keeps of one scenario's projection (MODEL.md §10):
+ * What `sipro simulate` keeps of one scenario's projection (methodology §10):
  * the indicators of scenarios.csv and, for each year, the variables of
  * percentiles.csv. They are the very numbers `project` would give for the
  * scenario (same flows, same sums in the same order, the §6 roll and the

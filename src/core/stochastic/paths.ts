@@ -1,5 +1,5 @@
 /**
- * A scenario's paths (MODEL.md §10): the realised investment return, wage
+ * A scenario's paths (methodology §10): the realised investment return, wage
  * growth and inflation of each year, and the mortality, entrants and
  * income factors. Drawn from the scheme's `stochastic:` shocks, or read
  * from a paths.csv; either way they become the Scenario that `project`

@@ -1,5 +1,5 @@
 /**
- * Means and percentiles of a set of scenario values (MODEL.md §10
+ * Means and percentiles of a set of scenario values (methodology §10
  * "Outputs"): over the non-empty values (NaN stands for empty), by linear
  * interpolation between order statistics — definition 7 of Hyndman and Fan
  * (1996), R's and NumPy's default.

@@ -1,5 +1,5 @@
 /**
- * The shock processes of MODEL.md §10: first-order autoregressions started
+ * The shock processes of methodology §10: first-order autoregressions started
  * at 0, `x_t = ρ x_{t−1} + σ ε_t`, with variance `v_t = σ² Σ_{j=0}^{t−t0} ρ^{2j}`,
  * and how a shock becomes a path: added to a rate (floored at −0.99), or
  * the log of a mean-1 factor `F_t = exp(x_t − v_t/2)`.

@@ -1,5 +1,5 @@
 /**
- * The tables of `sipro simulate` from every scenario's outcome (MODEL.md
+ * The tables of `sipro simulate` from every scenario's outcome (methodology
  * §10 "Outputs"): scenarios.csv, percentiles.csv, ruin.csv and the
  * `stochastic` block of summary.json. A pure function of the outcomes in
  * scenario order, so one run, any number of workers and merged shards give

@@ -1,5 +1,5 @@
 /**
- * Step 6 of a year (MODEL.md §4): pensioners who survive, `N (1 − q)`, are a
+ * Step 6 of a year (methodology §4): pensioners who survive, `N (1 − q)`, are a
  * year older at the start of t+1 and their pension in payment grows by
  * `1 + idx_t`. Everyone at max_age has died (q = 1). Awards that join at t+1
  * (new D and S cells, written by steps 4 and 5) are already in money of t+1.

@@ -1,6 +1,6 @@
 /**
  * Arrivals in next year's member cells of one age, by credit bin (step 4,
- * MODEL.md §4, §12): the care-credited share of women who stay, who land up
+ * methodology §4, §12): the care-credited share of women who stay, who land up
  * to `years_per_birth` bins above the bin step 4's walk carries them to,
  * summed per destination before the walk writes the bin. The buffer
  * (context.arrivals) is laid out like one age of member cells without a W

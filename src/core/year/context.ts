@@ -1,5 +1,5 @@
 /**
- * What every step of one projection year reads (MODEL.md §4–§6): the year's
+ * What every step of one projection year reads (methodology §4–§6): the year's
  * rates and factors, and the per-slot tables of mortality and of §3, laid
  * out once per year in a workspace that a run allocates once and reuses.
  */

@@ -1,5 +1,5 @@
 /**
- * Step 2 of a year (MODEL.md §4, §11): entrants join A, bin 0, with every
+ * Step 2 of a year (methodology §4, §11): entrants join A, bin 0, with every
  * average 0 — or, with totalization and `entrants.foreign_credits = y`, bin
  * `min(y, V)` with `f̄ = y`. The scheme's own entrants are `count × (1 + growth)^{t−t0}` per
  * group, times the scenario's entrants factor, spread by `entrant_share`;

@@ -1,5 +1,5 @@
 /**
- * Step 4 of a year (MODEL.md §4, §11, §12): members who survive the year
+ * Step 4 of a year (methodology §4, §11, §12): members who survive the year
  * move, from the start-of-year cell, to next year's cells one year older.
  * From an A cell (bin k): to D with the disability rate ι, to W with the
  * emigration rate e (bin k+1 with the density d, else bin k), then of the

@@ -1,5 +1,5 @@
 /**
- * Step 3 of a year (MODEL.md §4) and the flows of §5 and §6 it carries: each
+ * Step 3 of a year (methodology §4) and the flows of §5 and §6 it carries: each
  * cell's exposure `E = N (1 − q/2)`, and on it the year's contributions,
  * matching and insured earnings of actives (§3, §6), pensions in payment,
  * health cover and maternity benefits (§5), deaths, and the head counts of

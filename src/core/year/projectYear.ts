@@ -1,5 +1,5 @@
 /**
- * One projection year, MODEL.md §4 steps 1–6 with the flows of §5 and §6
+ * One projection year, methodology §4 steps 1–6 with the flows of §5 and §6
  * (and §11's W cells, §12's care credits),
  * each step a function of its own. Every flow and move is computed from the
  * start-of-year cell and added once into the year's flows or next year's

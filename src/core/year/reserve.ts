@@ -1,5 +1,5 @@
 /**
- * The reserve roll of MODEL.md §6, beside the year's flows:
+ * The reserve roll of methodology §6, beside the year's flows:
  * `reserve_end = reserve_start (1 + i_t) + (K − expenditure)(1 + i_t)^{1/2}`,
  * investment income the rest. A negative reserve keeps rolling (borrowing at
  * `i_t`).

@@ -1,5 +1,5 @@
 /**
- * Step 1 of a year (MODEL.md §4, §11): every A, I or W cell at or past its
+ * Step 1 of a year (methodology §4, §11): every A, I or W cell at or past its
  * sex's retirement age leaves. A cell with `k ≥ vesting_years` (and, for W,
  * `portability.export`) becomes an old-age pensioner at once, with the award
  * of §5 pro-rated by §11, and is paid this very year; any other is paid the

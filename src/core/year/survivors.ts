@@ -1,5 +1,5 @@
 /**
- * Step 5 of a year (MODEL.md §4): deaths in P and D cells, and — when the
+ * Step 5 of a year (methodology §4): deaths in P and D cells, and — when the
  * scheme pays disability — deaths in A and I cells with `k ≥
  * disability.vesting_years`, leave `deaths × spouse_probability_s` survivors
  * of the other sex in the same group, at the start of t+1 aged

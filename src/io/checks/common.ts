@@ -1,4 +1,4 @@
-/** Small shared pieces of the cross-file checks (MODEL.md §2, §9). */
+/** Small shared pieces of the cross-file checks (methodology §2, §9). */
 import { SEXES, type Sex } from '../../core/rules.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Located } from '../readTable.js';

@@ -1,5 +1,5 @@
 /**
- * The indices a scheme's annual rates compound to (MODEL.md §1, §4, §7, §8):
+ * The indices a scheme's annual rates compound to (methodology §1, §4, §7, §8):
  * `Iw_t`, `Ip_t`, the discount `1 / D_t`, the reserve's growth, health
  * inflation and entrant growth. Each rate is bounded a year, but over 500
  * years even a legal rate compounds beyond what doubles hold; a scheme whose

@@ -1,5 +1,5 @@
 /**
- * The rules of scheme.yaml that tie several fields together (MODEL.md §2,
+ * The rules of scheme.yaml that tie several fields together (methodology §2,
  * last paragraph; §7 assertions), checked once each field has its shape. A
  * finding is an issue at a field path, rendered like a schema issue (with the
  * field's line, or `--set` when an override put the value there).

@@ -1,5 +1,5 @@
 /**
- * CSV text into records, fed in chunks of any size (MODEL.md §2: CSVs have a
+ * CSV text into records, fed in chunks of any size (methodology §2: CSVs have a
  * header row). Most lines of a scheme's CSVs hold no quote: those are split
  * on the delimiter directly, which is several times faster than a general
  * parser. A line with a quote — and the lines a quoted field runs on to — is

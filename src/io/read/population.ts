@@ -1,5 +1,5 @@
 /**
- * A member register merged as it is read. MODEL.md §2: population rows with
+ * A member register merged as it is read. methodology §2: population rows with
  * the same key add up, and the core only ever uses a row's `count` and
  * `count × value` sums per cell. Rows that fall in the same cell before the
  * scheme's cap on credit bins — same group, sex, age, status and whole

@@ -1,5 +1,5 @@
 /**
- * Finding and opening the files of a scheme folder (MODEL.md §2): the one
+ * Finding and opening the files of a scheme folder (methodology §2): the one
  * scheme file a target names, and each CSV that `files:` names, relative to
  * it. Every refusal is one diagnostic that says why and where the name came
  * from: a missing file, a folder, a device or pipe, a link loop, a file

@@ -1,5 +1,5 @@
 /**
- * What a column of sipro's output files holds, by its name (MODEL.md §7, §8,
+ * What a column of sipro's output files holds, by its name (methodology §7, §8,
  * §10, §13): the report and the workbook format a cell by its kind, and a
  * column the table does not know is read as numbers when every cell is one.
  */

@@ -1,7 +1,7 @@
 /**
  * The money basis of a report: nominal (money of each year, as the CSV files
  * hold it) or base-year prices, deflated by the price index
- * `Ip_t = Π_{u=t0}^{t−1} (1 + inflation_u)` (MODEL.md §1), rebuilt from the
+ * `Ip_t = Π_{u=t0}^{t−1} (1 + inflation_u)` (methodology §1), rebuilt from the
  * scheme in the run record of summary.json. One unit (units, thousands,
  * millions or billions of the currency) serves the whole report.
  */

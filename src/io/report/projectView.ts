@@ -1,5 +1,5 @@
 /**
- * A project folder (MODEL.md §7, §8, §13) as the report reads it: the
+ * A project folder (methodology §7, §8, §13) as the report reads it: the
  * projection by year, the optional files, the money basis and the years to
  * mark. Charts and tables take this view, never the files.
  */

@@ -1,5 +1,5 @@
 /**
- * Step 6 of a year alone (MODEL.md §4 step 6): P, D and S cells keep
+ * Step 6 of a year alone (methodology §4 step 6): P, D and S cells keep
  * `N (1 − q)` (D with disability.mortality_multiplier), one year older, and
  * their pension in payment grows by `1 + idx_t`; at max_age everyone has died.
  * Awards that joined next year's state in steps 4 and 5 are not indexed again.

@@ -1,9 +1,9 @@
 /**
- * The pieces a year-step test needs (MODEL.md §4): a model, its
+ * The pieces a year-step test needs (methodology §4): a model, its
  * deterministic scenario and timeline, the year's workspace, and cohort
  * states written and read cell by cell through the layout's index helpers.
  *
- * Tests give cells as per-head averages (as MODEL.md §1 speaks of them); the
+ * Tests give cells as per-head averages (as methodology §1 speaks of them); the
  * state stores sums `N × average`, so the helpers multiply on the way in.
  * Expected states are built the same way in a fresh state and compared whole
  * (every number of every cell), so a step that writes a cell it should not

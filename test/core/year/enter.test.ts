@@ -1,5 +1,5 @@
 /**
- * Step 2 of a year alone (MODEL.md §4 step 2): entrants join A, bin 0, with
+ * Step 2 of a year alone (methodology §4 step 2): entrants join A, bin 0, with
  * every average 0; the scheme's own entrants are `count × (1 + growth)^{t−t0}`
  * × the scenario's entrants factor, spread by `entrant_share`.
  */

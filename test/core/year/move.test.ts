@@ -1,5 +1,5 @@
 /**
- * Step 4 of a year alone (MODEL.md §4 step 4, §5 disability awards): members
+ * Step 4 of a year alone (methodology §4 step 4, §5 disability awards): members
  * who survive move from the start-of-year cell to next year's cells one year
  * older, each destination's sums growing by `heads × year-end average`.
  *

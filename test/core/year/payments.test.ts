@@ -1,5 +1,5 @@
 /**
- * Step 3 of a year alone (MODEL.md §4 step 3 with the flows of §5 and §6):
+ * Step 3 of a year alone (methodology §4 step 3 with the flows of §5 and §6):
  * each cell's exposure `E = N (1 − q/2)`, and on it contributions, matching,
  * insured earnings, pensions in payment, maternity and health; deaths `N q`;
  * the head counts of §7. Then closeFlows: funeral grants, administration and

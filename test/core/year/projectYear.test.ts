@@ -1,5 +1,5 @@
 /**
- * One whole year (MODEL.md §4 steps 1–6, §5, §6) through projectYear, on a
+ * One whole year (methodology §4 steps 1–6, §5, §6) through projectYear, on a
  * state small enough to follow every head by hand: the steps' order shows in
  * the numbers (a member retiring at step 1 is paid, dies and leaves survivors
  * in the same year; entrants of step 2 contribute at step 3).

@@ -1,5 +1,5 @@
 /**
- * The reserve roll of MODEL.md §6, alone:
+ * The reserve roll of methodology §6, alone:
  * `reserve_end = reserve_start (1 + i_t) + (K − expenditure)(1 + i_t)^{1/2}`,
  * investment income = `reserve_end − reserve_start − (K − expenditure)`.
  */

@@ -1,7 +1,7 @@
 /**
- * Step 1 of a year alone (MODEL.md §4 step 1, §5 old-age awards): one row of
+ * Step 1 of a year alone (methodology §4 step 1, §5 old-age awards): one row of
  * a state goes through `retire`, and every cell of the state and every flow
- * of the row are compared with figures worked by hand from MODEL.md.
+ * of the row are compared with figures worked by hand from the methodology.
  *
  * The tiny scheme (test/support/scheme.ts): ages 58–62, retirement at 60, a
  * flat pension of 100 a month, every assumption 0 unless a case says so;

@@ -1,5 +1,5 @@
 /**
- * Step 5 of a year alone (MODEL.md §4 step 5): deaths in P and D cells, and —
+ * Step 5 of a year alone (methodology §4 step 5): deaths in P and D cells, and —
  * when the scheme pays disability — in A and I cells with k ≥
  * disability.vesting_years, leave `deaths × spouse_probability_s` survivors
  * of the other sex, aged `min(clamp(x + age_difference_s, min_age, max_age) + 1, max_age)`

@@ -1,5 +1,5 @@
 /**
- * The money charts of a project report (MODEL.md §6, §7, §13): the reserve
+ * The money charts of a project report (methodology §6, §7, §13): the reserve
  * and the reserve ratio with the depletion and first-deficit years marked,
  * contribution income against expenditure by benefit, and the PAYG cost rate
  * against the GAP, the effective rate and the scaled premiums.
@@ -41,7 +41,7 @@ function reserveChart(view: ProjectView): ChartFigure | MissingChart {
   return {
     id: 'reserve',
     title,
-    note: `projection.csv reserve_end. ${view.basis.explanation} A negative reserve is borrowing at the investment return (MODEL §6).`,
+    note: `projection.csv reserve_end. ${view.basis.explanation} A negative reserve is borrowing at the investment return (methodology §6).`,
     spec: layered([
       ...referenceLine(0, ''),
       seriesLines(pointsOf(view, reserve, 'Reserve', true), ['Reserve'], [PALETTE.blue], `Reserve (${view.basis.unit})`, AMOUNT_FORMAT),
@@ -57,7 +57,7 @@ function reserveRatioChart(view: ProjectView): ChartFigure | MissingChart {
   return {
     id: 'reserve-ratio',
     title,
-    note: 'projection.csv reserve_ratio = reserve_end ÷ expenditure (MODEL §7); a ratio, so the same in nominal and real terms. The dashed line marks one year of expenditure.',
+    note: 'projection.csv reserve_ratio = reserve_end ÷ expenditure (methodology §7); a ratio, so the same in nominal and real terms. The dashed line marks one year of expenditure.',
     spec: layered([
       ...referenceLine(0, ''),
       ...referenceLine(1, '1 year of expenditure'),
@@ -104,7 +104,7 @@ function incomeExpenditureChart(view: ProjectView): ChartFigure | MissingChart {
   return {
     id: 'income-expenditure',
     title,
-    note: `Stacked areas: expenditure by benefit and administration (projection.csv). Black line: contribution income (contributions + matching${view.column('care_credit_contributions') === undefined ? '' : ' + care-credit contributions'}, MODEL §6)${investment === undefined ? '' : '; grey dashed line: with investment income added (negative once the reserve is borrowed)'}. ${view.basis.explanation}`,
+    note: `Stacked areas: expenditure by benefit and administration (projection.csv). Black line: contribution income (contributions + matching${view.column('care_credit_contributions') === undefined ? '' : ' + care-credit contributions'}, methodology §6)${investment === undefined ? '' : '; grey dashed line: with investment income added (negative once the reserve is borrowed)'}. ${view.basis.explanation}`,
     spec: layered(layers, { height: 300 }),
   };
 }
@@ -150,8 +150,8 @@ function ratesChart(view: ProjectView): ChartFigure | MissingChart {
   return {
     id: 'rates',
     title,
-    note: 'PAYG cost rate = expenditure ÷ insured earnings, year by year (MODEL §7). GAP: the level rate on insured earnings that pays every benefit and expense to the horizon and leaves the target final reserve, after the initial reserve; effective rate: PV of contribution income ÷ PV of insured earnings (summary.json).'
-      + (steps.length > 0 ? ' Scaled premium: the level rate of each period that balances the period\'s last year (scaled_premium.csv, MODEL §13).' : ''),
+    note: 'PAYG cost rate = expenditure ÷ insured earnings, year by year (methodology §7). GAP: the level rate on insured earnings that pays every benefit and expense to the horizon and leaves the target final reserve, after the initial reserve; effective rate: PV of contribution income ÷ PV of insured earnings (summary.json).'
+      + (steps.length > 0 ? ' Scaled premium: the level rate of each period that balances the period\'s last year (scaled_premium.csv, methodology §13).' : ''),
     spec: layered(layers, { height: 300 }),
   };
 }

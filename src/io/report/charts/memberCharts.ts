@@ -1,5 +1,5 @@
 /**
- * The people charts of a project report: members by state (MODEL §1, §7),
+ * The people charts of a project report: members by state (methodology §1, §7),
  * contribution density by group, and who pays for whom (§8): the net
  * transfer by group and sex, and the money's worth of one entrant by entry age.
  */
@@ -32,7 +32,7 @@ function membersChart(view: ProjectView): ChartFigure | MissingChart {
   return {
     id: 'members',
     title,
-    note: `Stacked: ${states.map(([column]) => column).join(', ')} of projection.csv, counted after the year's retirements and entries (MODEL §7).`,
+    note: `Stacked: ${states.map(([column]) => column).join(', ')} of projection.csv, counted after the year's retirements and entries (methodology §7).`,
     spec: layered([{
       data: { values: points },
       mark: { type: 'area', opacity: 0.9 },
@@ -91,7 +91,7 @@ function densityChart(view: ProjectView): ChartFigure | MissingChart {
   return {
     id: 'density',
     title,
-    note: 'Actives ÷ (actives + inactives), both sexes, from by_group.csv; black: the whole scheme from projection.csv. by_group.csv does not hold the within-year density d (the share of months an active member pays, MODEL §3), so this chart shows the share of members paying at all; d for the whole scheme is in the table of selected years.',
+    note: 'Actives ÷ (actives + inactives), both sexes, from by_group.csv; black: the whole scheme from projection.csv. by_group.csv does not hold the within-year density d (the share of months an active member pays, methodology §3), so this chart shows the share of members paying at all; d for the whole scheme is in the table of selected years.',
     spec: layered([seriesLines(points, names, colours, 'Share of members contributing', PERCENT_FORMAT, dashes)]),
   };
 }
@@ -121,7 +121,7 @@ function netTransferChart(view: ProjectView): ChartFigure | MissingChart {
   return {
     id: 'net-transfer',
     title,
-    note: 'subsidy.csv net_transfer = PV of benefits + administration − own contributions − matching − care-credit contributions, discounted to the base year (MODEL §8). Positive: the group and sex receive more than they and the matching pay in, financed by others or by the reserve.',
+    note: 'subsidy.csv net_transfer = PV of benefits + administration − own contributions − matching − care-credit contributions, discounted to the base year (methodology §8). Positive: the group and sex receive more than they and the matching pay in, financed by others or by the reserve.',
     spec: layered([
       {
         data: { values: rows },
@@ -154,7 +154,7 @@ function moneysWorthChart(view: ProjectView): ChartFigure | MissingChart {
   return {
     id: 'moneys-worth',
     title,
-    note: 'entrants.csv money_worth: one entrant of each group, sex and entry age followed for life, present values at the base year (MODEL §8). Above 1, the entrant gets back more than own contributions (matching and others pay the difference).',
+    note: 'entrants.csv money_worth: one entrant of each group, sex and entry age followed for life, present values at the base year (methodology §8). Above 1, the entrant gets back more than own contributions (matching and others pay the difference).',
     spec: layered([
       ...referenceLine(1, 'Pays back own contributions'),
       {

@@ -1,5 +1,5 @@
 /**
- * The charts of a simulate folder (MODEL §10): fan charts of per-year
+ * The charts of a simulate folder (methodology §10): fan charts of per-year
  * percentiles (one hue, the outer band lighter, the median dark), the ruin
  * curve, and the spread of the GAP across scenarios.
  */
@@ -88,7 +88,7 @@ export function ruinChart(table: OutputTable | undefined): ChartFigure | Missing
   return {
     id: 'ruin',
     title,
-    note: 'ruin.csv: the share of scenarios whose depletion year (first deficit year) is at or before each year (MODEL §10).',
+    note: 'ruin.csv: the share of scenarios whose depletion year (first deficit year) is at or before each year (methodology §10).',
     spec: layered([seriesLines(points, present.map(([, name]) => name), [PALETTE.vermillion, PALETTE.orange], 'Share of scenarios', PERCENT_FORMAT, [[1, 0], [6, 3]])]),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The report of a project folder (MODEL §7, §8, §13): summary, members,
+ * The report of a project folder (methodology §7, §8, §13): summary, members,
  * finances, who pays for whom, assumptions, method, run record, limits, and
  * the annual figures and provisions as appendices.
  */

@@ -113,7 +113,7 @@ export function scaledPremiumTable(view: ProjectView): RawHtml | undefined {
   return htmlTable(
     [{ label: 'Period' }, { label: 'Scaled premium (% of insured earnings)', numeric: true }, { label: `Reserve at the start (${unit})`, numeric: true }, { label: `Reserve at the end (${unit})`, numeric: true }],
     rows,
-    { caption: 'Scaled premiums: the level rate of each period that balances its last year (MODEL §13; reserves in money of their year)', rowHeaders: true },
+    { caption: 'Scaled premiums: the level rate of each period that balances its last year (methodology §13; reserves in money of their year)', rowHeaders: true },
   );
 }
 
@@ -147,7 +147,7 @@ export function subsidyTable(view: ProjectView): RawHtml[] {
     htmlTable(
       [{ label: 'Group' }, { label: 'Sex' }, ...present.map(([, label]) => ({ label, numeric: true })), { label: 'Money\'s worth', numeric: true }],
       rows,
-      { caption: `Present values at ${baseYear} over the projection, by group and sex (${unit}; subsidy.csv, MODEL §8)`, className: 'wide' },
+      { caption: `Present values at ${baseYear} over the projection, by group and sex (${unit}; subsidy.csv, methodology §8)`, className: 'wide' },
     ),
     html`<p>Net transfer = benefits + administration − own contributions − matching${present.some(([column]) => column === 'pv_care_credit_contributions') ? ' − care-credit contributions' : ''}. Money's worth = benefits ÷ own contributions. The last row sums the groups; it equals the scheme's totals.</p>`,
   ];

@@ -1,5 +1,5 @@
 /**
- * The scheme as run, from the run record of summary.json (MODEL §9): the
+ * The scheme as run, from the run record of summary.json (methodology §9): the
  * economic assumptions, the groups, and every provision flattened to
  * `path → value` for the appendix.
  */

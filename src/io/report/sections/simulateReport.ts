@@ -1,5 +1,5 @@
 /**
- * The report of a simulate folder (MODEL §10): the spread of the indicators
+ * The report of a simulate folder (methodology §10): the spread of the indicators
  * over the scenarios, fan charts of the reserve ratio and the cost rate, the
  * ruin curve, and the stochastic assumptions.
  */
