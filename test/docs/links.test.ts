@@ -69,3 +69,24 @@ describe.each(documents.map((path) => [relative(root, path), path]))('%s', (_nam
     }
   });
 });
+
+/** Every text file under `folder`, build output and dependencies left out. */
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return ['node_modules', 'dist', 'images'].includes(name) ? [] : sourceFiles(path);
+    return /\.(ts|mjs|js|json|ya?ml|csv|md|txt)$/.test(name) ? [path] : [];
+  });
+}
+
+describe('source, fixtures and benchmarks', () => {
+  it('cite the model by methodology section, never by the private notes', () => {
+    const self = fileURLToPath(import.meta.url);
+    const files = ['src', 'bin', 'fixtures', 'test', 'bench', 'docs'].flatMap((folder) => sourceFiles(join(root, folder)));
+    const offending = files
+      .filter((path) => path !== self)
+      .flatMap((path) => text(path).split('\n').flatMap((line, index) =>
+        /\.\.\/shared\/|\/work\/shared|MODEL\.md/.test(line) ? [`${relative(root, path)}:${index + 1}: ${line.trim()}`] : []));
+    expect(offending).toEqual([]);
+  });
+});
