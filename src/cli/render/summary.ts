@@ -46,10 +46,8 @@ export function renderSummary(name: string, currency: string, result: Projection
     `  Reserve depletion year         ${yearOrNone(indicators.depletion_year, 'none')}`,
     // §7: 1 − a_F / a_M of the average new old-age awards, in money of t0.
     `  Gender pension gap             ${percent(indicators.gender_pension_gap)}${indicators.gender_pension_gap === null ? ' (no old-age award to one sex)' : ''}`,
-    '',
     // §13: the level rate of each period that stops the reserve changing in its last year.
-    ...scaledPremiumLines(result.scaledPremium),
-    ...(result.scaledPremium.length > 0 ? [''] : []),
+    ...(result.scaledPremium.length > 0 ? ['', ...scaledPremiumLines(result.scaledPremium)] : []),
   ];
   const { priceIndex } = options;
   const deflator = (year: number) => (priceIndex === undefined ? 1 : priceIndex[year - first.year]!);
@@ -80,7 +78,7 @@ export function renderSummary(name: string, currency: string, result: Projection
       row.reserve_ratio === null ? '—' : row.reserve_ratio.toFixed(1),
     ]);
   }
-  return `${headline.join('\n')}${table.toString()}\n  Amounts in ${unit}. Contribution income: contributions, matching and the state's care credits.\n`;
+  return `${headline.join('\n')}\n\n${table.toString()}\n  Amounts in ${unit}. Contribution income: contributions, matching and the state's care credits.\n`;
 }
 
 /** Warnings an actuary must not miss: depletion and deficits. */
