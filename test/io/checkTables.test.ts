@@ -6,6 +6,7 @@ import { checkMortality } from '../../src/io/checks/mortality.js';
 import { checkRates } from '../../src/io/checks/rates.js';
 import type { SchemeFacts } from '../../src/io/schemeFacts.js';
 import type { IncomeRow, MortalityRow, RatesRow } from '../../src/schema/tables.js';
+import { placed } from '../support/diagnostics.js';
 
 const facts: SchemeFacts = {
   ages: { min: 15, max: 30 },
@@ -16,8 +17,6 @@ const facts: SchemeFacts = {
 };
 const none = new Set<string>();
 const located = <T>(rows: T[]) => rows.map((row, index) => ({ line: index + 2, row }));
-const placed = (diagnostics: { file: string; line?: number; message: string }[]) =>
-  diagnostics.map((d) => `${d.file}${d.line === undefined ? '' : `:${d.line}`}: ${d.message}`);
 
 const seasons = Object.fromEntries(Array.from({ length: 12 }, (_, m) => [`season_${m + 1}`, 1]));
 const income = (group: string, sex: IncomeRow['sex'], age_from: number, age_to: number) =>

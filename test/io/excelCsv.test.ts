@@ -9,13 +9,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadScheme } from '../../src/io/loadScheme.js';
 import { fixture, minimalWith } from '../cli/helpers.js';
+import { placed } from '../support/diagnostics.js';
 
 const scratch: string[] = [];
 afterEach(async () => {
   for (const folder of scratch.splice(0)) await rm(folder, { recursive: true, force: true });
 });
-const placed = (diagnostics: { file: string; line?: number; message: string }[]) =>
-  diagnostics.map((d) => `${d.file}${d.line === undefined ? '' : `:${d.line}`}: ${d.message}`);
 const CSVS = ['population.csv', 'income.csv', 'mortality.csv', 'rates.csv'];
 
 /** fixtures/minimal as Excel saves it in a French setting: `;` between cells, decimal commas. */

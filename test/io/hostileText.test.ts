@@ -3,27 +3,18 @@
  * message — the encoding named, long values cut, JSON read as JSON with its
  * line, aliases and nesting bounded — and nothing reaches the terminal raw.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadScheme } from '../../src/io/loadScheme.js';
 import { binaryProblem } from '../../src/io/read/encoding.js';
 import { readScheme } from '../../src/io/readScheme.js';
 import { closestName } from '../../src/io/suggest.js';
-import { fixture, minimalWith, runSipro } from '../cli/helpers.js';
+import { fixture, runSipro } from '../cli/helpers.js';
+import { minimalCopies, placed } from '../support/diagnostics.js';
 
-const scratch: string[] = [];
-const copyOfMinimal = async () => {
-  const folder = await minimalWith();
-  scratch.push(folder);
-  return folder;
-};
-afterEach(async () => {
-  for (const folder of scratch.splice(0)) await rm(folder, { recursive: true, force: true });
-});
-const placed = (diagnostics: { file: string; line?: number; message: string }[]) =>
-  diagnostics.map((d) => `${d.file}${d.line === undefined ? '' : `:${d.line}`}: ${d.message}`);
+const copyOfMinimal = minimalCopies();
 const schemeLines = (text: string, file = 'scheme.yaml') => placed(readScheme(text, file).diagnostics);
 const minimalText = (name: string) => readFile(fixture('minimal', name), 'utf8');
 

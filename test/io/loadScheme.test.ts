@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import { parse as parseYaml } from 'yaml';
 import { loadScheme } from '../../src/io/loadScheme.js';
 import { fixture, minimalWith } from '../cli/helpers.js';
+import { placed } from '../support/diagnostics.js';
 
 const scratch: string[] = [];
 async function copyOfMinimal(): Promise<string> {
@@ -17,8 +18,6 @@ async function copyOfMinimal(): Promise<string> {
 afterEach(async () => {
   for (const folder of scratch.splice(0)) await rm(folder, { recursive: true, force: true });
 });
-const placed = (diagnostics: { file: string; line?: number; message: string }[]) =>
-  diagnostics.map((d) => `${d.file}${d.line === undefined ? '' : `:${d.line}`}: ${d.message}`);
 
 describe('loadScheme', () => {
   it('loads fixtures/minimal: every row, line numbers gone, defaults filled in', async () => {

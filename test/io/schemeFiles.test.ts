@@ -8,19 +8,15 @@ import { mkdir, open, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadScheme } from '../../src/io/loadScheme.js';
-import { minimalWith, scratchFolder } from '../cli/helpers.js';
+import { scratchFolder } from '../cli/helpers.js';
+import { minimalCopies, placed } from '../support/diagnostics.js';
 
+const copyOfMinimal = minimalCopies();
+/** Folders outside the scheme's, removed after each test. */
 const scratch: string[] = [];
-const copyOfMinimal = async () => {
-  const folder = await minimalWith();
-  scratch.push(folder);
-  return folder;
-};
 afterEach(async () => {
   for (const folder of scratch.splice(0)) await rm(folder, { recursive: true, force: true });
 });
-const placed = (diagnostics: { file: string; line?: number; message: string }[]) =>
-  diagnostics.map((d) => `${d.file}${d.line === undefined ? '' : `:${d.line}`}: ${d.message}`);
 const DEFAULT_INCOME = '(the default name of the income file; set files.income in scheme.yaml to use another)';
 
 /** fixtures/minimal's scheme.yaml with `files: {…}` added. */
