@@ -110,7 +110,7 @@ export function tornadoChart(table: OutputTable, baseGap: number | null): ChartF
   return {
     id: 'tornado',
     title,
-    note: 'sensitivity.csv: each bar runs from the base GAP to the GAP with one assumption moved (investment return and wage growth ±1 point, mortality and compliance ±10 %, lapse and entrants ±50 %); the widest swing on top. Labels: the change and the GAP it gives.',
+    note: 'sensitivity.csv: each bar runs from the base GAP to the GAP with one assumption moved (the standard set — investment return, wage growth, discount rate and health inflation ±1 point, mortality and compliance ±10 %, lapse and entrants ±50 %, retirement age ±2 years — and the cases of --cases); the widest swing on top. Labels: the change and the GAP it gives.',
     spec: layered([
       {
         data: { values: bars },
