@@ -60,12 +60,15 @@ const SETUPS: Record<string, (folder: string) => Promise<void>> = {
   },
 };
 
+/** Elapsed time and thread count, which depend on the machine. */
+const timing = (line: string) => line.replace(/ in \d+(\.\d+)? m?s on \d+ threads?/, ' in <time> on <threads>');
+
 function normalise(text: string, folder: string): string[] {
   return text
     .replaceAll(folder, '/home/you/sipro')
     .split('\n')
     .filter((line) => !/^\w+: [\d,]+\/[\d,]+ \w+ done/.test(line))
-    .map((line) => line.replace(/ in \d+(\.\d+)? m?s on \d+ threads?/, ' in <time> on <threads>'));
+    .map(timing);
 }
 
 function run(command: string, cwd: string): Promise<string> {
@@ -103,7 +106,7 @@ describe('README console examples', () => {
       for (const example of blocks[index]!) {
         const printed = normalise(await run(example.command, folder), folder);
         while (printed.at(-1) === '') printed.pop();
-        const shown = example.shown.map((line) => line.replace(/ in \d+(\.\d+)? m?s on \d+ threads?/, ' in <time> on <threads>'));
+        const shown = example.shown.map(timing);
         const excerpt = Object.keys(EXCERPTS).find((start) => example.command.startsWith(start));
         if (excerpt === undefined) {
           expect(printed, example.command).toEqual(shown);
