@@ -29,6 +29,14 @@ export interface YearContext {
   memberDeaths: Float64Array;
   memberDeathPensions: Float64Array;
   /**
+   * Heads of the A, I and W cells of each age (`3 × ageIndex + part`) of the
+   * row `memberHeadsOf`: step 4 sums them as it walks every occupied cell,
+   * so that step 3, which runs after it, need not walk the cells again. −1
+   * when no row's heads are there (step 3 then counts them itself).
+   */
+  memberHeads: Float64Array;
+  memberHeadsOf: number;
+  /**
    * Step 4's arrivals in next year's cells of the age being moved, by bin
    * (arrivals.ts): the care-credited share of women who stay (§12), who land
    * in other bins than the step's walk carries.
@@ -75,6 +83,8 @@ export function yearContext(model: ProjectionModel, timeline: Timeline): YearCon
     memberYearCache: memberYearCache(model),
     memberDeaths: new Float64Array(model.layout.ages),
     memberDeathPensions: new Float64Array(model.layout.ages),
+    memberHeads: new Float64Array(3 * model.layout.memberAges),
+    memberHeadsOf: -1,
     arrivals: new Float64Array(model.layout.bins * 2 * MEMBER_PART),
     moveSums: new Float64Array(MEMBER_PART + 1),
     retirement: { credits: 0, earnings: 0, balance: 0, foreignCredits: 0 },

@@ -50,6 +50,7 @@ export function move(context: YearContext, state: CohortState, next: CohortState
   for (let ageIndex = state.memberAges.low[row]!; ageIndex <= last; ageIndex += 1) {
     moveAge(context, state, next, row, ageIndex, parameterSlots + ageIndex, terms, careCredits);
   }
+  context.memberHeadsOf = row;
   if (context.births > 0) flows[flowRow(row) + Flow.care_credit_contributions]! += context.births * context.careCreditContribution;
 }
 
@@ -120,6 +121,8 @@ function moveAge(
   const nextBase = memberCellIndex(layout, row, ageIndex + 1);
   let disabledHeads = 0;
   let disabledPensions = 0;
+  // Heads of the age's A, I and W cells for step 3, summed bin by bin as it would.
+  let activeTotal = 0, inactiveTotal = 0, emigrantTotal = 0;
   let vestedDeaths = 0;
   let vestedDeathPensions = 0;
   let anyone = false;
@@ -157,6 +160,7 @@ function moveAge(
     upAbroadHeads = 0; upAbroadCredits = 0; upAbroadEarnings = 0; upAbroadBalance = 0; upAbroadOwn = 0; upAbroadForeign = 0;
 
     const heads = members[from + ACTIVE + HEADS]!;
+    activeTotal += heads;
     if (heads > 0) {
       anyone = true;
       let credits = members[from + ACTIVE + CREDITS]! + heads * density;
@@ -210,6 +214,7 @@ function moveAge(
       upInactiveBalance = upInactive * balance; upInactiveOwn = upInactive * ownBalance; upInactiveForeign = upInactive * foreign;
     }
     const idle = members[from + INACTIVE + HEADS]!;
+    inactiveTotal += idle;
     if (idle > 0) {
       anyone = true;
       let credits = members[from + INACTIVE + CREDITS]!;
@@ -248,6 +253,7 @@ function moveAge(
       inactiveBalance += stay * balance; inactiveOwn += stay * ownBalance; inactiveForeign += stay * foreign;
     }
     const abroad = emigrates ? members[from + EMIGRATED + HEADS]! : 0;
+    emigrantTotal += abroad;
     if (abroad > 0) {
       // §11: W's survivors, a year abroad credited with foreign_density; no contributions, no disability.
       anyone = true;
@@ -304,6 +310,10 @@ function moveAge(
     destinations[to + INACTIVE + OWN_BALANCE] = inactiveOwn;
     destinations[to + INACTIVE + FOREIGN_CREDITS] = inactiveForeign;
   }
+  const counted = 3 * ageIndex;
+  context.memberHeads[counted] = activeTotal;
+  context.memberHeads[counted + 1] = inactiveTotal;
+  context.memberHeads[counted + 2] = emigrantTotal;
   // Step 5 leaves survivors of the vested members who died: their heads and award-weighted sum, by age.
   context.memberDeaths[ageIndex] = vestedDeaths;
   context.memberDeathPensions[ageIndex] = vestedDeathPensions;

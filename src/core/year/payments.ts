@@ -12,6 +12,7 @@ import {
   ACTIVE, type CohortState, DISABILITY, EMIGRATED, HEADS, INACTIVE, OLD_AGE, PENSION, PENSIONER_STRIDE, SURVIVOR,
 } from '../state.js';
 import type { YearContext } from './context.js';
+import { lastMovingAge } from './move.js';
 
 export function payments(context: YearContext, state: CohortState, row: number, flows: Float64Array): void {
   const { model } = context;
@@ -27,6 +28,10 @@ export function payments(context: YearContext, state: CohortState, row: number, 
   let actives = 0, inactives = 0, deaths = 0, contributions = 0, matching = 0, insuredEarnings = 0;
   let activeExposure = 0, paidExposure = 0, health = 0, maternityBenefits = 0, emigrants = 0, emigrantDeaths = 0;
   const emigrates = model.emigrates;
+  // Step 4 ran first and summed the heads of the ages it moved; the rest (none
+  // after step 1, or all when step 3 runs alone) are summed here.
+  const counted = context.memberHeadsOf === row ? lastMovingAge(context, state, row) : -1;
+  context.memberHeadsOf = -1;
   for (let ageIndex = state.memberAges.low[row]!; ageIndex <= state.memberAges.high[row]!; ageIndex += 1) {
     const at = parameterSlots + ageIndex;
     const q = context.q[at]!;
@@ -38,10 +43,18 @@ export function payments(context: YearContext, state: CohortState, row: number, 
     // Heads of the age's A and I cells: exposures follow, since every flow here is per head.
     let activeHeads = 0;
     let inactiveHeads = 0;
+    let emigrantHeads = 0;
     const first = memberCellIndex(layout, row, ageIndex) * stride;
-    for (let cell = first; cell < first + bins * stride; cell += stride) {
-      activeHeads += members[cell + ACTIVE + HEADS]!;
-      inactiveHeads += members[cell + INACTIVE + HEADS]!;
+    if (ageIndex <= counted) {
+      activeHeads = context.memberHeads[3 * ageIndex]!;
+      inactiveHeads = context.memberHeads[3 * ageIndex + 1]!;
+      emigrantHeads = context.memberHeads[3 * ageIndex + 2]!;
+    } else {
+      for (let cell = first; cell < first + bins * stride; cell += stride) {
+        activeHeads += members[cell + ACTIVE + HEADS]!;
+        inactiveHeads += members[cell + INACTIVE + HEADS]!;
+      }
+      if (emigrates) for (let cell = first; cell < first + bins * stride; cell += stride) emigrantHeads += members[cell + EMIGRATED + HEADS]!;
     }
     if (activeHeads > 0) {
       const exposure = activeHeads * (1 - q / 2);
@@ -61,8 +74,6 @@ export function payments(context: YearContext, state: CohortState, row: number, 
       if (covers.inactive) health += inactiveHeads * (1 - q / 2) * healthCost;
     }
     if (emigrates) {
-      let emigrantHeads = 0;
-      for (let cell = first; cell < first + bins * stride; cell += stride) emigrantHeads += members[cell + EMIGRATED + HEADS]!;
       emigrants += emigrantHeads;
       emigrantDeaths += emigrantHeads * q;
     }

@@ -40,8 +40,10 @@ export function projectYear(
     if (rowIsEmpty(state, row) && !entersRow(layout, entrants, row)) continue;
     retire(context, state, row, flows); //               step 1
     enter(context.model, state, row, entrants, flows); // step 2
-    payments(context, state, row, flows); //             step 3, §5, §6
+    // Step 4 before step 3: neither changes what the other reads (step 4 writes
+    // next year's cells), and step 4 counts the heads step 3 needs as it walks.
     move(context, state, next, row, flows); //           step 4 (W cells of §11, care credits of §12)
+    payments(context, state, row, flows); //             step 3, §5, §6
     survivors(context, state, next, row); //             step 5
     agePensioners(context, state, next, row); //         step 6
     closeFlows(context, row, flows); //                  §5 funeral, §6 administration and expenditure

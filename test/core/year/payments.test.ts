@@ -11,6 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyState } from '../../../src/core/state.js';
+import { move } from '../../../src/core/year/move.js';
 import { closeFlows, payments } from '../../../src/core/year/payments.js';
 import { tinyScheme } from '../../support/scheme.js';
 import {
@@ -144,6 +145,28 @@ describe('§4 step 3 payments(context, state, row, flows)', () => {
 
     expectFlows(flows, flowsWith(layout, { [rowOf(sex)]: expectedFlows(sex, covered) }));
     expectState(state, before, layout); // step 3 moves nobody
+  });
+
+  it.each(['F', 'M'] as const)('row %s: the same flows when step 4 has walked the row first and counted its heads', (sex) => {
+    const covered: Covered[] = ['active', 'inactive', 'retired', 'disabled', 'survivor'];
+    const { context, layout, state } = fill(sex, covered);
+    move(context, state, emptyState(layout), rowOf(sex), freshFlows(layout));
+    expect(context.memberHeadsOf).toBe(rowOf(sex));
+    const flows = freshFlows(layout);
+
+    payments(context, state, rowOf(sex), flows);
+
+    expectFlows(flows, flowsWith(layout, { [rowOf(sex)]: expectedFlows(sex, covered) }));
+    expect(context.memberHeadsOf).toBe(-1); // used once: a later call counts again
+  });
+
+  it("ignores heads step 4 counted for another row", () => {
+    const { context, layout, state } = fill('F', ['active']);
+    context.memberHeads.fill(1e6);
+    context.memberHeadsOf = rowOf('M');
+    const flows = freshFlows(layout);
+    payments(context, state, rowOf('F'), flows);
+    expectFlows(flows, flowsWith(layout, { [rowOf('F')]: expectedFlows('F', ['active']) }));
   });
 
   it('adds nothing for a row with nobody', () => {
