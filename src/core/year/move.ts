@@ -47,9 +47,7 @@ export function move(context: YearContext, state: CohortState, next: CohortState
   const careCredits = row % 2 === 0 && context.careCreditYears > 0;
   const last = lastMovingAge(context, state, row);
   context.births = 0;
-  for (let ageIndex = state.memberAges.low[row]!; ageIndex <= last; ageIndex += 1) {
-    moveAge(context, state, next, row, ageIndex, parameterSlots + ageIndex, terms, careCredits);
-  }
+  moveAges(context, state, next, row, state.memberAges.low[row]!, last, parameterSlots, terms, careCredits);
   context.memberHeadsOf = row;
   if (context.births > 0) flows[flowRow(row) + Flow.care_credit_contributions]! += context.births * context.careCreditContribution;
 }
@@ -64,8 +62,9 @@ export function lastMovingAge(context: YearContext, state: CohortState, row: num
 }
 
 /**
- * The A, I (and W) cells of one (row, age), every credit bin, into next
- * year's cells of age + 1. The moves are done on sums: a destination that
+ * The A, I (and W) cells of a row's ages `firstAge … lastAge`, every credit
+ * bin, into next year's cells one year older (one function for the row, so
+ * that what the row's ages share is read once). The moves are done on sums: a destination that
  * takes a share `f` of a cell's `N` members gets `f N` heads and `f` times
  * each of the cell's year-end sums (`N ×` the year-end average, e.g.
  * `Σc' = Σc + N d`), which is `heads × average` without a division.
@@ -80,12 +79,12 @@ export function lastMovingAge(context: YearContext, state: CohortState, row: num
  * receive nobody else (entrants join the current year's state), so they are
  * set, not added to.
  */
-function moveAge(
-  context: YearContext, state: CohortState, next: CohortState, row: number, ageIndex: number, at: number, terms: DisabilityAwardTerms,
-  careCredits: boolean,
+function moveAges(
+  context: YearContext, state: CohortState, next: CohortState, row: number, firstAge: number, lastAge: number, parameterSlots: number,
+  terms: DisabilityAwardTerms, careCredits: boolean,
 ): void {
   const { model } = context;
-  const { layout } = model;
+  const { layout, rates } = model;
   const { bins, memberStride: stride } = layout;
   const topBin = bins - 1;
   const disability = model.scheme.benefits.disability;
@@ -93,236 +92,241 @@ function moveAge(
   // their deaths leave survivors (§4 step 5: when both benefits are paid).
   const vesting = disability ? disability.vesting_years : bins;
   const awardEveryVested = disability !== undefined && model.scheme.benefits.survivors !== undefined;
-  const q = context.q[at]!;
-  const survival = 1 - q;
-  const disabilityRate = disability ? model.rates.disability[at]! : 0;
-  const emigration = model.rates.emigration[at]!;
-  const fertility = careCredits ? model.rates.fertility[at]! : 0;
-  const lapse = model.rates.lapse[at]!;
-  const reentry = model.rates.reentry[at]!;
-  const density = context.memberYear.density[at]!;
-  const insured = context.memberYear.insuredEarnings[at]!;
-  const contributions = context.memberYear.contributions[at]!;
-  const accountAdded = (contributions + context.memberYear.matching[at]!) * context.halfYearGrowth;
-  const ownAdded = contributions * context.halfYearGrowth;
+  const { memberYear } = context;
   const growth = 1 + context.investmentReturn;
   const revaluation = 1 + context.wageGrowth;
+  const halfYearGrowth = context.halfYearGrowth;
   // W cells exist only in schemes with emigration (§11); arrivals only serve care credits (§12).
   const emigrates = model.emigrates;
   const foreignDensity = model.foreignDensity;
   const arrivals = context.arrivals;
   const sums = context.moveSums;
-  if (fertility > 0) arrivals.fill(0, 0, arrivalIndex(bins));
   const creditedYears = context.careCreditYears;
-  const keep = 1 - fertility; // the stayers' share left in their bin by care credits (§12)
   const { members } = state;
   const destinations = next.members;
-  const cellBase = memberCellIndex(layout, row, ageIndex);
-  const nextBase = memberCellIndex(layout, row, ageIndex + 1);
-  let disabledHeads = 0;
-  let disabledPensions = 0;
-  // Heads of the age's A, I and W cells for step 3, summed bin by bin as it would.
-  let activeTotal = 0, inactiveTotal = 0, emigrantTotal = 0;
-  let vestedDeaths = 0;
-  let vestedDeathPensions = 0;
-  let anyone = false;
-  // The walk stops where nobody can arrive: above the highest bin that holds
-  // anyone, plus a credit and care credits' y. Next year's cells are clear,
-  // so the bins it does not write are already right.
-  let highest = -1;
-  for (let bin = topBin; bin >= 0 && highest < 0; bin -= 1) {
-    const from = (cellBase + bin) * stride;
-    if (members[from + ACTIVE + HEADS]! > 0 || members[from + INACTIVE + HEADS]! > 0 || (emigrates && members[from + EMIGRATED + HEADS]! > 0)) highest = bin;
-  }
-  const lastBin = Math.min(highest + 1 + (fertility > 0 ? creditedYears : 0), topBin);
-  // Credit-earners of the bin below, on their way to this bin: A part, then I part.
-  let upActiveHeads = 0, upActiveCredits = 0, upActiveEarnings = 0, upActiveBalance = 0, upActiveOwn = 0, upActiveForeign = 0;
-  let upInactiveHeads = 0, upInactiveCredits = 0, upInactiveEarnings = 0, upInactiveBalance = 0, upInactiveOwn = 0, upInactiveForeign = 0;
-  // Emigrants of the bin below (§11) who earned a credit (A) or a foreign credit (W).
-  let upAbroadHeads = 0, upAbroadCredits = 0, upAbroadEarnings = 0, upAbroadBalance = 0, upAbroadOwn = 0, upAbroadForeign = 0;
-  for (let bin = 0; bin <= lastBin; bin += 1) {
-    const from = (cellBase + bin) * stride;
-    const upBin = Math.min(bin + 1, topBin);
-    const vested = bin >= vesting;
-    const incidence = vested ? disabilityRate : 0;
-    const alive = survival * (1 - incidence); // alive and not disabled
-    const staying = alive * (1 - emigration); // the R of §4 step 4, per head
-    const leaving = alive * emigration; //       to W (§11), per head
-    // This bin's members who stay in their bin (A to A and I, I to A and I), then those who go up.
-    let activeHeads = upActiveHeads, activeCredits = upActiveCredits, activeEarnings = upActiveEarnings;
-    let activeBalance = upActiveBalance, activeOwn = upActiveOwn, activeForeign = upActiveForeign;
-    let inactiveHeads = upInactiveHeads, inactiveCredits = upInactiveCredits, inactiveEarnings = upInactiveEarnings;
-    let inactiveBalance = upInactiveBalance, inactiveOwn = upInactiveOwn, inactiveForeign = upInactiveForeign;
-    upActiveHeads = 0; upActiveCredits = 0; upActiveEarnings = 0; upActiveBalance = 0; upActiveOwn = 0; upActiveForeign = 0;
-    upInactiveHeads = 0; upInactiveCredits = 0; upInactiveEarnings = 0; upInactiveBalance = 0; upInactiveOwn = 0; upInactiveForeign = 0;
-    let abroadHeads = upAbroadHeads, abroadCredits = upAbroadCredits, abroadEarnings = upAbroadEarnings;
-    let abroadBalance = upAbroadBalance, abroadOwn = upAbroadOwn, abroadForeign = upAbroadForeign;
-    upAbroadHeads = 0; upAbroadCredits = 0; upAbroadEarnings = 0; upAbroadBalance = 0; upAbroadOwn = 0; upAbroadForeign = 0;
+  for (let ageIndex = firstAge; ageIndex <= lastAge; ageIndex += 1) {
+    const at = parameterSlots + ageIndex;
+    const q = context.q[at]!;
+    const survival = 1 - q;
+    const disabilityRate = disability ? rates.disability[at]! : 0;
+    const emigration = rates.emigration[at]!;
+    const fertility = careCredits ? rates.fertility[at]! : 0;
+    const lapse = rates.lapse[at]!;
+    const reentry = rates.reentry[at]!;
+    const density = memberYear.density[at]!;
+    const insured = memberYear.insuredEarnings[at]!;
+    const contributions = memberYear.contributions[at]!;
+    const accountAdded = (contributions + memberYear.matching[at]!) * halfYearGrowth;
+    const ownAdded = contributions * halfYearGrowth;
+    if (fertility > 0) arrivals.fill(0, 0, arrivalIndex(bins));
+    const keep = 1 - fertility; // the stayers' share left in their bin by care credits (§12)
+    const cellBase = memberCellIndex(layout, row, ageIndex);
+    const nextBase = memberCellIndex(layout, row, ageIndex + 1);
+    let disabledHeads = 0;
+    let disabledPensions = 0;
+    // Heads of the age's A, I and W cells for step 3, summed bin by bin as it would.
+    let activeTotal = 0, inactiveTotal = 0, emigrantTotal = 0;
+    let vestedDeaths = 0;
+    let vestedDeathPensions = 0;
+    let anyone = false;
+    // The walk stops where nobody can arrive: above the highest bin that holds
+    // anyone, plus a credit and care credits' y. Next year's cells are clear,
+    // so the bins it does not write are already right.
+    let highest = -1;
+    for (let bin = topBin; bin >= 0 && highest < 0; bin -= 1) {
+      const from = (cellBase + bin) * stride;
+      if (members[from + ACTIVE + HEADS]! > 0 || members[from + INACTIVE + HEADS]! > 0 || (emigrates && members[from + EMIGRATED + HEADS]! > 0)) highest = bin;
+    }
+    const lastBin = Math.min(highest + 1 + (fertility > 0 ? creditedYears : 0), topBin);
+    // Credit-earners of the bin below, on their way to this bin: A part, then I part.
+    let upActiveHeads = 0, upActiveCredits = 0, upActiveEarnings = 0, upActiveBalance = 0, upActiveOwn = 0, upActiveForeign = 0;
+    let upInactiveHeads = 0, upInactiveCredits = 0, upInactiveEarnings = 0, upInactiveBalance = 0, upInactiveOwn = 0, upInactiveForeign = 0;
+    // Emigrants of the bin below (§11) who earned a credit (A) or a foreign credit (W).
+    let upAbroadHeads = 0, upAbroadCredits = 0, upAbroadEarnings = 0, upAbroadBalance = 0, upAbroadOwn = 0, upAbroadForeign = 0;
+    for (let bin = 0; bin <= lastBin; bin += 1) {
+      const from = (cellBase + bin) * stride;
+      const upBin = Math.min(bin + 1, topBin);
+      const vested = bin >= vesting;
+      const incidence = vested ? disabilityRate : 0;
+      const alive = survival * (1 - incidence); // alive and not disabled
+      const staying = alive * (1 - emigration); // the R of §4 step 4, per head
+      const leaving = alive * emigration; //       to W (§11), per head
+      // This bin's members who stay in their bin (A to A and I, I to A and I), then those who go up.
+      let activeHeads = upActiveHeads, activeCredits = upActiveCredits, activeEarnings = upActiveEarnings;
+      let activeBalance = upActiveBalance, activeOwn = upActiveOwn, activeForeign = upActiveForeign;
+      let inactiveHeads = upInactiveHeads, inactiveCredits = upInactiveCredits, inactiveEarnings = upInactiveEarnings;
+      let inactiveBalance = upInactiveBalance, inactiveOwn = upInactiveOwn, inactiveForeign = upInactiveForeign;
+      upActiveHeads = 0; upActiveCredits = 0; upActiveEarnings = 0; upActiveBalance = 0; upActiveOwn = 0; upActiveForeign = 0;
+      upInactiveHeads = 0; upInactiveCredits = 0; upInactiveEarnings = 0; upInactiveBalance = 0; upInactiveOwn = 0; upInactiveForeign = 0;
+      let abroadHeads = upAbroadHeads, abroadCredits = upAbroadCredits, abroadEarnings = upAbroadEarnings;
+      let abroadBalance = upAbroadBalance, abroadOwn = upAbroadOwn, abroadForeign = upAbroadForeign;
+      upAbroadHeads = 0; upAbroadCredits = 0; upAbroadEarnings = 0; upAbroadBalance = 0; upAbroadOwn = 0; upAbroadForeign = 0;
 
-    const heads = members[from + ACTIVE + HEADS]!;
-    activeTotal += heads;
-    if (heads > 0) {
-      anyone = true;
-      let credits = members[from + ACTIVE + CREDITS]! + heads * density;
-      let earnings = members[from + ACTIVE + EARNINGS]! * revaluation + heads * insured;
-      let balance = members[from + ACTIVE + BALANCE]! * growth + heads * accountAdded;
-      const ownBalance = members[from + ACTIVE + OWN_BALANCE]! * growth + heads * ownAdded;
-      const foreign = members[from + ACTIVE + FOREIGN_CREDITS]!;
-      if (vested && (incidence > 0 || awardEveryVested)) {
-        const award = disabilityAwardOf(terms, credits, earnings, heads, proRata(credits, foreign));
-        disabledHeads += heads * survival * incidence;
-        disabledPensions += heads * survival * incidence * award;
-        vestedDeaths += heads * q;
-        vestedDeathPensions += heads * q * award;
+      const heads = members[from + ACTIVE + HEADS]!;
+      activeTotal += heads;
+      if (heads > 0) {
+        anyone = true;
+        let credits = members[from + ACTIVE + CREDITS]! + heads * density;
+        let earnings = members[from + ACTIVE + EARNINGS]! * revaluation + heads * insured;
+        let balance = members[from + ACTIVE + BALANCE]! * growth + heads * accountAdded;
+        const ownBalance = members[from + ACTIVE + OWN_BALANCE]! * growth + heads * ownAdded;
+        const foreign = members[from + ACTIVE + FOREIGN_CREDITS]!;
+        if (vested && (incidence > 0 || awardEveryVested)) {
+          const award = disabilityAwardOf(terms, credits, earnings, heads, proRata(credits, foreign));
+          disabledHeads += heads * survival * incidence;
+          disabledPensions += heads * survival * incidence * award;
+          vestedDeaths += heads * q;
+          vestedDeathPensions += heads * q * award;
+        }
+        if (leaving > 0) {
+          // §11: emigrants carry §4's year-end averages only, to W(k+1) with the density, else W(k).
+          const away = leaving * (1 - density);
+          abroadHeads += away * heads; abroadCredits += away * credits; abroadEarnings += away * earnings;
+          abroadBalance += away * balance; abroadOwn += away * ownBalance; abroadForeign += away * foreign;
+          const awayUp = leaving * density;
+          upAbroadHeads = awayUp * heads; upAbroadCredits = awayUp * credits; upAbroadEarnings = awayUp * earnings;
+          upAbroadBalance = awayUp * balance; upAbroadOwn = awayUp * ownBalance; upAbroadForeign = awayUp * foreign;
+        }
+        if (fertility > 0) {
+          // §12: the stayers carry the whole cell's care credits; a share f of each destination moves y bins up.
+          context.births += heads * staying * fertility;
+          const credited = heads * fertility;
+          credits += credited * creditedYears;
+          earnings += credited * context.careCreditEarnings;
+          balance += credited * context.careCreditBalance;
+          sums[HEADS] = heads; sums[CREDITS] = credits; sums[EARNINGS] = earnings;
+          sums[BALANCE] = balance; sums[OWN_BALANCE] = ownBalance; sums[FOREIGN_CREDITS] = foreign;
+          const upCredited = arrivalIndex(Math.min(upBin + creditedYears, topBin));
+          const stayCredited = arrivalIndex(Math.min(bin + creditedYears, topBin));
+          sums[SHARE] = fertility * staying * density * (1 - lapse); arrive(arrivals, upCredited + ACTIVE, sums);
+          sums[SHARE] = fertility * staying * density * lapse; arrive(arrivals, upCredited + INACTIVE, sums);
+          sums[SHARE] = fertility * staying * (1 - density) * (1 - lapse); arrive(arrivals, stayCredited + ACTIVE, sums);
+          sums[SHARE] = fertility * staying * (1 - density) * lapse; arrive(arrivals, stayCredited + INACTIVE, sums);
+        }
+        const stayActive = keep * staying * (1 - density) * (1 - lapse);
+        const stayInactive = keep * staying * (1 - density) * lapse;
+        activeHeads += stayActive * heads; activeCredits += stayActive * credits; activeEarnings += stayActive * earnings;
+        activeBalance += stayActive * balance; activeOwn += stayActive * ownBalance; activeForeign += stayActive * foreign;
+        inactiveHeads += stayInactive * heads; inactiveCredits += stayInactive * credits; inactiveEarnings += stayInactive * earnings;
+        inactiveBalance += stayInactive * balance; inactiveOwn += stayInactive * ownBalance; inactiveForeign += stayInactive * foreign;
+        const upActive = keep * staying * density * (1 - lapse);
+        const upInactive = keep * staying * density * lapse;
+        upActiveHeads = upActive * heads; upActiveCredits = upActive * credits; upActiveEarnings = upActive * earnings;
+        upActiveBalance = upActive * balance; upActiveOwn = upActive * ownBalance; upActiveForeign = upActive * foreign;
+        upInactiveHeads = upInactive * heads; upInactiveCredits = upInactive * credits; upInactiveEarnings = upInactive * earnings;
+        upInactiveBalance = upInactive * balance; upInactiveOwn = upInactive * ownBalance; upInactiveForeign = upInactive * foreign;
       }
-      if (leaving > 0) {
-        // §11: emigrants carry §4's year-end averages only, to W(k+1) with the density, else W(k).
-        const away = leaving * (1 - density);
-        abroadHeads += away * heads; abroadCredits += away * credits; abroadEarnings += away * earnings;
-        abroadBalance += away * balance; abroadOwn += away * ownBalance; abroadForeign += away * foreign;
-        const awayUp = leaving * density;
-        upAbroadHeads = awayUp * heads; upAbroadCredits = awayUp * credits; upAbroadEarnings = awayUp * earnings;
-        upAbroadBalance = awayUp * balance; upAbroadOwn = awayUp * ownBalance; upAbroadForeign = awayUp * foreign;
+      const idle = members[from + INACTIVE + HEADS]!;
+      inactiveTotal += idle;
+      if (idle > 0) {
+        anyone = true;
+        let credits = members[from + INACTIVE + CREDITS]!;
+        let earnings = members[from + INACTIVE + EARNINGS]! * revaluation;
+        let balance = members[from + INACTIVE + BALANCE]! * growth;
+        const ownBalance = members[from + INACTIVE + OWN_BALANCE]! * growth;
+        const foreign = members[from + INACTIVE + FOREIGN_CREDITS]!;
+        if (vested && (incidence > 0 || awardEveryVested)) {
+          const award = disabilityAwardOf(terms, credits, earnings, idle, proRata(credits, foreign));
+          disabledHeads += idle * survival * incidence;
+          disabledPensions += idle * survival * incidence * award;
+          vestedDeaths += idle * q;
+          vestedDeathPensions += idle * q * award;
+        }
+        if (leaving > 0) {
+          abroadHeads += leaving * idle; abroadCredits += leaving * credits; abroadEarnings += leaving * earnings;
+          abroadBalance += leaving * balance; abroadOwn += leaving * ownBalance; abroadForeign += leaving * foreign;
+        }
+        if (fertility > 0) {
+          context.births += idle * staying * fertility;
+          const credited = idle * fertility;
+          credits += credited * creditedYears;
+          earnings += credited * context.careCreditEarnings;
+          balance += credited * context.careCreditBalance;
+          sums[HEADS] = idle; sums[CREDITS] = credits; sums[EARNINGS] = earnings;
+          sums[BALANCE] = balance; sums[OWN_BALANCE] = ownBalance; sums[FOREIGN_CREDITS] = foreign;
+          const stayCredited = arrivalIndex(Math.min(bin + creditedYears, topBin));
+          sums[SHARE] = fertility * staying * reentry; arrive(arrivals, stayCredited + ACTIVE, sums);
+          sums[SHARE] = fertility * staying * (1 - reentry); arrive(arrivals, stayCredited + INACTIVE, sums);
+        }
+        const back = keep * staying * reentry;
+        const stay = keep * staying * (1 - reentry);
+        activeHeads += back * idle; activeCredits += back * credits; activeEarnings += back * earnings;
+        activeBalance += back * balance; activeOwn += back * ownBalance; activeForeign += back * foreign;
+        inactiveHeads += stay * idle; inactiveCredits += stay * credits; inactiveEarnings += stay * earnings;
+        inactiveBalance += stay * balance; inactiveOwn += stay * ownBalance; inactiveForeign += stay * foreign;
       }
+      const abroad = emigrates ? members[from + EMIGRATED + HEADS]! : 0;
+      emigrantTotal += abroad;
+      if (abroad > 0) {
+        // §11: W's survivors, a year abroad credited with foreign_density; no contributions, no disability.
+        anyone = true;
+        const credits = members[from + EMIGRATED + CREDITS]!;
+        const earnings = members[from + EMIGRATED + EARNINGS]! * revaluation;
+        const balance = members[from + EMIGRATED + BALANCE]! * growth;
+        const ownBalance = members[from + EMIGRATED + OWN_BALANCE]! * growth;
+        const foreign = members[from + EMIGRATED + FOREIGN_CREDITS]! + abroad * foreignDensity;
+        const stay = survival * (1 - foreignDensity);
+        abroadHeads += stay * abroad; abroadCredits += stay * credits; abroadEarnings += stay * earnings;
+        abroadBalance += stay * balance; abroadOwn += stay * ownBalance; abroadForeign += stay * foreign;
+        const up = survival * foreignDensity;
+        upAbroadHeads += up * abroad; upAbroadCredits += up * credits; upAbroadEarnings += up * earnings;
+        upAbroadBalance += up * balance; upAbroadOwn += up * ownBalance; upAbroadForeign += up * foreign;
+      }
+      if (bin === topBin) {
+        // V is "V or more": those who earn a credit in the top bin stay in it.
+        activeHeads += upActiveHeads; activeCredits += upActiveCredits; activeEarnings += upActiveEarnings;
+        activeBalance += upActiveBalance; activeOwn += upActiveOwn; activeForeign += upActiveForeign;
+        inactiveHeads += upInactiveHeads; inactiveCredits += upInactiveCredits; inactiveEarnings += upInactiveEarnings;
+        inactiveBalance += upInactiveBalance; inactiveOwn += upInactiveOwn; inactiveForeign += upInactiveForeign;
+        abroadHeads += upAbroadHeads; abroadCredits += upAbroadCredits; abroadEarnings += upAbroadEarnings;
+        abroadBalance += upAbroadBalance; abroadOwn += upAbroadOwn; abroadForeign += upAbroadForeign;
+      }
+      const to = (nextBase + bin) * stride;
       if (fertility > 0) {
-        // §12: the stayers carry the whole cell's care credits; a share f of each destination moves y bins up.
-        context.births += heads * staying * fertility;
-        const credited = heads * fertility;
-        credits += credited * creditedYears;
-        earnings += credited * context.careCreditEarnings;
-        balance += credited * context.careCreditBalance;
-        sums[HEADS] = heads; sums[CREDITS] = credits; sums[EARNINGS] = earnings;
-        sums[BALANCE] = balance; sums[OWN_BALANCE] = ownBalance; sums[FOREIGN_CREDITS] = foreign;
-        const upCredited = arrivalIndex(Math.min(upBin + creditedYears, topBin));
-        const stayCredited = arrivalIndex(Math.min(bin + creditedYears, topBin));
-        sums[SHARE] = fertility * staying * density * (1 - lapse); arrive(arrivals, upCredited + ACTIVE, sums);
-        sums[SHARE] = fertility * staying * density * lapse; arrive(arrivals, upCredited + INACTIVE, sums);
-        sums[SHARE] = fertility * staying * (1 - density) * (1 - lapse); arrive(arrivals, stayCredited + ACTIVE, sums);
-        sums[SHARE] = fertility * staying * (1 - density) * lapse; arrive(arrivals, stayCredited + INACTIVE, sums);
+        // Every arrival in this bin comes from a bin below or, at the top, from this one: all are in.
+        const arrived = arrivalIndex(bin);
+        activeHeads += arrivals[arrived + ACTIVE + HEADS]!; activeCredits += arrivals[arrived + ACTIVE + CREDITS]!;
+        activeEarnings += arrivals[arrived + ACTIVE + EARNINGS]!; activeBalance += arrivals[arrived + ACTIVE + BALANCE]!;
+        activeOwn += arrivals[arrived + ACTIVE + OWN_BALANCE]!; activeForeign += arrivals[arrived + ACTIVE + FOREIGN_CREDITS]!;
+        inactiveHeads += arrivals[arrived + INACTIVE + HEADS]!; inactiveCredits += arrivals[arrived + INACTIVE + CREDITS]!;
+        inactiveEarnings += arrivals[arrived + INACTIVE + EARNINGS]!; inactiveBalance += arrivals[arrived + INACTIVE + BALANCE]!;
+        inactiveOwn += arrivals[arrived + INACTIVE + OWN_BALANCE]!; inactiveForeign += arrivals[arrived + INACTIVE + FOREIGN_CREDITS]!;
       }
-      const stayActive = keep * staying * (1 - density) * (1 - lapse);
-      const stayInactive = keep * staying * (1 - density) * lapse;
-      activeHeads += stayActive * heads; activeCredits += stayActive * credits; activeEarnings += stayActive * earnings;
-      activeBalance += stayActive * balance; activeOwn += stayActive * ownBalance; activeForeign += stayActive * foreign;
-      inactiveHeads += stayInactive * heads; inactiveCredits += stayInactive * credits; inactiveEarnings += stayInactive * earnings;
-      inactiveBalance += stayInactive * balance; inactiveOwn += stayInactive * ownBalance; inactiveForeign += stayInactive * foreign;
-      const upActive = keep * staying * density * (1 - lapse);
-      const upInactive = keep * staying * density * lapse;
-      upActiveHeads = upActive * heads; upActiveCredits = upActive * credits; upActiveEarnings = upActive * earnings;
-      upActiveBalance = upActive * balance; upActiveOwn = upActive * ownBalance; upActiveForeign = upActive * foreign;
-      upInactiveHeads = upInactive * heads; upInactiveCredits = upInactive * credits; upInactiveEarnings = upInactive * earnings;
-      upInactiveBalance = upInactive * balance; upInactiveOwn = upInactive * ownBalance; upInactiveForeign = upInactive * foreign;
-    }
-    const idle = members[from + INACTIVE + HEADS]!;
-    inactiveTotal += idle;
-    if (idle > 0) {
-      anyone = true;
-      let credits = members[from + INACTIVE + CREDITS]!;
-      let earnings = members[from + INACTIVE + EARNINGS]! * revaluation;
-      let balance = members[from + INACTIVE + BALANCE]! * growth;
-      const ownBalance = members[from + INACTIVE + OWN_BALANCE]! * growth;
-      const foreign = members[from + INACTIVE + FOREIGN_CREDITS]!;
-      if (vested && (incidence > 0 || awardEveryVested)) {
-        const award = disabilityAwardOf(terms, credits, earnings, idle, proRata(credits, foreign));
-        disabledHeads += idle * survival * incidence;
-        disabledPensions += idle * survival * incidence * award;
-        vestedDeaths += idle * q;
-        vestedDeathPensions += idle * q * award;
+      if (emigrates) {
+        destinations[to + EMIGRATED + HEADS] = abroadHeads;
+        destinations[to + EMIGRATED + CREDITS] = abroadCredits;
+        destinations[to + EMIGRATED + EARNINGS] = abroadEarnings;
+        destinations[to + EMIGRATED + BALANCE] = abroadBalance;
+        destinations[to + EMIGRATED + OWN_BALANCE] = abroadOwn;
+        destinations[to + EMIGRATED + FOREIGN_CREDITS] = abroadForeign;
       }
-      if (leaving > 0) {
-        abroadHeads += leaving * idle; abroadCredits += leaving * credits; abroadEarnings += leaving * earnings;
-        abroadBalance += leaving * balance; abroadOwn += leaving * ownBalance; abroadForeign += leaving * foreign;
-      }
-      if (fertility > 0) {
-        context.births += idle * staying * fertility;
-        const credited = idle * fertility;
-        credits += credited * creditedYears;
-        earnings += credited * context.careCreditEarnings;
-        balance += credited * context.careCreditBalance;
-        sums[HEADS] = idle; sums[CREDITS] = credits; sums[EARNINGS] = earnings;
-        sums[BALANCE] = balance; sums[OWN_BALANCE] = ownBalance; sums[FOREIGN_CREDITS] = foreign;
-        const stayCredited = arrivalIndex(Math.min(bin + creditedYears, topBin));
-        sums[SHARE] = fertility * staying * reentry; arrive(arrivals, stayCredited + ACTIVE, sums);
-        sums[SHARE] = fertility * staying * (1 - reentry); arrive(arrivals, stayCredited + INACTIVE, sums);
-      }
-      const back = keep * staying * reentry;
-      const stay = keep * staying * (1 - reentry);
-      activeHeads += back * idle; activeCredits += back * credits; activeEarnings += back * earnings;
-      activeBalance += back * balance; activeOwn += back * ownBalance; activeForeign += back * foreign;
-      inactiveHeads += stay * idle; inactiveCredits += stay * credits; inactiveEarnings += stay * earnings;
-      inactiveBalance += stay * balance; inactiveOwn += stay * ownBalance; inactiveForeign += stay * foreign;
+      destinations[to + ACTIVE + HEADS] = activeHeads;
+      destinations[to + ACTIVE + CREDITS] = activeCredits;
+      destinations[to + ACTIVE + EARNINGS] = activeEarnings;
+      destinations[to + ACTIVE + BALANCE] = activeBalance;
+      destinations[to + ACTIVE + OWN_BALANCE] = activeOwn;
+      destinations[to + ACTIVE + FOREIGN_CREDITS] = activeForeign;
+      destinations[to + INACTIVE + HEADS] = inactiveHeads;
+      destinations[to + INACTIVE + CREDITS] = inactiveCredits;
+      destinations[to + INACTIVE + EARNINGS] = inactiveEarnings;
+      destinations[to + INACTIVE + BALANCE] = inactiveBalance;
+      destinations[to + INACTIVE + OWN_BALANCE] = inactiveOwn;
+      destinations[to + INACTIVE + FOREIGN_CREDITS] = inactiveForeign;
     }
-    const abroad = emigrates ? members[from + EMIGRATED + HEADS]! : 0;
-    emigrantTotal += abroad;
-    if (abroad > 0) {
-      // §11: W's survivors, a year abroad credited with foreign_density; no contributions, no disability.
-      anyone = true;
-      const credits = members[from + EMIGRATED + CREDITS]!;
-      const earnings = members[from + EMIGRATED + EARNINGS]! * revaluation;
-      const balance = members[from + EMIGRATED + BALANCE]! * growth;
-      const ownBalance = members[from + EMIGRATED + OWN_BALANCE]! * growth;
-      const foreign = members[from + EMIGRATED + FOREIGN_CREDITS]! + abroad * foreignDensity;
-      const stay = survival * (1 - foreignDensity);
-      abroadHeads += stay * abroad; abroadCredits += stay * credits; abroadEarnings += stay * earnings;
-      abroadBalance += stay * balance; abroadOwn += stay * ownBalance; abroadForeign += stay * foreign;
-      const up = survival * foreignDensity;
-      upAbroadHeads += up * abroad; upAbroadCredits += up * credits; upAbroadEarnings += up * earnings;
-      upAbroadBalance += up * balance; upAbroadOwn += up * ownBalance; upAbroadForeign += up * foreign;
+    const counted = 3 * ageIndex;
+    context.memberHeads[counted] = activeTotal;
+    context.memberHeads[counted + 1] = inactiveTotal;
+    context.memberHeads[counted + 2] = emigrantTotal;
+    // Step 5 leaves survivors of the vested members who died: their heads and award-weighted sum, by age.
+    context.memberDeaths[ageIndex] = vestedDeaths;
+    context.memberDeathPensions[ageIndex] = vestedDeathPensions;
+    if (anyone) occupy(next.memberAges, row, ageIndex + 1);
+    if (disabledHeads > 0) {
+      // Every bin's newly disabled join the same D cell, one year older.
+      const slot = slotIndex(layout, row, ageIndex + 1) * PENSIONER_STRIDE + DISABILITY;
+      next.pensioners[slot]! += disabledHeads;
+      next.pensioners[slot + PENSION]! += disabledPensions;
+      occupy(next.pensionerAges, row, ageIndex + 1);
     }
-    if (bin === topBin) {
-      // V is "V or more": those who earn a credit in the top bin stay in it.
-      activeHeads += upActiveHeads; activeCredits += upActiveCredits; activeEarnings += upActiveEarnings;
-      activeBalance += upActiveBalance; activeOwn += upActiveOwn; activeForeign += upActiveForeign;
-      inactiveHeads += upInactiveHeads; inactiveCredits += upInactiveCredits; inactiveEarnings += upInactiveEarnings;
-      inactiveBalance += upInactiveBalance; inactiveOwn += upInactiveOwn; inactiveForeign += upInactiveForeign;
-      abroadHeads += upAbroadHeads; abroadCredits += upAbroadCredits; abroadEarnings += upAbroadEarnings;
-      abroadBalance += upAbroadBalance; abroadOwn += upAbroadOwn; abroadForeign += upAbroadForeign;
-    }
-    const to = (nextBase + bin) * stride;
-    if (fertility > 0) {
-      // Every arrival in this bin comes from a bin below or, at the top, from this one: all are in.
-      const arrived = arrivalIndex(bin);
-      activeHeads += arrivals[arrived + ACTIVE + HEADS]!; activeCredits += arrivals[arrived + ACTIVE + CREDITS]!;
-      activeEarnings += arrivals[arrived + ACTIVE + EARNINGS]!; activeBalance += arrivals[arrived + ACTIVE + BALANCE]!;
-      activeOwn += arrivals[arrived + ACTIVE + OWN_BALANCE]!; activeForeign += arrivals[arrived + ACTIVE + FOREIGN_CREDITS]!;
-      inactiveHeads += arrivals[arrived + INACTIVE + HEADS]!; inactiveCredits += arrivals[arrived + INACTIVE + CREDITS]!;
-      inactiveEarnings += arrivals[arrived + INACTIVE + EARNINGS]!; inactiveBalance += arrivals[arrived + INACTIVE + BALANCE]!;
-      inactiveOwn += arrivals[arrived + INACTIVE + OWN_BALANCE]!; inactiveForeign += arrivals[arrived + INACTIVE + FOREIGN_CREDITS]!;
-    }
-    if (emigrates) {
-      destinations[to + EMIGRATED + HEADS] = abroadHeads;
-      destinations[to + EMIGRATED + CREDITS] = abroadCredits;
-      destinations[to + EMIGRATED + EARNINGS] = abroadEarnings;
-      destinations[to + EMIGRATED + BALANCE] = abroadBalance;
-      destinations[to + EMIGRATED + OWN_BALANCE] = abroadOwn;
-      destinations[to + EMIGRATED + FOREIGN_CREDITS] = abroadForeign;
-    }
-    destinations[to + ACTIVE + HEADS] = activeHeads;
-    destinations[to + ACTIVE + CREDITS] = activeCredits;
-    destinations[to + ACTIVE + EARNINGS] = activeEarnings;
-    destinations[to + ACTIVE + BALANCE] = activeBalance;
-    destinations[to + ACTIVE + OWN_BALANCE] = activeOwn;
-    destinations[to + ACTIVE + FOREIGN_CREDITS] = activeForeign;
-    destinations[to + INACTIVE + HEADS] = inactiveHeads;
-    destinations[to + INACTIVE + CREDITS] = inactiveCredits;
-    destinations[to + INACTIVE + EARNINGS] = inactiveEarnings;
-    destinations[to + INACTIVE + BALANCE] = inactiveBalance;
-    destinations[to + INACTIVE + OWN_BALANCE] = inactiveOwn;
-    destinations[to + INACTIVE + FOREIGN_CREDITS] = inactiveForeign;
-  }
-  const counted = 3 * ageIndex;
-  context.memberHeads[counted] = activeTotal;
-  context.memberHeads[counted + 1] = inactiveTotal;
-  context.memberHeads[counted + 2] = emigrantTotal;
-  // Step 5 leaves survivors of the vested members who died: their heads and award-weighted sum, by age.
-  context.memberDeaths[ageIndex] = vestedDeaths;
-  context.memberDeathPensions[ageIndex] = vestedDeathPensions;
-  if (anyone) occupy(next.memberAges, row, ageIndex + 1);
-  if (disabledHeads > 0) {
-    // Every bin's newly disabled join the same D cell, one year older.
-    const slot = slotIndex(layout, row, ageIndex + 1) * PENSIONER_STRIDE + DISABILITY;
-    next.pensioners[slot]! += disabledHeads;
-    next.pensioners[slot + PENSION]! += disabledPensions;
-    occupy(next.pensionerAges, row, ageIndex + 1);
   }
 }
