@@ -14,6 +14,8 @@
  * - core in process: project + entrants of the stress scheme, warm;
  * - one demo scenario inside a sweep, warm: everything a sweep does per
  *   scenario (overrides, validation, model, projection, indicators).
+ *   These run in a child process per release (bench/inProcess.ts), the
+ *   releases alternating process by process.
  *
  * Prints a Markdown section for bench/RESULTS.md. `--quick` takes fewer runs.
  */
@@ -59,14 +61,6 @@ function sideBySide(checkouts: { old: string; new: string }, args: (side: 'old' 
   return result;
 }
 
-/** CPU milliseconds of `f`, in this process. */
-async function cpuTime(f: () => unknown): Promise<number> {
-  const start = process.cpuUsage();
-  await f();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
 /** A copy of a golden input folder with its gzipped files unpacked. */
 function unpackedInput(name: string, scratch: string): string {
   const folder = join(scratch, `${name}-in`);
@@ -79,32 +73,19 @@ function unpackedInput(name: string, scratch: string): string {
   return folder;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the two releases' modules are loaded by path and differ in shape */
-/** Warm in-process measures of the core and of one sweep scenario, for one checkout's built library. */
-async function inProcess(checkout: string, side: 'old' | 'new', stressFolder: string, demoFolder: string, runs: number) {
-  const load = async (path: string): Promise<any> => import(join(checkout, 'dist', 'src', path));
-  const { loadScheme } = await load('io/loadScheme.js');
-  const { projectEntrants } = await load('core/entrants.js');
-  const core = await load('core/project.js');
-  const { data } = await loadScheme(stressFolder);
-  const { buildModel } = side === 'new' ? await load('core/model.js') : { buildModel: undefined };
-  const projectStress = () => (side === 'new' ? core.projectScheme(data) : core.project(data));
-  const entrantsStress = () => (side === 'new' ? projectEntrants(buildModel(data)) : projectEntrants(data));
-  const { scenarioRunner } = await load('cli/sweep/runScenario.js');
-  const runner = scenarioRunner({
-    target: demoFolder, baseOverrides: [], assertions: [], entrants: false, keepDir: undefined, argv: [],
-  });
-  const scenario = (index: number) => ({ name: `s${index}`, overrides: [{ path: 'contributions.rate', value: 0.08 + (index % 50) * 0.001, text: '' }] });
-  return {
-    projectStress, entrantsStress,
-    sweepScenario: async (index: number) => {
-      const result = await runner.run(scenario(index));
-      if (result.error !== null) throw new Error(`${side} sweep scenario failed: ${result.error}`);
-    },
-    runs,
-  };
+/** Warm in-process measures of one release, in a child process of its own (bench/inProcess.ts). */
+function inProcess(checkout: string, side: 'old' | 'new', stressFolder: string, demoFolder: string, rounds: number): InProcess {
+  const script = join(root, 'dist', 'bench', 'inProcess.js');
+  const result = spawnSync(process.execPath, [script, checkout, side, stressFolder, demoFolder, String(rounds)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (result.status !== 0) throw new Error(`${side}: in-process measures failed:\n${result.stderr.slice(0, 2000)}`);
+  return JSON.parse(result.stdout) as InProcess;
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */
+
+interface InProcess {
+  project: number[];
+  entrants: number[];
+  sweep: number[];
+}
 
 const scratch = mkdtempSync(join(tmpdir(), 'sipro-bench-'));
 try {
@@ -118,19 +99,14 @@ try {
   }
   const stressRuns = sideBySide(checkouts, (side) => ['project', stress, '--out', join(scratch, `stress-${side}`), '--force', '--quiet'], quick ? 3 : 7);
 
-  const sides = { old: await inProcess(checkouts.old, 'old', stress, demo, 0), new: await inProcess(checkouts.new, 'new', stress, demo, 0) };
-  const core = { old: { project: [] as number[], entrants: [] as number[], sweep: [] as number[] }, new: { project: [] as number[], entrants: [] as number[], sweep: [] as number[] } };
-  for (let run = 0; run < (quick ? 3 : 7); run += 1) {
+  // Each release in processes of its own, alternating: neither pays for the other's garbage collection.
+  const core: Record<'old' | 'new', InProcess> = { old: { project: [], entrants: [], sweep: [] }, new: { project: [], entrants: [], sweep: [] } };
+  for (let process_ = 0; process_ < (quick ? 2 : 3); process_ += 1) {
     for (const side of ['old', 'new'] as const) {
-      core[side].project.push(await cpuTime(sides[side].projectStress));
-      core[side].entrants.push(await cpuTime(sides[side].entrantsStress));
-    }
-  }
-  // A sweep's scenarios after warm-up: the first 40 warm the JIT, the next 60 are timed one by one.
-  for (let index = 0; index < 100; index += 1) {
-    for (const side of ['old', 'new'] as const) {
-      const spent = await cpuTime(() => sides[side].sweepScenario(index));
-      if (index >= 40) core[side].sweep.push(spent);
+      const measured = inProcess(checkouts[side], side, stress, demo, quick ? 2 : 3);
+      core[side].project.push(...measured.project);
+      core[side].entrants.push(...measured.entrants);
+      core[side].sweep.push(...measured.sweep);
     }
   }
 
