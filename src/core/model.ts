@@ -87,9 +87,12 @@ export interface ProjectionModel {
 
 /**
  * The model of a validated scheme.
+ * @param sibling a model of the same batch (a sweep's base, say): when its
+ *   ages and mortality table are the same, the new model shares its tables
+ *   of `q_{s,x,t}` by year instead of computing them again
  * @example project(buildModel(data), deterministicScenario(buildModel(data)))
  */
-export function buildModel(data: SchemeData): ProjectionModel {
+export function buildModel(data: SchemeData, sibling?: ProjectionModel): ProjectionModel {
   const { scheme } = data;
   const range: AgeRange = { minAge: scheme.projection.min_age, maxAge: scheme.projection.max_age };
   const groupNames = Object.keys(scheme.groups);
@@ -111,6 +114,7 @@ export function buildModel(data: SchemeData): ProjectionModel {
   // Members older than the highest retirement age exist only at t0, before step 1 retires them.
   const memberAges = Math.min(ages, Math.max(retirementAgeIndex[0], retirementAgeIndex[1], oldestMemberIndex(data.population, range.minAge)) + 1);
   const rates = ratesTable(data.rates, groupNames, range);
+  const mortality = mortalityBasis(data.mortality, range);
   const emigrates = rates.emigration.some((rate) => rate > 0);
   const layout = cellLayout(range.minAge, range.maxAge, groups.length, memberAges, topCreditBin(scheme) + 1, memberStrideOf(emigrates));
   const incomeRowOfSlot = incomeRowIndex(data.income, groupNames, range);
@@ -131,7 +135,7 @@ export function buildModel(data: SchemeData): ProjectionModel {
     groupOfCell: Int32Array.from(groups, (_, index) => index),
     groupInUse: new Uint8Array(0), // set by modelOf
     rates,
-    mortality: mortalityBasis(data.mortality, range),
+    mortality,
     incomeProfiles: data.income.map(incomeProfile),
     incomeRowOfSlot,
     groupOfIncomeRow: Int32Array.from(data.income, (row) => groupNames.indexOf(row.group)),
@@ -150,7 +154,8 @@ export function buildModel(data: SchemeData): ProjectionModel {
     foreignDensity: totalization ? scheme.portability.foreign_density : 0,
     emigrates,
     population: data.population,
-    mortalityByYear: [],
+    // A batch's models built on the same mortality table share its years (improvedQx for every age and year is not free).
+    mortalityByYear: sibling !== undefined && sameMortality(sibling, mortality, range) ? sibling.mortalityByYear : [],
   });
 }
 
@@ -159,6 +164,13 @@ function groupsInUse(groups: number, groupOfCell: Int32Array): Uint8Array {
   const inUse = new Uint8Array(groups);
   for (const group of groupOfCell) inUse[group] = 1;
   return inUse;
+}
+
+/** Whether `model` has the same ages and base-year mortality (qx and improvement, number for number) as `basis`. */
+function sameMortality(model: ProjectionModel, basis: MortalityBasis, range: AgeRange): boolean {
+  if (model.layout.minAge !== range.minAge || model.layout.maxAge !== range.maxAge) return false;
+  const equal = (a: Float64Array, b: Float64Array) => a.length === b.length && a.every((value, index) => Object.is(value, b[index]));
+  return equal(model.mortality.qx, basis.qx) && equal(model.mortality.improvement, basis.improvement);
 }
 
 /**

@@ -43,6 +43,26 @@ describe('buildModel(data)', () => {
     expect([...q]).toEqual([0.1 * 0.5, 0, 0, 0, 1, 0, 0, 0, 0.3, 1]);
   });
 
+  it('buildModel(data, sibling) shares the sibling\'s q_{s,x,t} by year only when ages, qx and improvement are all the same', () => {
+    const schemeWith = (patch: { qx?: number; improvement?: number; maxAge?: number; rate?: number }) => tinyScheme({
+      scheme: { projection: { horizon: 3, ...(patch.maxAge ? { max_age: patch.maxAge } : {}) }, contributions: { rate: patch.rate ?? 0.1 } },
+      qx: { F: { 58: patch.qx ?? 0.1 } },
+      improvement: { F: { 58: patch.improvement ?? 0.5 } },
+      population: [{ age: 58, status: 'active', count: 4 }],
+    });
+    const sibling = buildModel(schemeWith({}));
+    const shared = buildModel(schemeWith({ rate: 0.2 }), sibling);
+    expect(shared.mortalityByYear).toBe(sibling.mortalityByYear);
+    // The shared tables are those the model would compute alone: 0.1 × 0.5² two years on.
+    expect(mortalityOfYear(shared, 2)[0]).toBeCloseTo(0.025, 15);
+    expect(project(shared, deterministicScenario(shared))).toEqual(projectScheme(schemeWith({ rate: 0.2 })));
+    for (const patch of [{ qx: 0.2 }, { improvement: 0.25 }, { maxAge: 63 }]) {
+      const apart = buildModel(schemeWith(patch), sibling);
+      expect(apart.mortalityByYear).not.toBe(sibling.mortalityByYear);
+      expect(project(apart, deterministicScenario(apart))).toEqual(projectScheme(schemeWith(patch)));
+    }
+  });
+
   it('withLanes(model, lanes): one cell group per lane with its group\'s parameters, no population (§8)', () => {
     const model = buildModel(tinyScheme({
       scheme: { groups: { a: {}, b: {} } },

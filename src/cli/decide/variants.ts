@@ -39,6 +39,7 @@ export interface VariantProjector {
 export function variantProjector(target: string, baseOverrides: readonly Override[], options: { allowOutside: boolean }): VariantProjector {
   const batch = schemeBatch(target, baseOverrides, { allowOutside: options.allowOutside });
   let baseModel: ProjectionModel | undefined;
+  let previousModel: ProjectionModel | undefined;
   let workspace: ProjectionWorkspace | undefined;
   return {
     base: () => batch.base(),
@@ -46,7 +47,9 @@ export function variantProjector(target: string, baseOverrides: readonly Overrid
       const loaded = await batch.variant(overrides);
       if (errorsIn(loaded.diagnostics).length > 0 || loaded.data === undefined) return { ok: false, diagnostics: loaded.diagnostics };
       const data = loaded.data;
-      const model = loaded.assumptionsOnly ? (baseModel ??= buildModel((await batch.base()).data!)) : buildModel(data);
+      const model = loaded.assumptionsOnly ? (baseModel ??= buildModel((await batch.base()).data!)) : buildModel(data, previousModel);
+      // The next variant shares this one's mortality by year when the tables are the same.
+      previousModel = model;
       workspace = projectionWorkspace(model, model.horizon, workspace);
       const result = project(model, deterministicScenario(model, model.horizon, data.scheme.assumptions), workspace);
       return { ok: true, run: { data, inputs: loaded.inputs, result } };

@@ -61,6 +61,8 @@ export interface ScenarioRunner {
 export function scenarioRunner(config: SweepConfig): ScenarioRunner {
   const batch = schemeBatch(config.target, config.baseOverrides, { allowOutside: config.allowOutside ?? false });
   let baseModel: ProjectionModel | undefined;
+  // The last scenario's model: the next one shares its mortality by year when the tables are the same.
+  let previousModel: ProjectionModel | undefined;
   // One run's memory, used again by every scenario whose model has the same shape.
   let workspace: ProjectionWorkspace | undefined;
   const failed = (error: string, internal = false): ScenarioResult => ({ indicators: null, assertions: [], error, internal });
@@ -83,8 +85,9 @@ export function scenarioRunner(config: SweepConfig): ScenarioRunner {
           const base = await batch.base();
           model = (baseModel ??= buildModel(base.data!));
         } else {
-          model = buildModel(data);
+          model = buildModel(data, previousModel);
         }
+        previousModel = model;
         workspace = projectionWorkspace(model, model.horizon, workspace);
         const result = project(model, deterministicScenario(model, model.horizon, data.scheme.assumptions), workspace);
         const assertions = allAssertions(data.scheme, config.assertions);
