@@ -14,6 +14,7 @@
  * Cell groups are the scheme's groups, or one lane per single entrant (§8),
  * each lane following its own group's parameters.
  */
+import { record } from './record.js';
 
 export interface CellLayout {
   minAge: number;
@@ -36,7 +37,7 @@ export interface CellLayout {
  * and the year's loops stay optimised for both.
  */
 export function cellLayout(minAge: number, maxAge: number, groups: number, memberAges: number, bins: number, memberStride: number): CellLayout {
-  return { minAge, maxAge, ages: maxAge - minAge + 1, groups, memberAges, bins, memberStride };
+  return record({ minAge, maxAge, ages: maxAge - minAge + 1, groups, memberAges, bins, memberStride });
 }
 
 /** The (cell group, sex) row: `2 g + s`. */

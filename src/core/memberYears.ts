@@ -17,6 +17,7 @@ import { contributionPieces } from './contributions.js';
 import type { ProjectionModel } from './model.js';
 import { memberYearInto, type PieceSet, pieceSet, type RowShape, rowShape } from './memberYearSums.js';
 import type { Timeline } from './timeline.js';
+import { record } from './record.js';
 
 /** §3's results by parameter slot (group, sex, age) for one year. */
 export interface MemberYearTable {
@@ -44,18 +45,18 @@ export interface MemberYearCache {
 }
 
 export function memberYearTable(slots: number): MemberYearTable {
-  return { density: new Float64Array(slots), contributions: new Float64Array(slots), matching: new Float64Array(slots), insuredEarnings: new Float64Array(slots) };
+  return record({ density: new Float64Array(slots), contributions: new Float64Array(slots), matching: new Float64Array(slots), insuredEarnings: new Float64Array(slots) });
 }
 
 export function memberYearCache(model: ProjectionModel): MemberYearCache {
   const rows = model.incomeProfiles.length;
-  return {
+  return record({
     shapes: model.incomeProfiles.map(rowShape),
     unitPieces: model.groups.map(() => undefined),
     rowFactor: new Float64Array(rows).fill(NaN),
     unitValues: new Float64Array(4 * rows),
     values: new Float64Array(4 * rows),
-  };
+  });
 }
 
 /** Fills `table` with §3's results of year `t0 + yearIndex` by parameter slot. */

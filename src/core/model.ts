@@ -16,6 +16,7 @@ import {
   type RatesTable, ratesTable, seasonsOf,
 } from './tables.js';
 import type { SchemeData } from './types.js';
+import { record } from './record.js';
 
 /** What a group's members do and pay (§2 `groups`, §3). */
 export interface GroupParameters {
@@ -179,7 +180,7 @@ function sameMortality(model: ProjectionModel, basis: MortalityBasis, range: Age
  * loops, optimised on one, are not thrown out on the other.
  */
 function modelOf(fields: ProjectionModel): ProjectionModel {
-  return {
+  return record({
     scheme: fields.scheme,
     baseYear: fields.baseYear,
     horizon: fields.horizon,
@@ -202,7 +203,7 @@ function modelOf(fields: ProjectionModel): ProjectionModel {
     emigrates: fields.emigrates,
     population: fields.population,
     mortalityByYear: fields.mortalityByYear,
-  };
+  });
 }
 
 /**

@@ -15,6 +15,7 @@ import type { Timeline } from './timeline.js';
 import { startRun, type YearContext, yearContext } from './year/context.js';
 import type { EntrantsOfYear } from './year/enter.js';
 import { projectYear } from './year/projectYear.js';
+import { record } from './record.js';
 
 /** The memory of a run on one model, for `years` years at most. */
 export interface ProjectionWorkspace {
@@ -36,9 +37,9 @@ export function projectionWorkspace(model: ProjectionModel, years: number, previ
   const { layout } = model;
   const flowsLength = years * layout.groups * 2 * FLOW_WIDTH;
   if (previous !== undefined && sameLayout(previous.model.layout, layout) && previous.flows.length >= flowsLength) {
-    return previous.model === model ? previous : { model, states: previous.states, context: undefined, flows: previous.flows };
+    return previous.model === model ? previous : record<ProjectionWorkspace>({ model, states: previous.states, context: undefined, flows: previous.flows });
   }
-  return { model, states: [emptyState(layout), emptyState(layout)], context: undefined, flows: new Float64Array(flowsLength) };
+  return record<ProjectionWorkspace>({ model, states: [emptyState(layout), emptyState(layout)], context: undefined, flows: new Float64Array(flowsLength) });
 }
 
 const sameLayout = (a: CellLayout, b: CellLayout) =>

@@ -8,6 +8,7 @@
 import type { Scheme } from '../schema/scheme.js';
 import type { ProjectionModel } from './model.js';
 import { assumptionValue } from './rules.js';
+import { record } from './record.js';
 
 export interface Scenario {
   /** Years from t0 the paths cover: the horizon, or more for the entrant lifetimes of §8. */
@@ -45,7 +46,7 @@ export function deterministicScenario(
   };
   const investmentReturn = series(assumptions.investment_return);
   const ones = () => new Float64Array(years).fill(1);
-  return {
+  return record({
     years,
     wageGrowth: series(assumptions.wage_growth),
     inflation: series(assumptions.inflation),
@@ -54,5 +55,5 @@ export function deterministicScenario(
     incomeFactor: model.groups.map(ones),
     mortalityFactor: ones(),
     entrantsFactor: ones(),
-  };
+  });
 }

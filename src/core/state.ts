@@ -16,6 +16,7 @@
  * only, and clearing a state for reuse is a fill over them.
  */
 import { type CellLayout, memberCellCount, memberCellIndex, slotCount, slotIndex } from './layout.js';
+import { record } from './record.js';
 
 /** Offsets of a member state's sums within its part of a member cell (§1). */
 export const HEADS = 0;
@@ -63,17 +64,17 @@ export interface CohortState {
 }
 
 function emptyRanges(rows: number): AgeRanges {
-  return { low: new Int32Array(rows).fill(0x7fffffff), high: new Int32Array(rows).fill(-1) };
+  return record({ low: new Int32Array(rows).fill(0x7fffffff), high: new Int32Array(rows).fill(-1) });
 }
 
 export function emptyState(layout: CellLayout): CohortState {
   const rows = layout.groups * 2;
-  return {
+  return record({
     members: new Float64Array(memberCellCount(layout) * layout.memberStride),
     pensioners: new Float64Array(slotCount(layout) * PENSIONER_STRIDE),
     memberAges: emptyRanges(rows),
     pensionerAges: emptyRanges(rows),
-  };
+  });
 }
 
 /** Widens a row's range to hold `ageIndex`. */

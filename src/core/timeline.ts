@@ -8,6 +8,7 @@ import type { Indexation } from '../schema/scheme.js';
 import type { ProjectionModel } from './model.js';
 import { unreachable } from './rules.js';
 import type { Scenario } from './scenario.js';
+import { record } from './record.js';
 
 export interface Timeline {
   baseYear: number;
@@ -48,7 +49,7 @@ export function timelineOf(model: ProjectionModel, scenario: Scenario): Timeline
       default: return unreachable(indexation, 'indexation');
     }
   })();
-  return {
+  return record({
     baseYear: model.baseYear,
     years: scenario.years,
     scenario,
@@ -57,7 +58,7 @@ export function timelineOf(model: ProjectionModel, scenario: Scenario): Timeline
     pensionIndexation,
     benefitIndex: indexSeries(model.scheme.contributions.indexation),
     contributionIndex: model.groups.map((group) => indexSeries(group.rule.indexation)),
-  };
+  });
 }
 
 /** `Π_{u=t0}^{t−1} (1 + rate_u)` for t = t0 … t0 + years (§1). */

@@ -11,6 +11,7 @@ import type { ProjectionModel } from '../model.js';
 import { deterministicScenario, type Scenario } from '../scenario.js';
 import { normalStream } from './generator.js';
 import { addRateShock, factorPath } from './shocks.js';
+import { record } from '../record.js';
 
 /** One scenario's realised paths, one number per projection year (paths.csv). */
 export interface ScenarioPaths {
@@ -96,7 +97,7 @@ export function drawPaths(scheme: Scheme, base: Scenario, scenario: number, buff
  * stays the scheme's otherwise (§10).
  */
 export function scenarioOfPaths(model: ProjectionModel, base: Scenario, paths: ScenarioPaths): Scenario {
-  return {
+  return record({
     years: base.years,
     wageGrowth: paths.wageGrowth,
     inflation: paths.inflation,
@@ -105,7 +106,7 @@ export function scenarioOfPaths(model: ProjectionModel, base: Scenario, paths: S
     incomeFactor: paths.incomeFactor,
     mortalityFactor: paths.mortalityFactor,
     entrantsFactor: paths.entrantsFactor,
-  };
+  });
 }
 
 /** The deterministic scenario's paths: every shock 0 (the assumptions' values, factors 1). */

@@ -8,6 +8,7 @@ import type { MemberAverages } from '../awards.js';
 import { mortalityOfYear, type ProjectionModel } from '../model.js';
 import { MEMBER_PART } from '../state.js';
 import type { Timeline } from '../timeline.js';
+import { record } from '../record.js';
 
 export interface YearContext {
   model: ProjectionModel;
@@ -73,7 +74,7 @@ export interface YearContext {
 /** A workspace for every year of a run on `model`. */
 export function yearContext(model: ProjectionModel, timeline: Timeline): YearContext {
   const slots = model.groups.length * 2 * model.layout.ages;
-  return {
+  return record({
     model,
     timeline,
     yearIndex: -1,
@@ -87,8 +88,8 @@ export function yearContext(model: ProjectionModel, timeline: Timeline): YearCon
     memberHeadsOf: -1,
     arrivals: new Float64Array(model.layout.bins * 2 * MEMBER_PART),
     moveSums: new Float64Array(MEMBER_PART + 1),
-    retirement: { credits: 0, earnings: 0, balance: 0, foreignCredits: 0 },
-    awards: { heads: 0, amount: 0, refunds: 0 },
+    retirement: record({ credits: 0, earnings: 0, balance: 0, foreignCredits: 0 }),
+    awards: record({ heads: 0, amount: 0, refunds: 0 }),
     births: 0,
     careCreditYears: 0,
     careCreditEarnings: 0,
@@ -102,7 +103,7 @@ export function yearContext(model: ProjectionModel, timeline: Timeline): YearCon
     benefitIndex: 1,
     nextBenefitIndex: 1,
     healthFactor: 0,
-  };
+  });
 }
 
 /**
