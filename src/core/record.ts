@@ -1,8 +1,9 @@
 /**
  * Builds a record by assignment: `record({ a, b })` has the fields of
  * `{ a, b }`. The records the year's loops read (model, layout, scenario,
- * timeline, state, workspace, year context) are made with it, never
- * returned as object literals, for speed alone. In V8 (Node 20), building an
+ * timeline, state, workspace) are made with it, and the year context by a
+ * constructor of its own (context.ts), never returned as object literals,
+ * for speed alone. In V8 (Node 20), building an
  * object literal of a shape again, once code that reads the shape is
  * optimised, widens the tracked types of its fields and throws every such
  * function away: the entrants' run after a projection then ran all the year

@@ -73,37 +73,52 @@ export interface YearContext {
 
 /** A workspace for every year of a run on `model`. */
 export function yearContext(model: ProjectionModel, timeline: Timeline): YearContext {
-  const slots = model.groups.length * 2 * model.layout.ages;
-  return record({
-    model,
-    timeline,
-    yearIndex: -1,
-    q: new Float64Array(slots),
-    qDisabled: new Float64Array(slots),
-    memberYear: memberYearTable(slots),
-    memberYearCache: memberYearCache(model),
-    memberDeaths: new Float64Array(model.layout.ages),
-    memberDeathPensions: new Float64Array(model.layout.ages),
-    memberHeads: new Float64Array(3 * model.layout.memberAges),
-    memberHeadsOf: -1,
-    arrivals: new Float64Array(model.layout.bins * 2 * MEMBER_PART),
-    moveSums: new Float64Array(MEMBER_PART + 1),
-    retirement: record({ credits: 0, earnings: 0, balance: 0, foreignCredits: 0 }),
-    awards: record({ heads: 0, amount: 0, refunds: 0 }),
-    births: 0,
-    careCreditYears: 0,
-    careCreditEarnings: 0,
-    careCreditBalance: 0,
-    careCreditContribution: 0,
-    annuityFactors: new Float64Array(2 * model.layout.ages),
-    investmentReturn: 0,
-    halfYearGrowth: 1,
-    wageGrowth: 0,
-    pensionGrowth: 1,
-    benefitIndex: 1,
-    nextBenefitIndex: 1,
-    healthFactor: 0,
-  });
+  return new YearContextObject(model, timeline);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging -- the class's fields are YearContext's
+interface YearContextObject extends YearContext {}
+
+/**
+ * The workspace, built field by field by a constructor rather than returned
+ * as an object literal (record.ts says why), and not by record(): the
+ * constructor's own assignments let V8 keep all its fields inside the object,
+ * where the year's loops read them fastest (through record() a scenario took
+ * 13 % longer).
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
+class YearContextObject {
+  constructor(model: ProjectionModel, timeline: Timeline) {
+    const slots = model.groups.length * 2 * model.layout.ages;
+    this.model = model;
+    this.timeline = timeline;
+    this.yearIndex = -1;
+    this.q = new Float64Array(slots);
+    this.qDisabled = new Float64Array(slots);
+    this.memberYear = memberYearTable(slots);
+    this.memberYearCache = memberYearCache(model);
+    this.memberDeaths = new Float64Array(model.layout.ages);
+    this.memberDeathPensions = new Float64Array(model.layout.ages);
+    this.memberHeads = new Float64Array(3 * model.layout.memberAges);
+    this.memberHeadsOf = -1;
+    this.arrivals = new Float64Array(model.layout.bins * 2 * MEMBER_PART);
+    this.moveSums = new Float64Array(MEMBER_PART + 1);
+    this.retirement = record({ credits: 0, earnings: 0, balance: 0, foreignCredits: 0 });
+    this.awards = record({ heads: 0, amount: 0, refunds: 0 });
+    this.births = 0;
+    this.careCreditYears = 0;
+    this.careCreditEarnings = 0;
+    this.careCreditBalance = 0;
+    this.careCreditContribution = 0;
+    this.annuityFactors = new Float64Array(2 * model.layout.ages);
+    this.investmentReturn = 0;
+    this.halfYearGrowth = 1;
+    this.wageGrowth = 0;
+    this.pensionGrowth = 1;
+    this.benefitIndex = 1;
+    this.nextBenefitIndex = 1;
+    this.healthFactor = 0;
+  }
 }
 
 /**
