@@ -1,18 +1,20 @@
 /**
  * One release's warm in-process measures, in a process of its own (spawned
- * by bench/run.ts, which alternates the releases process by process): the
- * stress scheme's projection and entrants.csv, then a demo sweep's
- * scenarios. Run alone so that neither release pays for the other's
- * garbage collection or cache: with both loaded in one process, today's
- * sweep scenario measured 18–19 ms against 15.4 ms alone, because 0.1.0's
- * garbage was collected on its time.
+ * by bench/run.ts, which alternates the releases process by process):
+ * `core`, the stress scheme's projection and entrants.csv; `sweep`, a demo
+ * sweep's scenarios. Run alone so that neither release pays for the
+ * other's garbage collection or cache: with both loaded in one process,
+ * today's sweep scenario measured 18–19 ms against 15.4 ms alone, because
+ * 0.1.0's garbage was collected on its time. The sweep has a process of its
+ * own, as a sweep's worker does: after the stress scheme's runs in the same
+ * process, 4 processes in 10 ran every sweep scenario 15 % slower.
  *
- * Usage: node dist/bench/inProcess.js CHECKOUT old|new STRESS_DIR DEMO_DIR ROUNDS
+ * Usage: node dist/bench/inProcess.js CHECKOUT old|new core|sweep STRESS_DIR DEMO_DIR ROUNDS
  * Prints one line of JSON: CPU milliseconds `{ project: [...], entrants: [...], sweep: [...] }`.
  */
 import { join } from 'node:path';
 
-const [checkout, side, stressFolder, demoFolder, roundsText] = process.argv.slice(2) as [string, 'old' | 'new', string, string, string];
+const [checkout, side, mode, stressFolder, demoFolder, roundsText] = process.argv.slice(2) as [string, 'old' | 'new', 'core' | 'sweep', string, string, string];
 const rounds = Number(roundsText);
 
 /** CPU milliseconds of `f`, in this process. */
@@ -39,13 +41,13 @@ const scenario = (index: number) => ({ name: `s${index}`, overrides: [{ path: 'c
 
 const measures = { project: [] as number[], entrants: [] as number[], sweep: [] as number[] };
 // One round to warm up, then `rounds` timed.
-for (let round = 0; round <= rounds; round += 1) {
+for (let round = 0; mode === 'core' && round <= rounds; round += 1) {
   const project = await cpuTime(projectStress);
   const entrants = await cpuTime(entrantsStress);
   if (round > 0) { measures.project.push(project); measures.entrants.push(entrants); }
 }
 // A sweep's scenarios after warm-up: the first 40 warm the JIT, the next 60 are timed one by one.
-for (let index = 0; index < 100; index += 1) {
+for (let index = 0; mode === 'sweep' && index < 100; index += 1) {
   const spent = await cpuTime(async () => {
     const result = await runner.run(scenario(index));
     if (result.error !== null) throw new Error(`${side} sweep scenario failed: ${result.error}`);

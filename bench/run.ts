@@ -74,9 +74,9 @@ function unpackedInput(name: string, scratch: string): string {
 }
 
 /** Warm in-process measures of one release, in a child process of its own (bench/inProcess.ts). */
-function inProcess(checkout: string, side: 'old' | 'new', stressFolder: string, demoFolder: string, rounds: number): InProcess {
+function inProcess(checkout: string, side: 'old' | 'new', mode: 'core' | 'sweep', stressFolder: string, demoFolder: string, rounds: number): InProcess {
   const script = join(root, 'dist', 'bench', 'inProcess.js');
-  const result = spawnSync(process.execPath, [script, checkout, side, stressFolder, demoFolder, String(rounds)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const result = spawnSync(process.execPath, [script, checkout, side, mode, stressFolder, demoFolder, String(rounds)], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (result.status !== 0) throw new Error(`${side}: in-process measures failed:\n${result.stderr.slice(0, 2000)}`);
   return JSON.parse(result.stdout) as InProcess;
 }
@@ -101,12 +101,12 @@ try {
 
   // Each release in processes of its own, alternating: neither pays for the other's garbage collection.
   const core: Record<'old' | 'new', InProcess> = { old: { project: [], entrants: [], sweep: [] }, new: { project: [], entrants: [], sweep: [] } };
-  for (let process_ = 0; process_ < (quick ? 2 : 3); process_ += 1) {
+  for (let process_ = 0; process_ < (quick ? 2 : 5); process_ += 1) {
     for (const side of ['old', 'new'] as const) {
-      const measured = inProcess(checkouts[side], side, stress, demo, quick ? 2 : 3);
+      const measured = inProcess(checkouts[side], side, 'core', stress, demo, quick ? 2 : 3);
       core[side].project.push(...measured.project);
       core[side].entrants.push(...measured.entrants);
-      core[side].sweep.push(...measured.sweep);
+      core[side].sweep.push(...inProcess(checkouts[side], side, 'sweep', stress, demo, 0).sweep);
     }
   }
 
