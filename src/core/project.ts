@@ -3,7 +3,7 @@
  * scenario in, the tables `sipro project` writes out.
  */
 import { scaledPremiums } from './financing/scaledPremium.js';
-import { contributionIncome, Flow, FLOW_COLUMNS, FLOW_WIDTH, flowRow } from './flows.js';
+import { contributionIncome, Flow, FLOW_WIDTH, flowRow } from './flows.js';
 import { discountFactors, genderPensionGap, indicators, ratio } from './indicators.js';
 import { rowIndex } from './layout.js';
 import { buildModel, type ProjectionModel } from './model.js';
@@ -11,9 +11,10 @@ import { initialState } from './population.js';
 import { SEXES } from './rules.js';
 import { type ProjectionWorkspace, projectionWorkspace, runYears } from './run.js';
 import { deterministicScenario, type Scenario } from './scenario.js';
+import { groupYearRow, projectionRow } from './rows.js';
 import { subsidyRows } from './subsidy.js';
 import { cumulativeIndex, timelineOf } from './timeline.js';
-import type { FlowColumns, GroupYear, ProjectionResult, ProjectionYear, SchemeData } from './types.js';
+import type { GroupYear, ProjectionResult, ProjectionYear, SchemeData } from './types.js';
 import { schemeEntrants } from './year/enter.js';
 import { rollReserve } from './year/reserve.js';
 
@@ -52,27 +53,28 @@ export function assembleProjection(model: ProjectionModel, scenario: Scenario, y
     groups.forEach((group, groupIndex) => SEXES.forEach((sex, sexIndex) => {
       const row = flowRow(rowIndex(groupIndex, sexIndex));
       for (let column = 0; column < totals.length; column += 1) totals[column]! += flows[row + column]!;
-      byGroup.push({ year, group, sex, ...flowColumns(flows, row) });
+      byGroup.push(groupYearRow(year, group, sex, flows, row));
     }));
-    const columns = flowColumns(totals, 0);
-    const { reserveEnd, investmentIncome } = rollReserve(reserve, contributionIncome(columns), columns.expenditure, scenario.investmentReturn[yearIndex]!);
-    const pensioners = columns.old_age_pensioners + columns.disability_pensioners + columns.survivor_pensioners;
-    projection.push({
-      year,
-      ...columns,
+    const expenditure = totals[Flow.expenditure]!;
+    const income = contributionIncome({
+      contributions: totals[Flow.contributions]!, matching: totals[Flow.matching]!, care_credit_contributions: totals[Flow.care_credit_contributions]!,
+    });
+    const { reserveEnd, investmentIncome } = rollReserve(reserve, income, expenditure, scenario.investmentReturn[yearIndex]!);
+    const pensioners = totals[Flow.old_age_pensioners]! + totals[Flow.disability_pensioners]! + totals[Flow.survivor_pensioners]!;
+    projection.push(projectionRow(year, totals, {
       investment_income: investmentIncome,
       reserve_start: reserve,
       reserve_end: reserveEnd,
       density: ratio(totals[Flow.paidExposure]!, totals[Flow.activeExposure]!),
-      payg_cost_rate: ratio(columns.expenditure, columns.insured_earnings),
-      reserve_ratio: ratio(reserveEnd, columns.expenditure),
-      support_ratio: ratio(columns.actives, pensioners),
-    });
+      payg_cost_rate: ratio(expenditure, totals[Flow.insured_earnings]!),
+      reserve_ratio: ratio(reserveEnd, expenditure),
+      support_ratio: ratio(totals[Flow.actives]!, pensioners),
+    }));
     reserve = reserveEnd;
   });
   const { midYear } = discountFactors(scenario.discountRate.subarray(0, yearFlows.length));
   return {
-    projection: projection.map(orderProjectionColumns),
+    projection,
     byGroup,
     indicators: indicators(projection, scenario.discountRate, scheme.reserve.gap_final_reserve_ratio, genderPensionGap(byGroup, model.baseYear, cumulativeIndex(scenario.wageGrowth))),
     subsidy: subsidyRows(yearFlows, groups, midYear),
@@ -90,12 +92,6 @@ export function projectScheme(data: SchemeData): ProjectionResult {
   return project(model, deterministicScenario(model));
 }
 
-function flowColumns(flows: Float64Array, row: number): FlowColumns {
-  const columns = {} as FlowColumns;
-  FLOW_COLUMNS.forEach((name, index) => { columns[name] = flows[row + index]!; });
-  return columns;
-}
-
 /** projection.csv's column order (§7), which interleaves reserve columns with the flows. */
 export const PROJECTION_COLUMNS = [
   'year', 'actives', 'inactives', 'emigrants', 'old_age_pensioners', 'disability_pensioners', 'survivor_pensioners', 'entrants',
@@ -105,6 +101,4 @@ export const PROJECTION_COLUMNS = [
   'support_ratio',
 ] as const satisfies readonly (keyof ProjectionYear)[];
 
-function orderProjectionColumns(row: ProjectionYear): ProjectionYear {
-  return Object.fromEntries(PROJECTION_COLUMNS.map((name) => [name, row[name]])) as unknown as ProjectionYear;
-}
+
