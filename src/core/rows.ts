@@ -10,7 +10,7 @@
  */
 import { Flow } from './flows.js';
 import type { Sex } from './rules.js';
-import type { GroupYear, ProjectionYear, Ratio } from './types.js';
+import type { FlowColumns, GroupYear, ProjectionYear } from './types.js';
 
 /** A by_group.csv row: the flow columns of `flows` at `row`. */
 export function groupYearRow(year: number, group: string, sex: Sex, flows: Float64Array, row: number): GroupYear {
@@ -44,17 +44,8 @@ export function groupYearRow(year: number, group: string, sex: Sex, flows: Float
   };
 }
 
-/** The reserve and ratio columns of a projection.csv row (§6, §7). */
-export interface ReserveColumns {
-
-  investment_income: number;
-  reserve_start: number;
-  reserve_end: number;
-  density: Ratio;
-  payg_cost_rate: Ratio;
-  reserve_ratio: Ratio;
-  support_ratio: Ratio;
-}
+/** The reserve and ratio columns of a projection.csv row (§6, §7): all but the year and the flows. */
+export type ReserveColumns = Omit<ProjectionYear, keyof FlowColumns | 'year'>;
 
 /** A projection.csv row: the scheme's totals of the year's flow columns (`totals`, one flow row) and its reserve columns. */
 export function projectionRow(year: number, totals: Float64Array, reserve: ReserveColumns): ProjectionYear {
