@@ -27,31 +27,33 @@ async function cpuTime(f: () => unknown): Promise<number> {
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the two releases' modules are loaded by path and differ in shape */
 const load = async (path: string): Promise<any> => import(join(checkout, 'dist', 'src', path));
-const { loadScheme } = await load('io/loadScheme.js');
-const { projectEntrants } = await load('core/entrants.js');
-const core = await load('core/project.js');
-const { data } = await loadScheme(stressFolder);
-const { buildModel } = side === 'new' ? await load('core/model.js') : { buildModel: undefined };
-const projectStress = () => (side === 'new' ? core.projectScheme(data) : core.project(data));
-const entrantsStress = () => (side === 'new' ? projectEntrants(buildModel(data)) : projectEntrants(data));
-const { scenarioRunner } = await load('cli/sweep/runScenario.js');
-/* eslint-enable @typescript-eslint/no-explicit-any */
-const runner = scenarioRunner({ target: demoFolder, baseOverrides: [], assertions: [], entrants: false, keepDir: undefined, argv: [] });
-const scenario = (index: number) => ({ name: `s${index}`, overrides: [{ path: 'contributions.rate', value: 0.08 + (index % 50) * 0.001, text: '' }] });
-
 const measures = { project: [] as number[], entrants: [] as number[], sweep: [] as number[] };
-// One round to warm up, then `rounds` timed.
-for (let round = 0; mode === 'core' && round <= rounds; round += 1) {
-  const project = await cpuTime(projectStress);
-  const entrants = await cpuTime(entrantsStress);
-  if (round > 0) { measures.project.push(project); measures.entrants.push(entrants); }
+if (mode === 'core') {
+  const { loadScheme } = await load('io/loadScheme.js');
+  const { projectEntrants } = await load('core/entrants.js');
+  const core = await load('core/project.js');
+  const { data } = await loadScheme(stressFolder);
+  const { buildModel } = side === 'new' ? await load('core/model.js') : { buildModel: undefined };
+  const projectStress = () => (side === 'new' ? core.projectScheme(data) : core.project(data));
+  const entrantsStress = () => (side === 'new' ? projectEntrants(buildModel(data)) : projectEntrants(data));
+  // One round to warm up, then `rounds` timed.
+  for (let round = 0; round <= rounds; round += 1) {
+    const project = await cpuTime(projectStress);
+    const entrants = await cpuTime(entrantsStress);
+    if (round > 0) { measures.project.push(project); measures.entrants.push(entrants); }
+  }
+} else {
+  const { scenarioRunner } = await load('cli/sweep/runScenario.js');
+  const runner = scenarioRunner({ target: demoFolder, baseOverrides: [], assertions: [], entrants: false, keepDir: undefined, argv: [] });
+  const scenario = (index: number) => ({ name: `s${index}`, overrides: [{ path: 'contributions.rate', value: 0.08 + (index % 50) * 0.001, text: '' }] });
+  // A sweep's scenarios after warm-up: the first 40 warm the JIT, the next 60 are timed one by one.
+  for (let index = 0; index < 100; index += 1) {
+    const spent = await cpuTime(async () => {
+      const result = await runner.run(scenario(index));
+      if (result.error !== null) throw new Error(`${side} sweep scenario failed: ${result.error}`);
+    });
+    if (index >= 40) measures.sweep.push(spent);
+  }
 }
-// A sweep's scenarios after warm-up: the first 40 warm the JIT, the next 60 are timed one by one.
-for (let index = 0; mode === 'sweep' && index < 100; index += 1) {
-  const spent = await cpuTime(async () => {
-    const result = await runner.run(scenario(index));
-    if (result.error !== null) throw new Error(`${side} sweep scenario failed: ${result.error}`);
-  });
-  if (index >= 40) measures.sweep.push(spent);
-}
+/* eslint-enable @typescript-eslint/no-explicit-any */
 process.stdout.write(`${JSON.stringify(measures)}\n`);

@@ -100,5 +100,3 @@ export const PROJECTION_COLUMNS = [
   'expenditure', 'reserve_start', 'reserve_end', 'insured_earnings', 'density', 'payg_cost_rate', 'reserve_ratio',
   'support_ratio',
 ] as const satisfies readonly (keyof ProjectionYear)[];
-
-

@@ -80,7 +80,7 @@ export function yearContext(model: ProjectionModel, timeline: Timeline): YearCon
 interface YearContextObject extends YearContext {}
 
 /**
- * The workspace, built field by field by a constructor rather than returned
+ * The year context, built field by field by a constructor rather than returned
  * as an object literal (record.ts says why), and not by record(): the
  * constructor's own assignments let V8 keep all its fields inside the object,
  * where the year's loops read them fastest (through record() a scenario took

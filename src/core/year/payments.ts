@@ -40,16 +40,16 @@ export function payments(context: YearContext, state: CohortState, row: number, 
     const insuredPerHead = context.memberYear.insuredEarnings[at]!;
     const maternityPerExposure = maternity && sex === 0
       ? model.rates.fertility[at]! * maternityFactor * insuredPerHead / Math.max(density, 1e-12) : 0;
-    // Heads of the age's A and I cells: exposures follow, since every flow here is per head.
+    // Heads of the age's A, I (and W) cells: exposures follow, since every flow here is per head.
     let activeHeads = 0;
     let inactiveHeads = 0;
     let emigrantHeads = 0;
-    const first = memberCellIndex(layout, row, ageIndex) * stride;
     if (ageIndex <= counted) {
       activeHeads = context.memberHeads[3 * ageIndex]!;
       inactiveHeads = context.memberHeads[3 * ageIndex + 1]!;
       emigrantHeads = context.memberHeads[3 * ageIndex + 2]!;
     } else {
+      const first = memberCellIndex(layout, row, ageIndex) * stride;
       for (let cell = first; cell < first + bins * stride; cell += stride) {
         activeHeads += members[cell + ACTIVE + HEADS]!;
         inactiveHeads += members[cell + INACTIVE + HEADS]!;
