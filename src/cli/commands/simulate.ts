@@ -39,6 +39,7 @@ import { runSimulation, SCENARIOS_PER_CHUNK } from '../simulate/runChunks.js';
 import { outcomeBytes, sha256, SHARD_OUTCOMES, SHARD_RECORD, type SimulateShardRecord } from '../simulate/shard.js';
 import { inShard } from '../sweep/sweepTable.js';
 
+import { groupedCount } from '../../io/groupedNumber.js';
 /** `--scenarios N` and `--seed S` are `--set stochastic.scenarios=N` and `--set stochastic.seed=S`: validated and recorded alike. */
 function wholeNumber(option: string, text: string): number {
   if (!/^\s*\d+\s*$/.test(text)) throw new UsageError(`${option} "${text}": expected a whole number`);
@@ -185,7 +186,7 @@ export function simulateCommand(context: CommandContext) {
       }
       const seconds = (Date.now() - started) / 1000;
       const threads = Math.max(1, Math.min(jobs, Math.ceil(chosen.length / SCENARIOS_PER_CHUNK)));
-      const ran = `Ran ${chosen.length.toLocaleString('en-US')} scenarios${shard === null ? '' : ` (shard ${shard.index} of ${shard.count})`} in ${seconds.toFixed(1)} s on ${threads} ${threads === 1 ? 'thread' : 'threads'}`;
+      const ran = `Ran ${groupedCount(chosen.length)} scenarios${shard === null ? '' : ` (shard ${shard.index} of ${shard.count})`} in ${seconds.toFixed(1)} s on ${threads} ${threads === 1 ? 'thread' : 'threads'}`;
       const layout = outcomeLayout(model.horizon);
       const overflow = firstOverflow(run.outcomes, layout.width);
       if (overflow !== undefined) {

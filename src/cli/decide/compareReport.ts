@@ -8,6 +8,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { difference, eventDifference } from '../../core/comparison.js';
 import type { ComparedSide } from '../../io/compareInputs.js';
+import { groupedNumber } from '../../io/groupedNumber.js';
 import { defaultYears } from '../../io/report/years.js';
 import { HEADLINES, percent, points, yearOrNone } from './format.js';
 
@@ -99,7 +100,7 @@ export function moneyFormat(a: ComparedSide, b: ComparedSide): MoneyFormat {
 
 const money = (format: MoneyFormat, value: number | null, sign = false) => {
   if (value === null) return '—';
-  const text = (value / format.scale).toLocaleString('en-US', { maximumFractionDigits: format.scale === 1 ? 0 : 1, minimumFractionDigits: format.scale === 1 ? 0 : 1 });
+  const text = groupedNumber(value / format.scale, format.scale === 1 ? 0 : 1);
   return sign ? signed(value, text) : text;
 };
 

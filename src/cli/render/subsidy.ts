@@ -9,6 +9,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { ratio } from '../../core/indicators.js';
 import type { EntrantRow, Ratio, SubsidyRow } from '../../core/types.js';
+import { groupedNumber } from '../../io/groupedNumber.js';
 
 /** PV(matching) / PV(benefits) of one group, or of the whole scheme (`group` absent). */
 export interface MatchingShare {
@@ -78,8 +79,8 @@ export function renderSubsidy(report: SubsidyReport, view: SubsidyView): string 
   const careCredits = rows.some((row) => row.pv_care_credit_contributions !== 0);
   const scale = largest >= 1e7 ? 1e6 : 1;
   const digits = scale === 1 ? 0 : 1;
-  const money = (value: number) => (value / scale).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-  const signed = (value: number) => (value / scale).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits, signDisplay: 'exceptZero' });
+  const money = (value: number) => groupedNumber(value / scale, digits);
+  const signed = (value: number) => groupedNumber(value / scale, digits, 'exceptZero');
   const worth = (value: Ratio) => (value === null ? '—' : value.toFixed(2));
   const careCell = (value: number) => (careCredits ? [money(value)] : []);
   const ranking = new Table({

@@ -6,6 +6,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { contributionIncome } from '../../core/flows.js';
 import type { ProjectionResult, ProjectionYear } from '../../core/types.js';
+import { groupedNumber } from '../../io/groupedNumber.js';
 import { defaultYears } from '../../io/report/years.js';
 import { scaledPremiumLines } from './scaledPremium.js';
 
@@ -54,8 +55,8 @@ export function renderSummary(name: string, currency: string, result: Projection
   const scale = Math.max(...projection.map((row) => Math.abs(row.expenditure) / deflator(row.year)), ...projection.map((row) => Math.abs(row.reserve_end) / deflator(row.year))) >= 1e7 ? 1e6 : 1;
   const basis = priceIndex === undefined ? 'money of each year' : `${first.year} prices (deflated by the inflation assumption)`;
   const unit = `${scale === 1e6 ? 'millions of ' : ''}${currency || 'money units'}, ${basis}`;
-  const money = (value: number, year: number) => (value / deflator(year) / scale).toLocaleString('en-US', { maximumFractionDigits: scale === 1 ? 0 : 1, minimumFractionDigits: scale === 1 ? 0 : 1 });
-  const heads = (value: number) => Math.round(value).toLocaleString('en-US');
+  const money = (value: number, year: number) => groupedNumber(value / deflator(year) / scale, scale === 1 ? 0 : 1);
+  const heads = (value: number) => groupedNumber(Math.round(value), 0);
   const table = new Table({
     head: ['year', 'actives', 'pensioners', 'density', 'contribution income', 'expenditure', 'reserve end', 'PAYG rate', 'reserve ratio'],
     colAligns: ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],

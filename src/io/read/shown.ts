@@ -4,6 +4,7 @@
  * overrides that reorder what the reader sees, a megabyte in one cell. A value
  * quoted in a message is therefore escaped and cut to a readable length.
  */
+import { groupedCount } from '../groupedNumber.js';
 
 /**
  * C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional
@@ -38,4 +39,4 @@ export function quoted(text: string): string {
 }
 
 /** `1,048,576`: a count as a message shows it. */
-export const count = (value: number): string => value.toLocaleString('en-US');
+export const count = groupedCount;
