@@ -27,7 +27,21 @@ export interface CellLayout {
   memberAges: number;
   /** Credit bins `0 … V`: `V + 1` of them. */
   bins: number;
-  /** Numbers per member cell in the state (state.ts `memberStrideOf`): with or without a W part. */
+  /** Numbers per member state (an A, I or W part of a cell): the sums the scheme reads (state.ts `memberSumsOf`). */
+  memberPart: number;
+  /** Where `N × b̄` lies in a part, or −1 when the scheme reads no account balance. */
+  balanceSum: number;
+  /** Where `N × f̄` lies in a part, or −1 without totalization (§11). */
+  foreignSum: number;
+  /** Numbers per member cell: two parts, or three with a W part. */
+  memberStride: number;
+}
+
+/** The sums of a member part and their places (state.ts `memberSumsOf`). */
+export interface MemberSums {
+  memberPart: number;
+  balanceSum: number;
+  foreignSum: number;
   memberStride: number;
 }
 
@@ -36,8 +50,9 @@ export interface CellLayout {
  * that every layout (the scheme's, the entrant lanes') has one hidden class
  * and the year's loops stay optimised for both.
  */
-export function cellLayout(minAge: number, maxAge: number, groups: number, memberAges: number, bins: number, memberStride: number): CellLayout {
-  return record({ minAge, maxAge, ages: maxAge - minAge + 1, groups, memberAges, bins, memberStride });
+export function cellLayout(minAge: number, maxAge: number, groups: number, memberAges: number, bins: number, sums: MemberSums): CellLayout {
+  const { memberPart, balanceSum, foreignSum, memberStride } = sums;
+  return record({ minAge, maxAge, ages: maxAge - minAge + 1, groups, memberAges, bins, memberPart, balanceSum, foreignSum, memberStride });
 }
 
 /** The (cell group, sex) row: `2 g + s`. */

@@ -9,7 +9,7 @@ import type { Scheme } from '../schema/scheme.js';
 import type { PopulationRow } from '../schema/tables.js';
 import { type CellLayout, cellLayout } from './layout.js';
 import { oldestMemberIndex } from './population.js';
-import { memberStrideOf } from './state.js';
+import { memberSumsOf } from './state.js';
 import { type ContributionRule, contributionRule, forSex, mergeContributionFields, retirementAge, topCreditBin } from './rules.js';
 import {
   type AgeRange, ageCount, healthCostByAge, incomeRowIndex, type MortalityBasis, mortalityBasis, mortalityOfYear as mortalityTableOfYear,
@@ -117,7 +117,11 @@ export function buildModel(data: SchemeData, sibling?: ProjectionModel): Project
   const rates = ratesTable(data.rates, groupNames, range);
   const mortality = mortalityBasis(data.mortality, range);
   const emigrates = rates.emigration.some((rate) => rate > 0);
-  const layout = cellLayout(range.minAge, range.maxAge, groups.length, memberAges, topCreditBin(scheme) + 1, memberStrideOf(emigrates));
+  const oldAge = scheme.benefits.old_age;
+  const sums = memberSumsOf({
+    carriesBalance: oldAge.formula === 'account' || oldAge.refund === 'account', carriesForeign: scheme.portability.totalization, emigrates,
+  });
+  const layout = cellLayout(range.minAge, range.maxAge, groups.length, memberAges, topCreditBin(scheme) + 1, sums);
   const incomeRowOfSlot = incomeRowIndex(data.income, groupNames, range);
   for (let slot = 0; slot < incomeRowOfSlot.length; slot += 1) {
     const sex = Math.floor(slot / ages) % 2;
@@ -216,7 +220,7 @@ export function withLanes(model: ProjectionModel, lanes: readonly number[]): Pro
   const memberAges = Math.min(layout.ages, Math.max(...model.retirementAgeIndex) + 1);
   return modelOf({
     ...model,
-    layout: cellLayout(layout.minAge, layout.maxAge, lanes.length, memberAges, layout.bins, layout.memberStride),
+    layout: cellLayout(layout.minAge, layout.maxAge, lanes.length, memberAges, layout.bins, layout),
     groupOfCell: Int32Array.from(lanes),
     population: [],
   });

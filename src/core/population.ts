@@ -9,8 +9,8 @@
 import type { PopulationRow } from '../schema/tables.js';
 import { type CellLayout, memberCellIndex, rowIndex, slotIndex } from './layout.js';
 import {
-  ACTIVE, BALANCE, CREDITS, type CohortState, DISABILITY, EARNINGS, emptyState, FOREIGN_CREDITS, HEADS, INACTIVE, occupy,
-  OLD_AGE, OWN_BALANCE, PENSION, PENSIONER_STRIDE, SURVIVOR,
+  ACTIVE, CREDITS, type CohortState, DISABILITY, EARNINGS, emptyState, HEADS, inactivePart, occupy, OLD_AGE, OWN_BALANCE,
+  PENSION, PENSIONER_STRIDE, SURVIVOR,
 } from './state.js';
 import { sexIndex } from './tables.js';
 
@@ -34,13 +34,14 @@ export function initialState(
     if (population.status === 'active' || population.status === 'inactive') {
       const foreign = totalization ? population.foreign_credits : 0;
       const bin = Math.min(Math.floor(population.credits + foreign), layout.bins - 1);
-      const at = (memberCellIndex(layout, row, ageIndex) + bin) * layout.memberStride + (population.status === 'active' ? ACTIVE : INACTIVE);
+      const at = (memberCellIndex(layout, row, ageIndex) + bin) * layout.memberStride + (population.status === 'active' ? ACTIVE : inactivePart(layout));
       members[at + HEADS]! += count;
       members[at + CREDITS]! += count * population.credits;
       members[at + EARNINGS]! += count * population.earnings;
-      members[at + BALANCE]! += count * population.balance;
       members[at + OWN_BALANCE]! += count * population.own_balance;
-      members[at + FOREIGN_CREDITS]! += count * foreign;
+      // Balances only where the scheme reads them, foreign credits only with totalization (state.ts memberSumsOf).
+      if (layout.balanceSum >= 0) members[at + layout.balanceSum]! += count * population.balance;
+      if (layout.foreignSum >= 0) members[at + layout.foreignSum]! += count * foreign;
       occupy(state.memberAges, row, ageIndex);
     } else {
       const at = slotIndex(layout, row, ageIndex) * PENSIONER_STRIDE + pensionerPart(population.status);

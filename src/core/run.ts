@@ -44,7 +44,7 @@ export function projectionWorkspace(model: ProjectionModel, years: number, previ
 
 const sameLayout = (a: CellLayout, b: CellLayout) =>
   a.minAge === b.minAge && a.maxAge === b.maxAge && a.groups === b.groups && a.memberAges === b.memberAges && a.bins === b.bins
-  && a.memberStride === b.memberStride;
+  && a.memberPart === b.memberPart && a.balanceSum === b.balanceSum && a.foreignSum === b.foreignSum && a.memberStride === b.memberStride;
 
 /**
  * Flows of each year: `flows[yearIndex]` holds one FLOW_WIDTH row per

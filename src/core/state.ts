@@ -5,7 +5,7 @@
  * of averages comes for free.
  *
  * The fields of a cell are interleaved: a member cell (group, sex, age, bin)
- * holds the A cell's six sums, then the I cell's, then — in a scheme with
+ * holds the A cell's sums, then the I cell's, then — in a scheme with
  * emigration — the W cell's (§11); a
  * pensioner slot (group, sex, age) the heads and pension sums of P, D and S.
  * A year's step reads one origin and writes its few destinations in
@@ -15,30 +15,42 @@
  * members and for pensioners apart: the year's loops run over those ages
  * only, and clearing a state for reuse is a fill over them.
  */
-import { type CellLayout, memberCellCount, memberCellIndex, slotCount, slotIndex } from './layout.js';
+import { type CellLayout, memberCellCount, memberCellIndex, type MemberSums, slotCount, slotIndex } from './layout.js';
 import { record } from './record.js';
 
-/** Offsets of a member state's sums within its part of a member cell (§1). */
+/**
+ * Offsets of a member state's sums within its part of a member cell (§1):
+ * the heads and the sums every scheme reads come first, then those only
+ * some schemes read, at the layout's `balanceSum` and `foreignSum`.
+ */
 export const HEADS = 0;
 export const CREDITS = 1;
 export const EARNINGS = 2;
-export const BALANCE = 3;
-export const OWN_BALANCE = 4;
-/** `N × f̄`: foreign credited years counted under totalization (§11). */
-export const FOREIGN_CREDITS = 5;
-/** Numbers per member state (one part of a member cell). */
-export const MEMBER_PART = 6;
-/** Where the A, I and W parts start in a member cell. */
+export const OWN_BALANCE = 3;
+/** Where the A part starts in a member cell; I follows at `memberPart`, W at `2 × memberPart`. */
 export const ACTIVE = 0;
-export const INACTIVE = MEMBER_PART;
-export const EMIGRATED = 2 * MEMBER_PART;
 
 /**
- * Numbers per member cell (CellLayout.memberStride): six sums each for A, I
- * and W — or for A and I only when the scheme has no emigration, whose W
- * would stay empty: a third less memory to walk and clear every year.
+ * The sums a member part carries: `N`, `N × c̄`, `N × w̄` and `N × ō` always;
+ * `N × b̄` only when the scheme reads account balances (the account formula
+ * or account refunds, §5), `N × f̄` only with totalization (§11; without it
+ * f̄ is 0 everywhere). A sum no step reads would only be walked, moved and
+ * cleared every year: step 4 is bound by its loads and stores, and the
+ * stress scheme's cells are a third lighter without the two.
+ * @example memberSumsOf({carriesBalance: false, carriesForeign: false, emigrates: false}) // {memberPart: 4, balanceSum: -1, foreignSum: -1, memberStride: 8}
  */
-export const memberStrideOf = (emigrates: boolean): number => (emigrates ? 3 : 2) * MEMBER_PART;
+export function memberSumsOf(carries: { carriesBalance: boolean; carriesForeign: boolean; emigrates: boolean }): MemberSums {
+  let memberPart = OWN_BALANCE + 1;
+  const balanceSum = carries.carriesBalance ? memberPart++ : -1;
+  const foreignSum = carries.carriesForeign ? memberPart++ : -1;
+  // A W part only in a scheme with emigration (§11), whose W would otherwise stay empty.
+  return { memberPart, balanceSum, foreignSum, memberStride: (carries.emigrates ? 3 : 2) * memberPart };
+}
+
+/** Where a cell's I part starts. */
+export const inactivePart = (layout: CellLayout): number => layout.memberPart;
+/** Where a cell's W part starts (§11). */
+export const emigratedPart = (layout: CellLayout): number => 2 * layout.memberPart;
 
 /** Where P, D and S start in a pensioner slot: heads, then the sum of annual pensions in payment. */
 export const OLD_AGE = 0;

@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { cellLayout, memberCellCount, memberCellIndex, rowIndex, slotCount, slotIndex } from '../../src/core/layout.js';
 
 describe('layout', () => {
-  const layout = cellLayout(58, 62, 3, 4, 2, 12);
+  const layout = cellLayout(58, 62, 3, 4, 2, { memberPart: 6, balanceSum: 4, foreignSum: 5, memberStride: 12 });
 
   it('cellLayout keeps its arguments, with ages = max − min + 1', () => {
-    expect(layout).toEqual({ minAge: 58, maxAge: 62, ages: 5, groups: 3, memberAges: 4, bins: 2, memberStride: 12 });
+    expect(layout).toEqual({ minAge: 58, maxAge: 62, ages: 5, groups: 3, memberAges: 4, bins: 2, memberPart: 6, balanceSum: 4, foreignSum: 5, memberStride: 12 });
   });
 
   it.each([

@@ -16,11 +16,11 @@ import { buildModel, type ProjectionModel } from '../../src/core/model.js';
 import { initialState } from '../../src/core/population.js';
 import { deterministicScenario } from '../../src/core/scenario.js';
 import {
-  ACTIVE, BALANCE, type CohortState, CREDITS, EARNINGS, EMIGRATED, emptyState, FOREIGN_CREDITS, HEADS, INACTIVE, occupy, OLD_AGE,
-  OWN_BALANCE, PENSION, PENSIONER_STRIDE,
+  ACTIVE, type CohortState, CREDITS, EARNINGS, emigratedPart, emptyState, HEADS, inactivePart, occupy, OLD_AGE, OWN_BALANCE,
+  PENSION, PENSIONER_STRIDE,
 } from '../../src/core/state.js';
 import { timelineOf } from '../../src/core/timeline.js';
-import { arrivalIndex, arrive, SHARE } from '../../src/core/year/arrivals.js';
+import { ARRIVED_INACTIVE, arrivalIndex, arrive, SHARE } from '../../src/core/year/arrivals.js';
 import { enterYear, type YearContext, yearContext } from '../../src/core/year/context.js';
 import { enter } from '../../src/core/year/enter.js';
 import { move } from '../../src/core/year/move.js';
@@ -28,7 +28,7 @@ import { retire } from '../../src/core/year/retire.js';
 import type { DisabilityBenefit, OldAgeBenefit } from '../../src/schema/scheme.js';
 import { populationRowSchema } from '../../src/schema/tables.js';
 import { expectClose } from '../support/expect.js';
-import { tinyScheme, type TinySchemeOptions } from '../support/scheme.js';
+import { type SchemePatch, tinyScheme, type TinySchemeOptions } from '../support/scheme.js';
 
 describe('proRata: ρ = c̄ / (c̄ + f̄), 1 when f̄ = 0 (§11)', () => {
   it.each([
@@ -86,12 +86,13 @@ describe('arrive: a share of a moved cell\'s sums lands in a bin\'s part (step 4
   it('adds share × each of the six sums at arrivalIndex(bin) + part, and nothing for a share of 0', () => {
     const arrivals = new Float64Array(arrivalIndex(3));
     expect(arrivalIndex(2)).toBe(2 * 12); // A and I parts of six sums per bin
-    const sums = Float64Array.of(10, 8, 50000, 3000, 2000, 20, 0);
+    // N, N c̄, N w̄, N ō, N b̄, N f̄, then the share
+    const sums = Float64Array.of(10, 8, 50000, 2000, 3000, 20, 0);
     sums[SHARE] = 0.36;
-    arrive(arrivals, arrivalIndex(2) + INACTIVE, sums);
-    arrive(arrivals, arrivalIndex(2) + INACTIVE, sums); // arrivals add up
-    expect([...arrivals.subarray(arrivalIndex(2) + INACTIVE, arrivalIndex(2) + INACTIVE + 6)].map((value) => Number(value.toFixed(9))))
-      .toEqual([7.2, 5.76, 36000, 2160, 1440, 14.4]);
+    arrive(arrivals, arrivalIndex(2) + ARRIVED_INACTIVE, sums);
+    arrive(arrivals, arrivalIndex(2) + ARRIVED_INACTIVE, sums); // arrivals add up
+    expect([...arrivals.subarray(arrivalIndex(2) + ARRIVED_INACTIVE, arrivalIndex(2) + ARRIVED_INACTIVE + 6)].map((value) => Number(value.toFixed(9))))
+      .toEqual([7.2, 5.76, 36000, 1440, 2160, 14.4]);
     sums[SHARE] = 0;
     arrive(arrivals, arrivalIndex(0) + ACTIVE, sums);
     expect(arrivals.subarray(0, arrivalIndex(1)).every((value) => value === 0)).toBe(true);
@@ -131,33 +132,50 @@ function contextOf(model: ProjectionModel): YearContext {
   return context;
 }
 
+type Part = 'A' | 'I' | 'W';
+
 /** Where a member part starts: cell (group 0, sex, age, bin), part A, I or W. */
-function at(model: ProjectionModel, sex: number, age: number, bin: number, part: number): number {
+function at(model: ProjectionModel, sex: number, age: number, bin: number, part: Part): number {
   const { layout } = model;
-  return (memberCellIndex(layout, rowIndex(0, sex), age - layout.minAge) + bin) * layout.memberStride + part;
+  const offset = part === 'A' ? ACTIVE : part === 'I' ? inactivePart(layout) : emigratedPart(layout);
+  return (memberCellIndex(layout, rowIndex(0, sex), age - layout.minAge) + bin) * layout.memberStride + offset;
 }
 
-function put(model: ProjectionModel, state: CohortState, sex: number, age: number, bin: number, part: number, sums: number[]): void {
+/** Where heads, credits, earnings, balance, own balance, foreign credits lie in a part; -1 where the layout has no such sum. */
+const offsets = (model: ProjectionModel) => [HEADS, CREDITS, EARNINGS, model.layout.balanceSum, OWN_BALANCE, model.layout.foreignSum];
+
+function put(model: ProjectionModel, state: CohortState, sex: number, age: number, bin: number, part: Part, sums: number[]): void {
   const where = at(model, sex, age, bin, part);
-  sums.forEach((value, offset) => { state.members[where + offset] = value; });
+  offsets(model).forEach((offset, index) => {
+    if (offset >= 0) state.members[where + offset] = sums[index]!;
+    else if (sums[index] !== 0) throw new Error(`the model's cells carry no sum ${index}: a test scheme must read what the test puts`);
+  });
   occupy(state.memberAges, rowIndex(0, sex), age - model.layout.minAge);
 }
 
-/** [heads, credits, earnings, balance, own balance, foreign credits] of a member part. */
-function sumsAt(model: ProjectionModel, state: CohortState, sex: number, age: number, bin: number, part: number): number[] {
+/** [heads, credits, earnings, balance, own balance, foreign credits] of a member part; 0 for a sum the layout does not carry. */
+function sumsAt(model: ProjectionModel, state: CohortState, sex: number, age: number, bin: number, part: Part): number[] {
   const where = at(model, sex, age, bin, part);
-  return [HEADS, CREDITS, EARNINGS, BALANCE, OWN_BALANCE, FOREIGN_CREDITS].map((offset) => state.members[where + offset]!);
+  return offsets(model).map((offset) => (offset < 0 ? 0 : state.members[where + offset]!));
 }
 
 function expectSums(actual: number[], expected: number[], label: string): void {
   expected.forEach((value, index) => expectClose(actual[index], value, 1e-12, 1e-9, `${label} [${index}]`));
 }
 
-describe('the member state: a W part only with emigration (state.ts memberStrideOf)', () => {
-  it('is 12 numbers per member cell without emigration, 18 with', () => {
-    expect(modelOf({}).layout.memberStride).toBe(12);
-    expect(modelOf({ rates: [{ age: 58, emigration: 0.01 }] }).layout.memberStride).toBe(18);
+describe('the member state: a W part only with emigration, b̄ only where read, f̄ only with totalization (state.ts memberSumsOf)', () => {
+  it('is 4 sums a part (N, N c̄, N w̄, N ō) in a flat scheme with own refunds, 2 parts without emigration, 3 with', () => {
+    expect(modelOf({}).layout.memberStride).toBe(8);
+    expect(modelOf({ rates: [{ age: 58, emigration: 0.01 }] }).layout.memberStride).toBe(12);
     expect(modelOf({}).emigrates).toBe(false);
+  });
+  it('carries N b̄ with account refunds or the account formula, and N f̄ with totalization', () => {
+    const flat = { retirement_age: 60, formula: 'flat', amount: 100 } as const;
+    type OldAge = NonNullable<NonNullable<SchemePatch['benefits']>['old_age']>;
+    const layoutOf = (old_age: OldAge, totalization = false) => modelOf({ scheme: { benefits: { old_age }, portability: { totalization } } }).layout;
+    expect(layoutOf({ ...flat, refund: 'account' })).toMatchObject({ memberPart: 5, balanceSum: 4, foreignSum: -1, memberStride: 10 });
+    expect(layoutOf({ retirement_age: 60, formula: 'account', annuity_rate: 0.03 })).toMatchObject({ balanceSum: 4, memberStride: 10 });
+    expect(layoutOf(flat, true)).toMatchObject({ memberPart: 5, balanceSum: -1, foreignSum: 4, memberStride: 10 });
   });
 });
 
@@ -168,12 +186,12 @@ describe('initialState with foreign credits (§2, §11)', () => {
     const model = modelOf({ scheme: { ...scheme, portability: { totalization: true } } });
     const state = initialState([row], ['g'], model.layout, true);
     // floor(2.5 + 1.7) = 4
-    expectSums(sumsAt(model, state, 1, 58, 4, INACTIVE), [2, 5, 0, 0, 0, 3.4], 'bin 4');
+    expectSums(sumsAt(model, state, 1, 58, 4, 'I'), [2, 5, 0, 0, 0, 3.4], 'bin 4');
   });
   it('without: bin min(floor(c), V), f̄ = 0', () => {
     const model = modelOf({ scheme });
     const state = initialState([row], ['g'], model.layout, false);
-    expectSums(sumsAt(model, state, 1, 58, 2, INACTIVE), [2, 5, 0, 0, 0, 0], 'bin 2');
+    expectSums(sumsAt(model, state, 1, 58, 2, 'I'), [2, 5, 0, 0, 0, 0], 'bin 2');
   });
 });
 
@@ -197,7 +215,7 @@ describe('enter: entrants bring entrants.foreign_credits (§4 step 2, §11)', ()
     entrants[slotIndex(model.layout, rowIndex(0, 0), 0)] = 10;
     const flows = new Float64Array(2 * FLOW_WIDTH);
     enter(model, state, rowIndex(0, 0), entrants, flows);
-    expectSums(sumsAt(model, state, 0, 58, bin, ACTIVE), expected, `bin ${bin}`);
+    expectSums(sumsAt(model, state, 0, 58, bin, 'A'), expected, `bin ${bin}`);
     expect(flows[flowRow(0) + Flow.entrants]).toBe(10);
   });
 });
@@ -207,7 +225,8 @@ describe('step 4 on a W cell: its year (§11)', () => {
     const model = modelOf({
       scheme: {
         assumptions: { wage_growth: 0.03, inflation: 0, investment_return: 0.05 },
-        benefits: { old_age: { retirement_age: 60, formula: 'flat', amount: 100, vesting_years: 2 } },
+        // account refunds: cells carry b̄, whose year this test follows
+        benefits: { old_age: { retirement_age: 60, formula: 'flat', amount: 100, vesting_years: 2, refund: 'account' } },
         portability: { totalization: true, foreign_density: 0.4 },
       },
       qx: { M: { 58: 0.1 } },
@@ -216,25 +235,25 @@ describe('step 4 on a W cell: its year (§11)', () => {
     const state = emptyState(model.layout);
     const next = emptyState(model.layout);
     // 10 heads in W(1): c̄ 0.8, f̄ 2, w̄ 5000, b̄ 300, ō 200
-    put(model, state, 1, 58, 1, EMIGRATED, [10, 8, 50000, 3000, 2000, 20]);
+    put(model, state, 1, 58, 1, 'W', [10, 8, 50000, 3000, 2000, 20]);
     move(contextOf(model), state, next, rowIndex(0, 1), new Float64Array(2 * FLOW_WIDTH));
     // alive 9: 3.6 to W(2), 5.4 to W(1); year-end sums 8, 20 + 10 × 0.4 = 24, 51500, 3150, 2100
-    expectSums(sumsAt(model, next, 1, 59, 2, EMIGRATED), [3.6, 0.36 * 8, 0.36 * 51500, 0.36 * 3150, 0.36 * 2100, 0.36 * 24], 'W(2)');
-    expectSums(sumsAt(model, next, 1, 59, 1, EMIGRATED), [5.4, 0.54 * 8, 0.54 * 51500, 0.54 * 3150, 0.54 * 2100, 0.54 * 24], 'W(1)');
+    expectSums(sumsAt(model, next, 1, 59, 2, 'W'), [3.6, 0.36 * 8, 0.36 * 51500, 0.36 * 3150, 0.36 * 2100, 0.36 * 24], 'W(2)');
+    expectSums(sumsAt(model, next, 1, 59, 1, 'W'), [5.4, 0.54 * 8, 0.54 * 51500, 0.54 * 3150, 0.54 * 2100, 0.54 * 24], 'W(1)');
     expect(next.members.reduce((sum, value) => sum + value, 0)).toBeCloseTo(9 * (1 + 8 / 10 + 51500 / 10 + 315 + 210 + 2.4), 6);
   });
 
   it('without totalization stays in its bin and adds no foreign credits', () => {
     const model = modelOf({
-      scheme: { benefits: { old_age: { retirement_age: 60, formula: 'flat', amount: 100, vesting_years: 2 } }, portability: { foreign_density: 0.4 } },
+      scheme: { benefits: { old_age: { retirement_age: 60, formula: 'flat', amount: 100, vesting_years: 2, refund: 'account' } }, portability: { foreign_density: 0.4 } },
       rates: [{ age: 59, emigration: 0.01 }],
     });
     const state = emptyState(model.layout);
     const next = emptyState(model.layout);
-    put(model, state, 0, 58, 1, EMIGRATED, [10, 8, 50000, 3000, 2000, 0]);
+    put(model, state, 0, 58, 1, 'W', [10, 8, 50000, 3000, 2000, 0]);
     move(contextOf(model), state, next, rowIndex(0, 0), new Float64Array(2 * FLOW_WIDTH));
-    expectSums(sumsAt(model, next, 0, 59, 1, EMIGRATED), [10, 8, 50000, 3000, 2000, 0], 'W(1)');
-    expectSums(sumsAt(model, next, 0, 59, 2, EMIGRATED), [0, 0, 0, 0, 0, 0], 'W(2)');
+    expectSums(sumsAt(model, next, 0, 59, 1, 'W'), [10, 8, 50000, 3000, 2000, 0], 'W(1)');
+    expectSums(sumsAt(model, next, 0, 59, 2, 'W'), [0, 0, 0, 0, 0, 0], 'W(2)');
   });
 });
 
@@ -250,8 +269,8 @@ describe('retire: W cells at the retirement age (§4 step 1, §11)', () => {
     const model = modelOf(options(exported));
     const state = emptyState(model.layout);
     // vested W(2): 5 heads, c̄ 1.5, f̄ 1.5: ρ = 0.5; not vested W(1): 2 heads, ō 200
-    put(model, state, 1, 60, 2, EMIGRATED, [5, 7.5, 0, 0, 1000, 7.5]);
-    put(model, state, 1, 60, 1, EMIGRATED, [2, 1, 0, 0, 400, 0]);
+    put(model, state, 1, 60, 2, 'W', [5, 7.5, 0, 0, 1000, 7.5]);
+    put(model, state, 1, 60, 1, 'W', [2, 1, 0, 0, 400, 0]);
     const flows = new Float64Array(2 * FLOW_WIDTH);
     retire(contextOf(model), state, rowIndex(0, 1), flows);
     const slot = slotIndex(model.layout, rowIndex(0, 1), 60 - model.layout.minAge) * PENSIONER_STRIDE + OLD_AGE;
@@ -259,7 +278,7 @@ describe('retire: W cells at the retirement age (§4 step 1, §11)', () => {
     return {
       pensioners: state.pensioners[slot]!, pensions: state.pensioners[slot + PENSION]!, refunds: flows[out + Flow.refunds]!,
       awards: flows[out + Flow.old_age_awards]!, amount: flows[out + Flow.old_age_award_amount]!,
-      left: sumsAt(model, state, 1, 60, 2, EMIGRATED)[0]! + sumsAt(model, state, 1, 60, 1, EMIGRATED)[0]!,
+      left: sumsAt(model, state, 1, 60, 2, 'W')[0]! + sumsAt(model, state, 1, 60, 1, 'W')[0]!,
     };
   }
   it('with export: a vested W cell becomes P with the pro-rated award (1200 × 0.5), the others are refunded', () => {
@@ -277,7 +296,7 @@ describe('move: emigration and care credits of one A cell (§4 step 4, §11, §1
     scheme: {
       groups: { g: { compliance: 0.5 } },
       benefits: {
-        old_age: { retirement_age: 60, formula: 'flat', amount: 100, vesting_years: 2 },
+        old_age: { retirement_age: 60, formula: 'flat', amount: 100, vesting_years: 2, refund: 'account' }, // cells carry b̄
         care_credits: { years_per_birth: 1, insured_income: 50, state_contribution_rate: 0.1 },
       },
     },
@@ -287,7 +306,7 @@ describe('move: emigration and care credits of one A cell (§4 step 4, §11, §1
   const state = emptyState(model.layout);
   const next = emptyState(model.layout);
   // A(0): 100 heads, c̄ 0.5, w̄ 1000, b̄ 200, ō 100
-  put(model, state, 0, 58, 0, ACTIVE, [100, 50, 100000, 20000, 10000, 0]);
+  put(model, state, 0, 58, 0, 'A', [100, 50, 100000, 20000, 10000, 0]);
   const flows = new Float64Array(2 * FLOW_WIDTH);
   move(contextOf(model), state, next, rowIndex(0, 0), flows);
   // year-end sums: c 50 + 100 × 0.5 = 100, w 100000 + 60000, b 20000 + 6000, o 10000 + 6000
@@ -298,18 +317,18 @@ describe('move: emigration and care credits of one A cell (§4 step 4, §11, §1
 
   it('sends N (1 − q)(1 − ι) e to W, d to W(k+1), with the year-end averages only', () => {
     // 100 × 0.9 × 0.1 = 9 emigrants, 4.5 each to W(1) and W(0)
-    expectSums(sumsAt(model, next, 0, 59, 1, EMIGRATED), cell(4.5, yearEnd), 'W(1)');
-    expectSums(sumsAt(model, next, 0, 59, 0, EMIGRATED), cell(4.5, yearEnd), 'W(0)');
+    expectSums(sumsAt(model, next, 0, 59, 1, 'W'), cell(4.5, yearEnd), 'W(1)');
+    expectSums(sumsAt(model, next, 0, 59, 0, 'W'), cell(4.5, yearEnd), 'W(0)');
   });
 
   it('splits the stayers by care credits: A(k+1), A(k), I(k+1), I(k), each j → j (1 − f) and min(j + 1, 2) (f)', () => {
     // R = 81: A(1) 0.5 × 0.8 × 81 = 32.4, A(0) 32.4, I(1) 8.1, I(0) 8.1 before the split
-    expectSums(sumsAt(model, next, 0, 59, 0, ACTIVE), cell(32.4 * 0.7, credited), 'A(0)');
-    expectSums(sumsAt(model, next, 0, 59, 1, ACTIVE), cell(32.4 * 0.3 + 32.4 * 0.7, credited), 'A(1)');
-    expectSums(sumsAt(model, next, 0, 59, 2, ACTIVE), cell(32.4 * 0.3, credited), 'A(2)');
-    expectSums(sumsAt(model, next, 0, 59, 0, INACTIVE), cell(8.1 * 0.7, credited), 'I(0)');
-    expectSums(sumsAt(model, next, 0, 59, 1, INACTIVE), cell(8.1, credited), 'I(1)');
-    expectSums(sumsAt(model, next, 0, 59, 2, INACTIVE), cell(8.1 * 0.3, credited), 'I(2)');
+    expectSums(sumsAt(model, next, 0, 59, 0, 'A'), cell(32.4 * 0.7, credited), 'A(0)');
+    expectSums(sumsAt(model, next, 0, 59, 1, 'A'), cell(32.4 * 0.3 + 32.4 * 0.7, credited), 'A(1)');
+    expectSums(sumsAt(model, next, 0, 59, 2, 'A'), cell(32.4 * 0.3, credited), 'A(2)');
+    expectSums(sumsAt(model, next, 0, 59, 0, 'I'), cell(8.1 * 0.7, credited), 'I(0)');
+    expectSums(sumsAt(model, next, 0, 59, 1, 'I'), cell(8.1, credited), 'I(1)');
+    expectSums(sumsAt(model, next, 0, 59, 2, 'I'), cell(8.1 * 0.3, credited), 'I(2)');
   });
 
   it('counts the births of the stayers, 81 × 0.3, and the state\'s contribution G for each', () => {

@@ -1,23 +1,31 @@
 /**
  * src/core/state.ts has no @example: these are its documented contracts,
- * run. Sums per cell (A then I, six each, then W in a scheme with
- * emigration; P, D, S heads and pension), the
+ * run. Sums per cell (A then I, then W in a scheme with emigration: N,
+ * N c̄, N w̄, N ō, then N b̄ where accounts are read and N f̄ with
+ * totalization; P, D, S heads and pension), the
  * rows' occupied age ranges, and clearing.
  */
 import { describe, expect, it } from 'vitest';
 import { cellLayout, memberCellCount, memberCellIndex, slotCount, slotIndex } from '../../src/core/layout.js';
 import {
-  ACTIVE, BALANCE, CREDITS, DISABILITY, EARNINGS, EMIGRATED, FOREIGN_CREDITS, HEADS, INACTIVE, MEMBER_PART, OLD_AGE, OWN_BALANCE,
-  PENSION, PENSIONER_STRIDE, SURVIVOR, clearRow, clearState, emptyState, isEmpty, memberStrideOf, occupy,
+  ACTIVE, CREDITS, DISABILITY, EARNINGS, emigratedPart, HEADS, inactivePart, OLD_AGE, OWN_BALANCE,
+  PENSION, PENSIONER_STRIDE, SURVIVOR, clearRow, clearState, emptyState, isEmpty, memberSumsOf, occupy,
 } from '../../src/core/state.js';
 
-const layout = cellLayout(58, 62, 1, 3, 2, memberStrideOf(false));
+const layout = cellLayout(58, 62, 1, 3, 2, memberSumsOf({ carriesBalance: false, carriesForeign: false, emigrates: false }));
 
 describe('cohort state', () => {
-  it('packs six sums for A, I and (with emigration) W per member cell, and P, D, S (heads, pension) per slot', () => {
-    expect([HEADS, CREDITS, EARNINGS, BALANCE, OWN_BALANCE, FOREIGN_CREDITS]).toEqual([0, 1, 2, 3, 4, 5]);
-    expect([ACTIVE, INACTIVE, EMIGRATED, MEMBER_PART]).toEqual([0, 6, 12, 6]);
-    expect([memberStrideOf(false), memberStrideOf(true)]).toEqual([12, 18]);
+  it('packs N, N c̄, N w̄, N ō for A, I and (with emigration) W per member cell, N b̄ and N f̄ only where read, and P, D, S (heads, pension) per slot', () => {
+    expect([HEADS, CREDITS, EARNINGS, OWN_BALANCE, ACTIVE]).toEqual([0, 1, 2, 3, 0]);
+    const sums = (carriesBalance: boolean, carriesForeign: boolean, emigrates: boolean) => memberSumsOf({ carriesBalance, carriesForeign, emigrates });
+    // A career-average scheme without totalization (the stress scheme): four sums a part.
+    expect(sums(false, false, false)).toEqual({ memberPart: 4, balanceSum: -1, foreignSum: -1, memberStride: 8 });
+    // With totalization and emigration (the demo): f̄ fifth, and a W part.
+    expect(sums(false, true, true)).toEqual({ memberPart: 5, balanceSum: -1, foreignSum: 4, memberStride: 15 });
+    // Accounts read b̄: it comes before f̄.
+    expect(sums(true, false, false)).toEqual({ memberPart: 5, balanceSum: 4, foreignSum: -1, memberStride: 10 });
+    expect(sums(true, true, true)).toEqual({ memberPart: 6, balanceSum: 4, foreignSum: 5, memberStride: 18 });
+    expect([inactivePart(layout), emigratedPart(layout)]).toEqual([4, 8]);
     expect([OLD_AGE, DISABILITY, SURVIVOR, PENSION, PENSIONER_STRIDE]).toEqual([0, 2, 4, 1, 6]);
   });
 
@@ -34,7 +42,7 @@ describe('cohort state', () => {
 
   it('occupy widens a row\'s range; clearRow zeroes that row only and empties its range; clearState all', () => {
     const state = emptyState(layout);
-    const member = (row: number, age: number) => memberCellIndex(layout, row, age) * layout.memberStride + INACTIVE + EARNINGS;
+    const member = (row: number, age: number) => memberCellIndex(layout, row, age) * layout.memberStride + inactivePart(layout) + EARNINGS;
     const pensioner = (row: number, age: number) => slotIndex(layout, row, age) * PENSIONER_STRIDE + SURVIVOR + PENSION;
     state.members[member(0, 2)] = 7;
     occupy(state.memberAges, 0, 2);

@@ -6,7 +6,7 @@
 import { type MemberYearCache, memberYearCache, type MemberYearTable, memberYearTable, fillMemberYears } from '../memberYears.js';
 import type { MemberAverages } from '../awards.js';
 import { mortalityOfYear, type ProjectionModel } from '../model.js';
-import { MEMBER_PART } from '../state.js';
+import { ARRIVAL_SUMS } from './arrivals.js';
 import type { Timeline } from '../timeline.js';
 import { record } from '../record.js';
 
@@ -101,8 +101,8 @@ class YearContextObject {
     this.memberDeathPensions = new Float64Array(model.layout.ages);
     this.memberHeads = new Float64Array(3 * model.layout.memberAges);
     this.memberHeadsOf = -1;
-    this.arrivals = new Float64Array(model.layout.bins * 2 * MEMBER_PART);
-    this.moveSums = new Float64Array(MEMBER_PART + 1);
+    this.arrivals = new Float64Array(model.layout.bins * 2 * ARRIVAL_SUMS);
+    this.moveSums = new Float64Array(ARRIVAL_SUMS + 1);
     this.retirement = record({ credits: 0, earnings: 0, balance: 0, foreignCredits: 0 });
     this.awards = record({ heads: 0, amount: 0, refunds: 0 });
     this.births = 0;

@@ -9,7 +9,7 @@ import { memberCellIndex, rowIndex, slotCount, slotIndex } from '../layout.js';
 import { Flow, flowRow } from '../flows.js';
 import type { ProjectionModel } from '../model.js';
 import type { Scenario } from '../scenario.js';
-import { ACTIVE, type CohortState, FOREIGN_CREDITS, HEADS, occupy } from '../state.js';
+import { ACTIVE, type CohortState, HEADS, occupy } from '../state.js';
 
 /** Entrant heads by (cell group, sex, age) slot in a year, or null for none. */
 export type EntrantsOfYear = (yearIndex: number) => Float64Array | null;
@@ -25,7 +25,8 @@ export function enter(model: ProjectionModel, state: CohortState, row: number, e
     if (heads === 0) continue;
     const at = (memberCellIndex(layout, row, ageIndex) + bin) * layout.memberStride + ACTIVE;
     state.members[at + HEADS]! += heads;
-    if (foreignCredits > 0) state.members[at + FOREIGN_CREDITS]! += heads * foreignCredits;
+    // Entrants bring foreign credits only with totalization, where cells carry f̄ (§11).
+    if (foreignCredits > 0) state.members[at + layout.foreignSum]! += heads * foreignCredits;
     occupy(state.memberAges, row, ageIndex);
     entered += heads;
   }

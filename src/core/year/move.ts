@@ -28,11 +28,8 @@
 import { type DisabilityAwardTerms, disabilityAwardOf, disabilityAwardTerms, proRata } from '../awards.js';
 import { Flow, flowRow } from '../flows.js';
 import { memberCellIndex, rowIndex, slotIndex } from '../layout.js';
-import {
-  ACTIVE, BALANCE, type CohortState, CREDITS, DISABILITY, EARNINGS, EMIGRATED, FOREIGN_CREDITS, HEADS, INACTIVE, occupy,
-  OWN_BALANCE, PENSION, PENSIONER_STRIDE,
-} from '../state.js';
-import { arrivalIndex, arrive, SHARE } from './arrivals.js';
+import { ACTIVE, type CohortState, CREDITS, DISABILITY, EARNINGS, HEADS, occupy, OWN_BALANCE, PENSION, PENSIONER_STRIDE } from '../state.js';
+import { ARRIVED_BALANCE, ARRIVED_FOREIGN, ARRIVED_INACTIVE, arrivalIndex, arrive, SHARE } from './arrivals.js';
 import type { YearContext } from './context.js';
 
 const NO_AWARD: DisabilityAwardTerms = { fixed: 0, replacement: 0, minimum: 0 };
@@ -86,6 +83,13 @@ function moveAges(
   const { model } = context;
   const { layout, rates } = model;
   const { bins, memberStride: stride } = layout;
+  const inactive = layout.memberPart;
+  const emigrated = 2 * layout.memberPart;
+  // b̄ and f̄ where the scheme reads them (state.ts memberSumsOf): elsewhere they are worked out as 0 and not stored.
+  const balanceAt = layout.balanceSum;
+  const foreignAt = layout.foreignSum;
+  const carriesBalance = balanceAt >= 0;
+  const carriesForeign = foreignAt >= 0;
   const topBin = bins - 1;
   const disability = model.scheme.benefits.disability;
   // Disability awards are needed where members become disabled, and where
@@ -135,7 +139,7 @@ function moveAges(
     let highest = -1;
     for (let bin = topBin; bin >= 0 && highest < 0; bin -= 1) {
       const from = (cellBase + bin) * stride;
-      if (members[from + ACTIVE + HEADS]! > 0 || members[from + INACTIVE + HEADS]! > 0 || (emigrates && members[from + EMIGRATED + HEADS]! > 0)) highest = bin;
+      if (members[from + ACTIVE + HEADS]! > 0 || members[from + inactive + HEADS]! > 0 || (emigrates && members[from + emigrated + HEADS]! > 0)) highest = bin;
     }
     const lastBin = Math.min(highest + 1 + (fertility > 0 ? creditedYears : 0), topBin);
     // Credit-earners of the bin below, on their way to this bin: A part, then I part.
@@ -168,9 +172,9 @@ function moveAges(
         anyone = true;
         let credits = members[from + ACTIVE + CREDITS]! + heads * density;
         let earnings = members[from + ACTIVE + EARNINGS]! * revaluation + heads * insured;
-        let balance = members[from + ACTIVE + BALANCE]! * growth + heads * accountAdded;
+        let balance = (carriesBalance ? members[from + ACTIVE + balanceAt]! : 0) * growth + heads * accountAdded;
         const ownBalance = members[from + ACTIVE + OWN_BALANCE]! * growth + heads * ownAdded;
-        const foreign = members[from + ACTIVE + FOREIGN_CREDITS]!;
+        const foreign = carriesForeign ? members[from + ACTIVE + foreignAt]! : 0;
         if (vested && (incidence > 0 || awardEveryVested)) {
           const award = disabilityAwardOf(terms, credits, earnings, heads, proRata(credits, foreign));
           disabledHeads += heads * survival * incidence;
@@ -195,13 +199,13 @@ function moveAges(
           earnings += credited * context.careCreditEarnings;
           balance += credited * context.careCreditBalance;
           sums[HEADS] = heads; sums[CREDITS] = credits; sums[EARNINGS] = earnings;
-          sums[BALANCE] = balance; sums[OWN_BALANCE] = ownBalance; sums[FOREIGN_CREDITS] = foreign;
+          sums[ARRIVED_BALANCE] = balance; sums[OWN_BALANCE] = ownBalance; sums[ARRIVED_FOREIGN] = foreign;
           const upCredited = arrivalIndex(Math.min(upBin + creditedYears, topBin));
           const stayCredited = arrivalIndex(Math.min(bin + creditedYears, topBin));
           sums[SHARE] = fertility * staying * density * (1 - lapse); arrive(arrivals, upCredited + ACTIVE, sums);
-          sums[SHARE] = fertility * staying * density * lapse; arrive(arrivals, upCredited + INACTIVE, sums);
+          sums[SHARE] = fertility * staying * density * lapse; arrive(arrivals, upCredited + ARRIVED_INACTIVE, sums);
           sums[SHARE] = fertility * staying * (1 - density) * (1 - lapse); arrive(arrivals, stayCredited + ACTIVE, sums);
-          sums[SHARE] = fertility * staying * (1 - density) * lapse; arrive(arrivals, stayCredited + INACTIVE, sums);
+          sums[SHARE] = fertility * staying * (1 - density) * lapse; arrive(arrivals, stayCredited + ARRIVED_INACTIVE, sums);
         }
         const stayActive = keep * staying * (1 - density) * (1 - lapse);
         const stayInactive = keep * staying * (1 - density) * lapse;
@@ -216,15 +220,15 @@ function moveAges(
         upInactiveHeads = upInactive * heads; upInactiveCredits = upInactive * credits; upInactiveEarnings = upInactive * earnings;
         upInactiveBalance = upInactive * balance; upInactiveOwn = upInactive * ownBalance; upInactiveForeign = upInactive * foreign;
       }
-      const idle = members[from + INACTIVE + HEADS]!;
+      const idle = members[from + inactive + HEADS]!;
       inactiveTotal += idle;
       if (idle > 0) {
         anyone = true;
-        let credits = members[from + INACTIVE + CREDITS]!;
-        let earnings = members[from + INACTIVE + EARNINGS]! * revaluation;
-        let balance = members[from + INACTIVE + BALANCE]! * growth;
-        const ownBalance = members[from + INACTIVE + OWN_BALANCE]! * growth;
-        const foreign = members[from + INACTIVE + FOREIGN_CREDITS]!;
+        let credits = members[from + inactive + CREDITS]!;
+        let earnings = members[from + inactive + EARNINGS]! * revaluation;
+        let balance = (carriesBalance ? members[from + inactive + balanceAt]! : 0) * growth;
+        const ownBalance = members[from + inactive + OWN_BALANCE]! * growth;
+        const foreign = carriesForeign ? members[from + inactive + foreignAt]! : 0;
         if (vested && (incidence > 0 || awardEveryVested)) {
           const award = disabilityAwardOf(terms, credits, earnings, idle, proRata(credits, foreign));
           disabledHeads += idle * survival * incidence;
@@ -243,10 +247,10 @@ function moveAges(
           earnings += credited * context.careCreditEarnings;
           balance += credited * context.careCreditBalance;
           sums[HEADS] = idle; sums[CREDITS] = credits; sums[EARNINGS] = earnings;
-          sums[BALANCE] = balance; sums[OWN_BALANCE] = ownBalance; sums[FOREIGN_CREDITS] = foreign;
+          sums[ARRIVED_BALANCE] = balance; sums[OWN_BALANCE] = ownBalance; sums[ARRIVED_FOREIGN] = foreign;
           const stayCredited = arrivalIndex(Math.min(bin + creditedYears, topBin));
           sums[SHARE] = fertility * staying * reentry; arrive(arrivals, stayCredited + ACTIVE, sums);
-          sums[SHARE] = fertility * staying * (1 - reentry); arrive(arrivals, stayCredited + INACTIVE, sums);
+          sums[SHARE] = fertility * staying * (1 - reentry); arrive(arrivals, stayCredited + ARRIVED_INACTIVE, sums);
         }
         const back = keep * staying * reentry;
         const stay = keep * staying * (1 - reentry);
@@ -255,16 +259,16 @@ function moveAges(
         inactiveHeads += stay * idle; inactiveCredits += stay * credits; inactiveEarnings += stay * earnings;
         inactiveBalance += stay * balance; inactiveOwn += stay * ownBalance; inactiveForeign += stay * foreign;
       }
-      const abroad = emigrates ? members[from + EMIGRATED + HEADS]! : 0;
+      const abroad = emigrates ? members[from + emigrated + HEADS]! : 0;
       emigrantTotal += abroad;
       if (abroad > 0) {
         // §11: W's survivors, a year abroad credited with foreign_density; no contributions, no disability.
         anyone = true;
-        const credits = members[from + EMIGRATED + CREDITS]!;
-        const earnings = members[from + EMIGRATED + EARNINGS]! * revaluation;
-        const balance = members[from + EMIGRATED + BALANCE]! * growth;
-        const ownBalance = members[from + EMIGRATED + OWN_BALANCE]! * growth;
-        const foreign = members[from + EMIGRATED + FOREIGN_CREDITS]! + abroad * foreignDensity;
+        const credits = members[from + emigrated + CREDITS]!;
+        const earnings = members[from + emigrated + EARNINGS]! * revaluation;
+        const balance = (carriesBalance ? members[from + emigrated + balanceAt]! : 0) * growth;
+        const ownBalance = members[from + emigrated + OWN_BALANCE]! * growth;
+        const foreign = (carriesForeign ? members[from + emigrated + foreignAt]! : 0) + abroad * foreignDensity;
         const stay = survival * (1 - foreignDensity);
         abroadHeads += stay * abroad; abroadCredits += stay * credits; abroadEarnings += stay * earnings;
         abroadBalance += stay * balance; abroadOwn += stay * ownBalance; abroadForeign += stay * foreign;
@@ -286,32 +290,30 @@ function moveAges(
         // Every arrival in this bin comes from a bin below or, at the top, from this one: all are in.
         const arrived = arrivalIndex(bin);
         activeHeads += arrivals[arrived + ACTIVE + HEADS]!; activeCredits += arrivals[arrived + ACTIVE + CREDITS]!;
-        activeEarnings += arrivals[arrived + ACTIVE + EARNINGS]!; activeBalance += arrivals[arrived + ACTIVE + BALANCE]!;
-        activeOwn += arrivals[arrived + ACTIVE + OWN_BALANCE]!; activeForeign += arrivals[arrived + ACTIVE + FOREIGN_CREDITS]!;
-        inactiveHeads += arrivals[arrived + INACTIVE + HEADS]!; inactiveCredits += arrivals[arrived + INACTIVE + CREDITS]!;
-        inactiveEarnings += arrivals[arrived + INACTIVE + EARNINGS]!; inactiveBalance += arrivals[arrived + INACTIVE + BALANCE]!;
-        inactiveOwn += arrivals[arrived + INACTIVE + OWN_BALANCE]!; inactiveForeign += arrivals[arrived + INACTIVE + FOREIGN_CREDITS]!;
+        activeEarnings += arrivals[arrived + ACTIVE + EARNINGS]!; activeBalance += arrivals[arrived + ACTIVE + ARRIVED_BALANCE]!;
+        activeOwn += arrivals[arrived + ACTIVE + OWN_BALANCE]!; activeForeign += arrivals[arrived + ACTIVE + ARRIVED_FOREIGN]!;
+        inactiveHeads += arrivals[arrived + ARRIVED_INACTIVE + HEADS]!; inactiveCredits += arrivals[arrived + ARRIVED_INACTIVE + CREDITS]!;
+        inactiveEarnings += arrivals[arrived + ARRIVED_INACTIVE + EARNINGS]!; inactiveBalance += arrivals[arrived + ARRIVED_INACTIVE + ARRIVED_BALANCE]!;
+        inactiveOwn += arrivals[arrived + ARRIVED_INACTIVE + OWN_BALANCE]!; inactiveForeign += arrivals[arrived + ARRIVED_INACTIVE + ARRIVED_FOREIGN]!;
       }
       if (emigrates) {
-        destinations[to + EMIGRATED + HEADS] = abroadHeads;
-        destinations[to + EMIGRATED + CREDITS] = abroadCredits;
-        destinations[to + EMIGRATED + EARNINGS] = abroadEarnings;
-        destinations[to + EMIGRATED + BALANCE] = abroadBalance;
-        destinations[to + EMIGRATED + OWN_BALANCE] = abroadOwn;
-        destinations[to + EMIGRATED + FOREIGN_CREDITS] = abroadForeign;
+        destinations[to + emigrated + HEADS] = abroadHeads;
+        destinations[to + emigrated + CREDITS] = abroadCredits;
+        destinations[to + emigrated + EARNINGS] = abroadEarnings;
+        destinations[to + emigrated + OWN_BALANCE] = abroadOwn;
+        if (carriesBalance) destinations[to + emigrated + balanceAt] = abroadBalance;
+        if (carriesForeign) destinations[to + emigrated + foreignAt] = abroadForeign;
       }
       destinations[to + ACTIVE + HEADS] = activeHeads;
       destinations[to + ACTIVE + CREDITS] = activeCredits;
       destinations[to + ACTIVE + EARNINGS] = activeEarnings;
-      destinations[to + ACTIVE + BALANCE] = activeBalance;
       destinations[to + ACTIVE + OWN_BALANCE] = activeOwn;
-      destinations[to + ACTIVE + FOREIGN_CREDITS] = activeForeign;
-      destinations[to + INACTIVE + HEADS] = inactiveHeads;
-      destinations[to + INACTIVE + CREDITS] = inactiveCredits;
-      destinations[to + INACTIVE + EARNINGS] = inactiveEarnings;
-      destinations[to + INACTIVE + BALANCE] = inactiveBalance;
-      destinations[to + INACTIVE + OWN_BALANCE] = inactiveOwn;
-      destinations[to + INACTIVE + FOREIGN_CREDITS] = inactiveForeign;
+      destinations[to + inactive + HEADS] = inactiveHeads;
+      destinations[to + inactive + CREDITS] = inactiveCredits;
+      destinations[to + inactive + EARNINGS] = inactiveEarnings;
+      destinations[to + inactive + OWN_BALANCE] = inactiveOwn;
+      if (carriesBalance) { destinations[to + ACTIVE + balanceAt] = activeBalance; destinations[to + inactive + balanceAt] = inactiveBalance; }
+      if (carriesForeign) { destinations[to + ACTIVE + foreignAt] = activeForeign; destinations[to + inactive + foreignAt] = inactiveForeign; }
     }
     const counted = 3 * ageIndex;
     context.memberHeads[counted] = activeTotal;

@@ -9,7 +9,7 @@
 import { Flow, flowRow } from '../flows.js';
 import { memberCellIndex, rowIndex, slotIndex } from '../layout.js';
 import {
-  ACTIVE, type CohortState, DISABILITY, EMIGRATED, HEADS, INACTIVE, OLD_AGE, PENSION, PENSIONER_STRIDE, SURVIVOR,
+  ACTIVE, type CohortState, DISABILITY, emigratedPart, HEADS, inactivePart, OLD_AGE, PENSION, PENSIONER_STRIDE, SURVIVOR,
 } from '../state.js';
 import type { YearContext } from './context.js';
 import { lastMovingAge } from './move.js';
@@ -50,11 +50,13 @@ export function payments(context: YearContext, state: CohortState, row: number, 
       emigrantHeads = context.memberHeads[3 * ageIndex + 2]!;
     } else {
       const first = memberCellIndex(layout, row, ageIndex) * stride;
+      const inactive = inactivePart(layout);
       for (let cell = first; cell < first + bins * stride; cell += stride) {
         activeHeads += members[cell + ACTIVE + HEADS]!;
-        inactiveHeads += members[cell + INACTIVE + HEADS]!;
+        inactiveHeads += members[cell + inactive + HEADS]!;
       }
-      if (emigrates) for (let cell = first; cell < first + bins * stride; cell += stride) emigrantHeads += members[cell + EMIGRATED + HEADS]!;
+      const emigrated = emigratedPart(layout);
+      if (emigrates) for (let cell = first; cell < first + bins * stride; cell += stride) emigrantHeads += members[cell + emigrated + HEADS]!;
     }
     if (activeHeads > 0) {
       const exposure = activeHeads * (1 - q / 2);

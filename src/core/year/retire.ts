@@ -11,8 +11,8 @@ import { Flow, flowRow } from '../flows.js';
 import { memberCellIndex, slotIndex } from '../layout.js';
 import { mortalityOfYear } from '../model.js';
 import {
-  ACTIVE, BALANCE, CREDITS, type CohortState, EARNINGS, EMIGRATED, FOREIGN_CREDITS, HEADS, INACTIVE, MEMBER_PART, occupy,
-  OLD_AGE, OWN_BALANCE, PENSION, PENSIONER_STRIDE,
+  ACTIVE, CREDITS, type CohortState, EARNINGS, emigratedPart, HEADS, inactivePart, occupy, OLD_AGE, OWN_BALANCE, PENSION,
+  PENSIONER_STRIDE,
 } from '../state.js';
 import type { YearContext } from './context.js';
 
@@ -32,8 +32,8 @@ export function retire(context: YearContext, state: CohortState, row: number, fl
     const cellBase = memberCellIndex(layout, row, ageIndex);
     const slot = slotIndex(layout, row, ageIndex);
     retireCells(context, state, ACTIVE, true, cellBase, row, sex, ageIndex, slot);
-    retireCells(context, state, INACTIVE, true, cellBase, row, sex, ageIndex, slot);
-    if (context.model.emigrates) retireCells(context, state, EMIGRATED, exported, cellBase, row, sex, ageIndex, slot);
+    retireCells(context, state, inactivePart(layout), true, cellBase, row, sex, ageIndex, slot);
+    if (context.model.emigrates) retireCells(context, state, emigratedPart(layout), exported, cellBase, row, sex, ageIndex, slot);
   }
   const out = flowRow(row);
   if (awards.refunds !== 0) flows[out + Flow.refunds]! += awards.refunds;
@@ -56,7 +56,7 @@ function retireCells(
   const { members, pensioners } = state;
   const averages = context.retirement;
   const awards = context.awards;
-  const { bins, memberStride: stride } = context.model.layout;
+  const { bins, memberStride: stride, memberPart, balanceSum, foreignSum } = context.model.layout;
   for (let bin = 0; bin < bins; bin += 1) {
     const at = (cellBase + bin) * stride + part;
     const heads = members[at + HEADS]!;
@@ -64,8 +64,9 @@ function retireCells(
     if (pensionable && bin >= oldAge.vesting_years) {
       averages.credits = members[at + CREDITS]! / heads;
       averages.earnings = members[at + EARNINGS]! / heads;
-      averages.balance = members[at + BALANCE]! / heads;
-      averages.foreignCredits = members[at + FOREIGN_CREDITS]! / heads;
+      // Cells carry b̄ where the award or the refund reads it, f̄ with totalization; elsewhere both are 0.
+      averages.balance = balanceSum < 0 ? 0 : members[at + balanceSum]! / heads;
+      averages.foreignCredits = foreignSum < 0 ? 0 : members[at + foreignSum]! / heads;
       const annuityFactor = oldAge.formula === 'account' ? annuityFactorOf(context, sex, ageIndex) : NaN;
       const pensioner = slot * PENSIONER_STRIDE + OLD_AGE;
       const amount = heads * oldAgeAward(oldAge, averages, context.benefitIndex, annuityFactor);
@@ -75,17 +76,17 @@ function retireCells(
       awards.amount += amount;
       occupy(state.pensionerAges, row, ageIndex);
     } else {
-      awards.refunds += refundOf(oldAge.refund, members, at);
+      awards.refunds += refundOf(oldAge.refund, members, at, balanceSum);
     }
-    members.fill(0, at, at + MEMBER_PART);
+    members.fill(0, at, at + memberPart);
   }
 }
 
 /** §5 refunds: `N × ō` (own), `N × b̄` (account) or nothing, at the start of the year. */
-function refundOf(refund: 'own' | 'account' | 'none', members: Float64Array, at: number): number {
+function refundOf(refund: 'own' | 'account' | 'none', members: Float64Array, at: number, balanceSum: number): number {
   switch (refund) {
     case 'own': return members[at + OWN_BALANCE]!;
-    case 'account': return members[at + BALANCE]!;
+    case 'account': return members[at + balanceSum]!; // account refunds make cells carry b̄ (state.ts memberSumsOf)
     case 'none': return 0;
   }
 }

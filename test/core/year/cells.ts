@@ -16,14 +16,12 @@ import { buildModel, type ProjectionModel } from '../../../src/core/model.js';
 import { deterministicScenario, type Scenario } from '../../../src/core/scenario.js';
 import {
   ACTIVE,
-  BALANCE,
   CREDITS,
   DISABILITY,
   EARNINGS,
-  EMIGRATED,
-  FOREIGN_CREDITS,
+  emigratedPart,
   HEADS,
-  INACTIVE,
+  inactivePart,
   OLD_AGE,
   OWN_BALANCE,
   PENSION,
@@ -96,56 +94,66 @@ export interface MemberSums {
   foreign: number;
 }
 
-const PART_OFFSET = { A: ACTIVE, I: INACTIVE, W: EMIGRATED } as const;
 const STATE_OFFSET = { P: OLD_AGE, D: DISABILITY, S: SURVIVOR } as const;
-const SUMS = [
+const partOffset = (layout: CellLayout, part: MemberPart) => (part === 'A' ? ACTIVE : part === 'I' ? inactivePart(layout) : emigratedPart(layout));
+
+/**
+ * Where each of the six sums lies in a part, or -1 for a sum the layout does
+ * not carry (b̄ without accounts, f̄ without totalization: state.ts memberSumsOf).
+ */
+const sumOffsets = (layout: CellLayout) => [
   ['heads', HEADS],
   ['credits', CREDITS],
   ['earnings', EARNINGS],
-  ['balance', BALANCE],
+  ['balance', layout.balanceSum],
   ['own', OWN_BALANCE],
-  ['foreign', FOREIGN_CREDITS],
+  ['foreign', layout.foreignSum],
 ] as const;
 
 function memberOffset(layout: CellLayout, cell: MemberCell): number {
   const ageIndex = cell.age - layout.minAge;
   if (ageIndex < 0 || ageIndex >= layout.memberAges) throw new Error(`no member cell at age ${cell.age}`);
   if (cell.bin < 0 || cell.bin >= layout.bins) throw new Error(`no credit bin ${cell.bin} (bins 0 … ${layout.bins - 1})`);
-  if (PART_OFFSET[cell.part] >= layout.memberStride) throw new Error(`no ${cell.part} part: the scheme has no emigration`);
+  if (partOffset(layout, cell.part) >= layout.memberStride) throw new Error(`no ${cell.part} part: the scheme has no emigration`);
   const cellIndex = memberCellIndex(layout, rowOf(cell.sex, cell.group), ageIndex) + cell.bin;
-  return cellIndex * layout.memberStride + PART_OFFSET[cell.part];
+  return cellIndex * layout.memberStride + partOffset(layout, cell.part);
+}
+
+/**
+ * Adds sums to a member cell. A sum the layout does not carry must be 0: a
+ * test that gives one expects a number the scheme never keeps.
+ */
+function addSums(state: CohortState, layout: CellLayout, cell: MemberCell, sums: Partial<MemberSums>): void {
+  const offset = memberOffset(layout, cell);
+  for (const [name, sum] of sumOffsets(layout)) {
+    const value = sums[name] ?? 0;
+    if (sum >= 0) state.members[offset + sum]! += value;
+    else if (value !== 0) throw new Error(`the scheme's cells carry no ${name} (state.ts memberSumsOf): give it 0 or a scheme that reads it`);
+  }
+  occupy(state.memberAges, rowOf(cell.sex, cell.group), cell.age - layout.minAge);
 }
 
 /** Adds `averages × heads` to a member cell and widens its row's age range. */
 export function addMember(state: CohortState, layout: CellLayout, cell: MemberCell, averages: MemberAveragesInput): void {
-  const offset = memberOffset(layout, cell);
   const { heads } = averages;
-  state.members[offset + HEADS]! += heads;
-  state.members[offset + CREDITS]! += heads * (averages.credits ?? 0);
-  state.members[offset + EARNINGS]! += heads * (averages.earnings ?? 0);
-  state.members[offset + BALANCE]! += heads * (averages.balance ?? 0);
-  state.members[offset + OWN_BALANCE]! += heads * (averages.own ?? 0);
-  state.members[offset + FOREIGN_CREDITS]! += heads * (averages.foreign ?? 0);
-  occupy(state.memberAges, rowOf(cell.sex, cell.group), cell.age - layout.minAge);
+  addSums(state, layout, cell, {
+    heads, credits: heads * (averages.credits ?? 0), earnings: heads * (averages.earnings ?? 0),
+    balance: heads * (averages.balance ?? 0), own: heads * (averages.own ?? 0), foreign: heads * (averages.foreign ?? 0),
+  });
 }
 
 /** Adds sums (not averages) to a member cell: for expected states built from flows of heads and money. */
 export function addMemberSums(state: CohortState, layout: CellLayout, cell: MemberCell, sums: Partial<MemberSums>): void {
-  const offset = memberOffset(layout, cell);
-  for (const [name, sum] of SUMS) state.members[offset + sum]! += sums[name] ?? 0;
-  occupy(state.memberAges, rowOf(cell.sex, cell.group), cell.age - layout.minAge);
+  addSums(state, layout, cell, sums);
 }
 
-/** The six sums of a member cell. */
+/** The six sums of a member cell; 0 for a sum the layout does not carry. */
 export function memberSums(state: CohortState, layout: CellLayout, cell: MemberCell): MemberSums {
   const offset = memberOffset(layout, cell);
+  const read = (sum: number) => (sum < 0 ? 0 : state.members[offset + sum]!);
   return {
-    heads: state.members[offset + HEADS]!,
-    credits: state.members[offset + CREDITS]!,
-    earnings: state.members[offset + EARNINGS]!,
-    balance: state.members[offset + BALANCE]!,
-    own: state.members[offset + OWN_BALANCE]!,
-    foreign: state.members[offset + FOREIGN_CREDITS]!,
+    heads: read(HEADS), credits: read(CREDITS), earnings: read(EARNINGS),
+    balance: read(layout.balanceSum), own: read(OWN_BALANCE), foreign: read(layout.foreignSum),
   };
 }
 
@@ -215,11 +223,11 @@ export function expectState(actual: CohortState, expected: CohortState, layout: 
         const inRange = (ranges: CohortState['memberAges']) => ranges.low[row]! <= ageIndex && ageIndex <= ranges.high[row]!;
         if (ageIndex < layout.memberAges) {
           for (let bin = 0; bin < layout.bins; bin += 1) {
-            for (const part of layout.memberStride > EMIGRATED ? (['A', 'I', 'W'] as const) : (['A', 'I'] as const)) {
+            for (const part of layout.memberStride > emigratedPart(layout) ? (['A', 'I', 'W'] as const) : (['A', 'I'] as const)) {
               const cell = { group, sex, age, bin, part };
               const got = memberSums(actual, layout, cell);
               const want = memberSums(expected, layout, cell);
-              for (const [name] of SUMS) {
+              for (const [name] of sumOffsets(layout)) {
                 if (!within(relative, want[name], got[name])) problems.push(`${part}(g${group} ${sex} ${age} k${bin}).${name}: got ${got[name]}, expected ${want[name]}`);
               }
               if (got.heads !== 0 && !inRange(actual.memberAges)) problems.push(`${part}(g${group} ${sex} ${age} k${bin}) holds heads outside its row's member age range`);

@@ -17,7 +17,8 @@ const A = (age: number, bin: number, sex: 'F' | 'M' = 'F'): MemberCell => ({ sex
 
 describe('§4 step 2 enter(model, state, row, entrants, flows)', () => {
   // V = 2 (vesting_years 2), so a bin other than 0 exists and could be wrongly chosen.
-  const data = tinyScheme({ scheme: { benefits: { old_age: { vesting_years: 2 } } } });
+  // Account refunds: cells carry b̄ (state.ts memberSumsOf), which entering must leave as it is.
+  const data = tinyScheme({ scheme: { benefits: { old_age: { vesting_years: 2, refund: 'account' } } } });
 
   it.each([
     {

@@ -57,7 +57,8 @@ const scheme = (benefits: SchemePatch['benefits']): SchemePatch => ({
   assumptions: { wage_growth: 0.04, inflation: 0.02, investment_return: 0.05 },
   contributions: { matching: { ratio: 0.5 } },
   groups: { g: { compliance: 0.8 } },
-  benefits,
+  // Account refunds: cells carry b̄ (state.ts memberSumsOf), whose year these tests follow.
+  benefits: { ...benefits, old_age: { refund: 'account', ...benefits?.old_age } },
 });
 const income = { zero_month_prob: 0.25 };
 const replacement = { formula: 'replacement', replacement: 0.4, vesting_years: 1 } as const;

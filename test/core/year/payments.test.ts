@@ -91,7 +91,7 @@ function fill(sex: 'F' | 'M', covered: Covered[]) {
   const { layout } = world;
   const state = emptyState(layout);
   const member = (age: number, bin: number, part: 'A' | 'I', heads: number) =>
-    addMember(state, layout, { sex, age, bin, part }, { heads, credits: bin + 0.5, earnings: 1000, balance: 50, own: 20 });
+    addMember(state, layout, { sex, age, bin, part }, { heads, credits: bin + 0.5, earnings: 1000, own: 20 });
   member(58, 0, 'A', cells.A58k0.N);
   member(58, 1, 'A', cells.A58k1.N);
   member(58, 0, 'I', cells.I58k0.N);

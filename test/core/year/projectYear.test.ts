@@ -44,13 +44,14 @@ describe('§4 one year: projectYear(context, state, next, yearIndex, entrants, f
 
     // Step 1: refunds 2 × 100; P(F 60) 1 head at 1200. Step 2: A(F 58, 0) 4 heads.
     // Step 3: A 58 E = 4, A 59 E = 10 × 0.95 = 9.5 (deaths 1), P 60 E = 0.8 (q 0.2, deaths 0.2).
-    // Step 4: A 59 → A(60, 1): 9 heads, c̄' 1, w̄' 1200, b̄' 120, ō' 50 + 120; A 58 → A(59, 1): 4, c̄' 1, w̄' 1200, b̄' ō' 120.
+    // Step 4: A 59 → A(60, 1): 9 heads, c̄' 1, w̄' 1200, ō' 50 + 120; A 58 → A(59, 1): 4, c̄' 1, w̄' 1200, ō' 120
+    // (own refunds and a flat pension: the cells carry no b̄).
     // Step 5: A 59 deaths 1 (disability paid, k ≥ 0) → 0.5 men aged min(clamp(62) + 1, 62) = 62 with
     //         0.5 × 12 × 50 × J_2026 (= 1) = 300 each; P 60 deaths 0.2 → 0.1 men at 62 with 0.5 × 1200 × 1.02 = 612.
     // Step 6: P 60 → P(F 61): 0.8 heads, 0.8 × 1200 × 1.02.
     expectState(next, stateWith(layout, [
-      { sex: 'F', age: 60, bin: 1, part: 'A', heads: 9, credits: 9, earnings: 9 * 1200, balance: 9 * 120, own: 9 * 170 },
-      { sex: 'F', age: 59, bin: 1, part: 'A', heads: 4, credits: 4, earnings: 4 * 1200, balance: 4 * 120, own: 4 * 120 },
+      { sex: 'F', age: 60, bin: 1, part: 'A', heads: 9, credits: 9, earnings: 9 * 1200, own: 9 * 170 },
+      { sex: 'F', age: 59, bin: 1, part: 'A', heads: 4, credits: 4, earnings: 4 * 1200, own: 4 * 120 },
     ], [
       { sex: 'F', age: 61, state: 'P', heads: 0.8, pension: 0.8 * 1200 * 1.02 },
       { sex: 'M', age: 62, state: 'S', heads: 0.5 + 0.1, pension: 0.5 * 300 + 0.1 * 612 },

@@ -61,13 +61,13 @@ const cases: RetireCase[] = [
     scheme: { projection: { horizon: 2 }, assumptions: { wage_growth: 0.04 } },
     yearIndex: 1,
     members: [
-      { ...A(60, 0), heads: 3, credits: 2, earnings: 1000, balance: 500, own: 300 },
+      { ...A(60, 0), heads: 3, credits: 2, earnings: 1000, own: 300 },
       { ...I(60, 0), heads: 1, credits: 4, own: 50 },
-      { ...A(59, 0), heads: 2, credits: 1, earnings: 10, balance: 20, own: 30 }, // 59 < 60: stays as it is
+      { ...A(59, 0), heads: 2, credits: 1, earnings: 10, own: 30 }, // 59 < 60: stays as it is
     ],
     pensioners: [{ ...P(60), heads: 1, pension: 999 }], // already there: the new pensioners add to it
     after: {
-      members: [{ ...A(59, 0), heads: 2, credits: 2, earnings: 20, balance: 40, own: 60 }],
+      members: [{ ...A(59, 0), heads: 2, credits: 2, earnings: 20, own: 60 }],
       pensioners: [{ ...P(60), heads: 1 + 4, pension: 999 + 4 * 12 * 100 * 1.04 }], // 999 + 4992
     },
     refunds: 0,
@@ -76,9 +76,9 @@ const cases: RetireCase[] = [
     name: 'vesting_years 2 (V = 2): bin 1 is refunded ō (refund: own), bin 2 vests',
     scheme: { benefits: { old_age: { vesting_years: 2, refund: 'own' } } },
     members: [
-      { ...A(60, 1), heads: 2, credits: 1.5, balance: 400, own: 150 },
-      { ...I(60, 1), heads: 0.5, credits: 1.9, balance: 90, own: 80 },
-      { ...A(60, 2), heads: 1, credits: 7, balance: 5000, own: 3000 },
+      { ...A(60, 1), heads: 2, credits: 1.5, own: 150 },
+      { ...I(60, 1), heads: 0.5, credits: 1.9, own: 80 },
+      { ...A(60, 2), heads: 1, credits: 7, own: 3000 },
     ],
     after: { members: [], pensioners: [{ ...P(60), heads: 1, pension: 1 * 1200 }] },
     refunds: 2 * 150 + 0.5 * 80, // N × ō, no interest (paid at step 1)
@@ -98,8 +98,8 @@ const cases: RetireCase[] = [
     name: 'vesting_years 2: refund: none pays nothing, and the non-vested leave all the same',
     scheme: { benefits: { old_age: { vesting_years: 2, refund: 'none' } } },
     members: [
-      { ...A(60, 0), heads: 4, balance: 400, own: 150 },
-      { ...I(60, 1), heads: 0.5, credits: 1.9, balance: 90, own: 80 },
+      { ...A(60, 0), heads: 4, own: 150 },
+      { ...I(60, 1), heads: 0.5, credits: 1.9, own: 80 },
     ],
     after: { members: [], pensioners: [] },
     refunds: 0,
