@@ -6,9 +6,10 @@
  * moves less with other people's load.
  *
  * - demo end to end: `sipro project` spawned (Node start-up, reading,
- *   validation, projection, entrants.csv, writing) on the demo as 0.1.0 had
- *   it (test/golden/inputs/demo: today's demo has fields 0.1.0 cannot read),
- *   and on today's fixtures/demo for the new release alone;
+ *   validation, projection, entrants.csv, writing, and the terminal table
+ *   it prints, as issue #8's `sipro project fixtures/demo` does) on the demo
+ *   as 0.1.0 had it (test/golden/inputs/demo: today's demo has fields 0.1.0
+ *   cannot read), and on today's fixtures/demo for the new release alone;
  * - stress end to end: the stress scheme of test/golden/inputs/stress
  *   (20 groups, vesting 25, 100 years), with peak resident memory;
  * - core in process: project + entrants of the stress scheme, warm;
@@ -92,10 +93,10 @@ try {
   const checkouts = { old: baselineCheckout(root), new: root };
   const stress = unpackedInput('stress', scratch);
   const demo = unpackedInput('demo', scratch);
-  const demoRuns = sideBySide(checkouts, (side) => ['project', demo, '--out', join(scratch, `demo-${side}`), '--force', '--quiet'], quick ? 7 : 21);
+  const demoRuns = sideBySide(checkouts, (side) => ['project', demo, '--out', join(scratch, `demo-${side}`), '--force'], quick ? 7 : 21);
   const todaysDemo: Run[] = [];
   for (let run = 0; run < (quick ? 7 : 21); run += 1) {
-    todaysDemo.push(spawnRun(checkouts.new, ['project', join(root, 'fixtures', 'demo'), '--out', join(scratch, 'demo-today'), '--force', '--quiet']));
+    todaysDemo.push(spawnRun(checkouts.new, ['project', join(root, 'fixtures', 'demo'), '--out', join(scratch, 'demo-today'), '--force']));
   }
   const stressRuns = sideBySide(checkouts, (side) => ['project', stress, '--out', join(scratch, `stress-${side}`), '--force', '--quiet'], quick ? 3 : 7);
 
