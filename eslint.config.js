@@ -9,7 +9,8 @@ import tseslint from 'typescript-eslint';
 const restricted = (...patterns) => ['error', { patterns }];
 
 export default defineConfig(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  // bench/experiments: spikes with their own toolchains (e.g. AssemblyScript), outside the build.
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/experiments/**'] },
   ...tseslint.configs.recommended,
   {
     // The schema is the lowest layer: zod shapes and their types, nothing of ours above it.
