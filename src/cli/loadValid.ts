@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import type { SchemeData } from '../core/types.js';
-import { type Diagnostic, errorsIn, warningsIn } from '../io/diagnostics.js';
+import { type Diagnostic, errorCount, errorsIn, warningsIn } from '../io/diagnostics.js';
 import { type LoadedInput, type ReadOptions, schemeSource } from '../io/loadScheme.js';
 import type { Override } from '../io/overrides.js';
 import { loadWithOverrides } from '../io/scenarios.js';
@@ -37,7 +37,7 @@ export async function loadValid(
 
 /** `{valid, errors, warnings, diagnostics}`: what `validate --json` prints, and every command's --json on invalid inputs. */
 export function validationJson(diagnostics: readonly Diagnostic[], valid: boolean): string {
-  const report = { valid, errors: errorsIn(diagnostics).length, warnings: warningsIn(diagnostics).length, diagnostics };
+  const report = { valid, errors: errorCount(diagnostics), warnings: warningsIn(diagnostics).length, diagnostics };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 

@@ -14,6 +14,8 @@ export interface Diagnostic {
   path?: string;
   /** Place-free text: `count "-3" must be a number >= 0`. */
   message: string;
+  /** For the line that stands for the errors of a file not listed one by one: how many it stands for. */
+  unlisted?: number;
 }
 
 /** `population.csv:42: count "-3" must be a number >= 0` */
@@ -24,4 +26,13 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
 }
 
 export const errorsIn = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.severity === 'error');
+
+/**
+ * How many errors the diagnostics report: each listed error once, and a
+ * line that stands for unlisted ones (`… and 900 more errors`) as many times
+ * as it says.
+ * @example errorCount([{severity: 'error', file: 'a.csv', message: 'x'}, {severity: 'error', file: 'a.csv', message: '… and 900 more errors in a.csv', unlisted: 900}]) // 901
+ */
+export const errorCount = (diagnostics: readonly Diagnostic[]): number =>
+  errorsIn(diagnostics).reduce((count, diagnostic) => count + (diagnostic.unlisted ?? 1), 0);
 export const warningsIn = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.severity === 'warning');

@@ -186,7 +186,7 @@ function shown(diagnostics: readonly Diagnostic[], moreErrors: ReadonlyMap<strin
     kept.push(diagnostic);
   }
   for (const [file, count] of more) {
-    kept.push({ severity: 'error', file, message: `… and ${formatCount(count)} more error${count === 1 ? '' : 's'} in ${file}` });
+    kept.push({ severity: 'error', file, message: `… and ${formatCount(count)} more error${count === 1 ? '' : 's'} in ${file}`, unlisted: count });
   }
   return kept.map((diagnostic) => ({
     ...diagnostic,

@@ -137,6 +137,6 @@ export function readPaths(text: string, file: string, groups: readonly string[],
     }
   }
   if (scenarios.length === 0 && diagnostics.length === 0) error(undefined, undefined, 'holds no scenario: expected one row per scenario and year');
-  if (unlisted > 0) diagnostics.push({ severity: 'error', file, message: `and ${unlisted} more problems of the same kinds (only the first ${MAX_LISTED} are listed)` });
+  if (unlisted > 0) diagnostics.push({ severity: 'error', file, message: `and ${unlisted} more problems of the same kinds (only the first ${MAX_LISTED} are listed)`, unlisted });
   return { scenarios, paths: scenarios.map((scenario) => byScenario.get(scenario)!.paths), diagnostics };
 }

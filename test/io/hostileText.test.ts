@@ -127,6 +127,20 @@ describe('long values, control characters, many errors', () => {
     expect(found[99]).toBe('population.csv:101: count "-1" must be a number >= 0');
     expect(found[100]).toBe('population.csv: … and 900 more errors in population.csv');
   });
+
+  it('counts every error, listed or not: 1,000 in validate --json and in the count line, not the 101 lines shown', async () => {
+    const folder = await copyOfMinimal();
+    const header = 'group,sex,age,status,count,credits,earnings,balance,own_balance,pension_monthly\n';
+    await writeFile(join(folder, 'population.csv'), header + 'traders,F,30,active,-1,0,0,0,0,\n'.repeat(1000));
+    const json = await runSipro(['validate', folder, '--json']);
+    expect(json.code).toBe(3);
+    const report = JSON.parse(json.stdout) as { errors: number; diagnostics: { unlisted?: number }[] };
+    expect(report.errors).toBe(1000);
+    expect(report.diagnostics).toHaveLength(101);
+    expect(report.diagnostics[100]!.unlisted).toBe(900);
+    const text = await runSipro(['validate', folder]);
+    expect(text.stderr).toContain(`1000 errors, 0 warnings in ${folder}`);
+  });
 });
 
 describe('scheme.json is JSON', () => {

@@ -4,7 +4,7 @@
  * colourEnabled says so — chalk itself ignores NO_COLOR.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import { errorsIn, warningsIn, type Diagnostic } from '../../io/diagnostics.js';
+import { errorCount, warningsIn, type Diagnostic } from '../../io/diagnostics.js';
 import { colourEnabled, type CliIo } from '../io.js';
 
 export interface RenderOptions {
@@ -22,7 +22,7 @@ export function renderDiagnostics(diagnostics: readonly Diagnostic[], io: CliIo,
 /** `2 errors, 1 warning in fixtures/x` */
 export function countLine(diagnostics: readonly Diagnostic[], target?: string): string {
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  const counts = `${plural(errorsIn(diagnostics).length, 'error')}, ${plural(warningsIn(diagnostics).length, 'warning')}`;
+  const counts = `${plural(errorCount(diagnostics), 'error')}, ${plural(warningsIn(diagnostics).length, 'warning')}`;
   return target === undefined ? counts : `${counts} in ${target}`;
 }
 
