@@ -119,6 +119,24 @@ describe('long values, control characters, many errors', () => {
     expect(run.stderr).toContain('is valid: "Minimal\\u001b]0;pwned\\u0007", 2 groups');
   });
 
+  it('escapes the scheme\'s name and currency in every terminal report (project, subsidy, simulate, sensitivity)', async () => {
+    const folder = await copyOfMinimal();
+    const text = await minimalText('scheme.yaml');
+    await writeFile(join(folder, 'scheme.yaml'), text
+      .replace('name: Minimal test scheme', 'name: "Minimal\\e[2J\\e]0;pwned\\a"')
+      .replace('currency: XOF', 'currency: "X\\e[31mOF"'));
+    const out = (name: string) => ['--out', join(folder, `out-${name}`)];
+    for (const command of [['project', '--no-entrants', ...out('project')], ['subsidy'], ['simulate', '--scenarios', '2', ...out('simulate')], ['sensitivity', ...out('sensitivity')]]) {
+      const run = await runSipro([...command, folder]);
+      expect(run.code, `${command[0]}: ${run.stderr}`).toBe(0);
+      // Not a TTY: no colour, so any ESC would have come from the scheme's text.
+      expect(run.stdout.includes('\u001b'), `${command[0]} printed a raw ESC`).toBe(false);
+      expect(run.stdout).toContain('Minimal\\u001b[2J\\u001b]0;pwned\\u0007');
+    }
+    const project = await runSipro(['project', '--no-entrants', folder, '--out', join(folder, 'out-currency'), '--force']);
+    expect(project.stdout).toContain('X\\u001b[31mOF');
+  });
+
   it('lists the first 100 errors of a file, then counts the rest', async () => {
     const header = 'group,sex,age,status,count,credits,earnings,balance,own_balance,pension_monthly\n';
     const found = await withPopulation(header + 'traders,F,30,active,-1,0,0,0,0,\n'.repeat(1000));

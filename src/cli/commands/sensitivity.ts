@@ -34,6 +34,7 @@ import { runScenarios } from '../sweep/pool.js';
 import { progressBar } from '../sweep/progress.js';
 import type { ScenarioResult } from '../sweep/runScenario.js';
 import { parseJobs } from '../batchOptions.js';
+import { printable } from '../../io/read/shown.js';
 
 /** One row of sensitivity.csv: a case, its indicators and their change against the base. */
 export interface SensitivityRow {
@@ -144,15 +145,15 @@ export function renderSensitivity(name: string, rows: readonly SensitivityRow[],
   });
   for (const row of rows) {
     if (row.error !== null) {
-      table.push([row.scenario, row.change, chalk.red('error'), '', '', '', '', '']);
+      table.push([printable(row.scenario), printable(row.change), chalk.red('error'), '', '', '', '', '']);
       continue;
     }
     table.push([
-      row.scenario, row.change, percent(row.gap), points(row.delta_gap), percent(row.actuarial_balance),
+      printable(row.scenario), printable(row.change), percent(row.gap), points(row.delta_gap), percent(row.actuarial_balance),
       points(row.delta_actuarial_balance), row.depletion_year === null ? 'none' : String(row.depletion_year), years(row.delta_depletion_year),
     ]);
   }
-  return `${chalk.bold(name)}: sensitivity of the indicators, largest |Δ GAP| first\n${table.toString()}\n` +
+  return `${chalk.bold(printable(name))}: sensitivity of the indicators, largest |Δ GAP| first\n${table.toString()}\n` +
     '  Δ against the base; "none": the reserve is not depleted within the horizon.\n';
 }
 

@@ -9,6 +9,7 @@ import Table from 'cli-table3';
 import { difference, eventDifference } from '../../core/comparison.js';
 import type { ComparedSide } from '../../io/compareInputs.js';
 import { groupedNumber } from '../../io/groupedNumber.js';
+import { printable } from '../../io/read/shown.js';
 import { defaultYears } from '../../io/report/years.js';
 import { HEADLINES, percent, points, yearOrNone } from './format.js';
 
@@ -94,7 +95,7 @@ export interface MoneyFormat {
 export function moneyFormat(a: ComparedSide, b: ComparedSide): MoneyFormat {
   const largest = Math.max(0, ...[a, b].flatMap((side) => side.projection.flatMap((row) => [Math.abs(row.expenditure ?? 0), Math.abs(row.reserve_end ?? 0)])));
   const scale = largest >= 1e7 ? 1e6 : 1;
-  const currency = a.currency || b.currency || 'money units';
+  const currency = printable(a.currency || b.currency) || 'money units';
   return { scale, unit: `${scale === 1e6 ? 'millions of ' : ''}${currency}` };
 }
 
@@ -129,11 +130,11 @@ const YEAR_COLUMNS = [
 export function renderCompare(a: ComparedSide, b: ComparedSide, bOverrides: readonly string[], colour: boolean): string {
   const chalk = new Chalk({ level: colour ? 1 : 0 });
   const format = moneyFormat(a, b);
-  const who = (side: ComparedSide) => `${side.label}${side.name === undefined ? '' : ` (${side.name})`}${side.kind === 'output' ? ', an output folder' : ''}`;
+  const who = (side: ComparedSide) => `${printable(side.label)}${side.name === undefined ? '' : ` (${printable(side.name)})`}${side.kind === 'output' ? ', an output folder' : ''}`;
   const lines = [
     `${chalk.bold('A')}: ${who(a)}`,
     // B made from A with --set is named by its path and overrides alone.
-    `${chalk.bold('B')}: ${b.label === a.label && b.name === a.name ? b.label : who(b)}${bOverrides.length > 0 ? ` with --set ${bOverrides.join(' --set ')}` : ''}`,
+    `${chalk.bold('B')}: ${b.label === a.label && b.name === a.name ? printable(b.label) : who(b)}${bOverrides.length > 0 ? ` with --set ${bOverrides.join(' --set ')}` : ''}`,
   ];
   const indicators = new Table({ head: ['', 'A', 'B', 'B − A'], colAligns: ['left', 'right', 'right', 'right'], ...tableStyle(colour) });
   for (const row of indicatorComparison(a, b)) indicators.push([row.label, ...cells(row, format)]);

@@ -10,6 +10,7 @@ import type { AssertionOutcome, AssertionReport } from '../../core/assertions.js
 import type { RunRecord } from '../../io/runRecord.js';
 import { HEADLINES, shown } from './format.js';
 import type { SolveOutcome, SolveRequest, ValueRun } from './solveRun.js';
+import { printable } from '../../io/read/shown.js';
 
 type Finished = Exclude<SolveOutcome, { kind: 'invalid' }>;
 
@@ -56,7 +57,7 @@ export function renderSolve(name: string, request: SolveRequest, outcome: Finish
   if (outcome.kind === 'unbracketed') {
     const where = outcome.holds ? 'holds at both ends' : 'fails at both ends';
     return [
-      `${chalk.bold(name)}: "${until.text}" ${chalk.red(where)} of ${path} ${low}:${high} (${count})`,
+      `${chalk.bold(printable(name))}: "${until.text}" ${chalk.red(where)} of ${path} ${low}:${high} (${count})`,
       sideBySide(request, [{ title: `${path} = ${showValue(low)}`, run: outcome.low }, { title: `${path} = ${showValue(high)}`, run: outcome.high }], colour),
       '  solve needs an assertion that holds at one end of the range only: widen the range, or check the assertion and its direction.',
       '',
@@ -65,7 +66,7 @@ export function renderSolve(name: string, request: SolveRequest, outcome: Finish
   const { holding, failing } = outcome;
   const precision = request.integer ? 'neighbouring whole numbers' : `tolerance ${Number(request.tolerance.toPrecision(6))}`;
   return [
-    `${chalk.bold(name)}: ${path} = ${chalk.bold(showValue(holding.value))} makes "${until.text}" hold`,
+    `${chalk.bold(printable(name))}: ${path} = ${chalk.bold(showValue(holding.value))} makes "${until.text}" hold`,
     `  It fails at ${showValue(failing.value)} (${precision}); ${count}, the two ends of ${low}:${high} included.`,
     sideBySide(request, [{ title: `fails at ${showValue(failing.value)}`, run: failing }, { title: `holds at ${showValue(holding.value)}`, run: holding }], colour),
     '',

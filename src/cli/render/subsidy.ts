@@ -10,6 +10,7 @@ import Table from 'cli-table3';
 import { ratio } from '../../core/indicators.js';
 import type { EntrantRow, Ratio, SubsidyRow } from '../../core/types.js';
 import { groupedNumber } from '../../io/groupedNumber.js';
+import { printable } from '../../io/read/shown.js';
 
 /** PV(matching) / PV(benefits) of one group, or of the whole scheme (`group` absent). */
 export interface MatchingShare {
@@ -68,7 +69,7 @@ const TABLE_CHARS = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 export function renderSubsidy(report: SubsidyReport, view: SubsidyView): string {
   const chalk = new Chalk({ level: view.colour ? 1 : 0 });
   const tableStyle = view.colour ? { head: ['cyan'] } : { head: [], border: [] };
-  const currency = view.currency || 'money units';
+  const currency = printable(view.currency) || 'money units';
   const rows = report.subsidy;
 
   // (a) Who pays for whom, by (group, sex).
@@ -135,7 +136,7 @@ export function renderSubsidy(report: SubsidyReport, view: SubsidyView): string 
 
   const period = view.baseYear === view.lastYear ? String(view.baseYear) : `${view.baseYear}–${view.lastYear}`;
   return [
-    `${chalk.bold(view.name)}: who pays for whom`,
+    `${chalk.bold(printable(view.name))}: who pays for whom`,
     '',
     `Members by group and sex, flows of ${period} (subsidy.csv), ranked from net payers to net receivers.`,
     `Present values at ${view.baseYear} in ${scale === 1e6 ? 'millions of ' : ''}${currency} of ${view.baseYear}.`,

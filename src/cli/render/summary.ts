@@ -7,6 +7,7 @@ import Table from 'cli-table3';
 import { contributionIncome } from '../../core/flows.js';
 import type { ProjectionResult, ProjectionYear } from '../../core/types.js';
 import { groupedNumber } from '../../io/groupedNumber.js';
+import { printable } from '../../io/read/shown.js';
 import { defaultYears } from '../../io/report/years.js';
 import { scaledPremiumLines } from './scaledPremium.js';
 
@@ -38,7 +39,7 @@ export function renderSummary(name: string, currency: string, result: Projection
   const last = projection[projection.length - 1]!;
   const balance = indicators.actuarial_balance;
   const headline = [
-    `${chalk.bold(name)}: ${first.year}–${last.year} (${projection.length} years)`,
+    `${chalk.bold(printable(name))}: ${first.year}–${last.year} (${projection.length} years)`,
     '',
     `  GAP (general average premium)  ${percent(indicators.gap)}`,
     `  Effective contribution rate    ${percent(indicators.effective_rate)}`,
@@ -54,7 +55,7 @@ export function renderSummary(name: string, currency: string, result: Projection
   const deflator = (year: number) => (priceIndex === undefined ? 1 : priceIndex[year - first.year]!);
   const scale = Math.max(...projection.map((row) => Math.abs(row.expenditure) / deflator(row.year)), ...projection.map((row) => Math.abs(row.reserve_end) / deflator(row.year))) >= 1e7 ? 1e6 : 1;
   const basis = priceIndex === undefined ? 'money of each year' : `${first.year} prices (deflated by the inflation assumption)`;
-  const unit = `${scale === 1e6 ? 'millions of ' : ''}${currency || 'money units'}, ${basis}`;
+  const unit = `${scale === 1e6 ? 'millions of ' : ''}${printable(currency) || 'money units'}, ${basis}`;
   const money = (value: number, year: number) => groupedNumber(value / deflator(year) / scale, scale === 1 ? 0 : 1);
   const heads = (value: number) => groupedNumber(Math.round(value), 0);
   const table = new Table({

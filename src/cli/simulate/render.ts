@@ -10,6 +10,7 @@ import { percentileName } from '../../core/stochastic/percentiles.js';
 import type { Cell, SimulationTables, SpreadSummary } from '../../core/stochastic/summary.js';
 import type { ProjectionResult } from '../../core/types.js';
 import { groupedCount } from '../../io/groupedNumber.js';
+import { printable } from '../../io/read/shown.js';
 import { selectedYears } from '../render/summary.js';
 
 const percent = (value: Cell) => (value === null ? '—' : `${(value * 100).toFixed(2)} %`);
@@ -28,7 +29,7 @@ export function renderSimulation(
   const spread = (values: SpreadSummary, show: (value: Cell) => string) =>
     percentiles.map((q) => `${percentileName(q)} ${show(values[percentileName(q)] ?? null)}`).join(' · ');
   const lines = [
-    `${chalk.bold(name)}: ${first.year}–${last.year}, ${groupedCount(summary.scenarios)} scenarios`,
+    `${chalk.bold(printable(name))}: ${first.year}–${last.year}, ${groupedCount(summary.scenarios)} scenarios`,
     '',
     `  Deterministic projection: GAP ${percent(indicators.gap)}, actuarial balance ${percent(indicators.actuarial_balance)}, `
       + `reserve depleted ${indicators.depletion_year === null ? 'never' : `in ${indicators.depletion_year}`}`,
