@@ -91,7 +91,10 @@ export const schemeSchema = z.strictObject({
     })
     .prefault({}).meta(doc(undefined, 'the reserve')),
   subsidy: z.strictObject({
-    entry_ages: z.array(integer.min(0).max(MAX_YEARS)).default([20, 30, 40, 50]).meta(doc('age', 'the entry ages of entrants.csv: one entrant per group, sex and age, followed for life')),
+    entry_ages: z.array(integer.min(0).max(MAX_YEARS)).default([20, 30, 40, 50])
+      // An age listed twice would give one entrant all the same: say so rather than drop it.
+      .refine((ages) => new Set(ages).size === ages.length, 'must not list an entry age twice')
+      .meta(doc('age', 'the entry ages of entrants.csv: one entrant per group, sex and age, followed for life')),
   }).prefault({}).meta(doc(undefined, 'cross-subsidies person by person')),
   financing: z.strictObject({
     period_years: integer.min(1).max(MAX_HORIZON).default(10).meta(doc('years', 'the length of each period of the scaled premium, from t0; the last period may be shorter')),

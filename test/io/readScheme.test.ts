@@ -83,6 +83,12 @@ describe('readScheme', () => {
       ]);
     });
 
+    it('refuses an entry age listed twice (subsidy.entry_ages), from the file or from --set', () => {
+      expect(lines(minimalYaml, 'scheme.yaml', [{ path: 'subsidy.entry_ages', value: [20, 30, 20] }])).toEqual([
+        '--set: subsidy.entry_ages must not list an entry age twice',
+      ]);
+    });
+
     it('refuses a path through a value that is not a map', () => {
       expect(lines(minimalYaml, 'scheme.yaml', [{ path: 'name.first', value: 'x' }])).toEqual([
         '--set: name is not a map, so "name.first" cannot be set',
