@@ -31,6 +31,21 @@ describe('sipro validate', () => {
     });
   });
 
+  it('checks the scheme as --set leaves it, as project --set reads it: 0 when valid, 3 naming --set and the field, 2 for a malformed --set', async () => {
+    expect((await runSipro(['validate', 'fixtures/minimal', '--set', 'contributions.rate=0.3'])).code).toBe(0);
+    const refused = await runSipro(['validate', 'fixtures/minimal', '--set', 'contributions.rate=-1', '--set', 'contributions.rat=0.1', '--json']);
+    expect(refused.code).toBe(3);
+    const report = JSON.parse(refused.stdout) as { valid: boolean; errors: number; diagnostics: { file: string; message: string }[] };
+    expect(report).toMatchObject({ valid: false, errors: 2 });
+    expect(report.diagnostics.map((diagnostic) => `${diagnostic.file}: ${diagnostic.message}`)).toEqual([
+      '--set: unknown field "contributions.rat"; did you mean "rate"?',
+      '--set: contributions.rate "-1" must be a number >= 0',
+    ]);
+    const malformed = await runSipro(['validate', 'fixtures/minimal', '--set', 'contributions.rate']);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('--set "contributions.rate": expected path=value');
+  });
+
   it('resolves a relative path against the working directory', async () => {
     const result = await runSipro(['validate', 'minimal/scheme.yaml'], { cwd: fixture() });
     expect(result.code).toBe(0);

@@ -1,14 +1,17 @@
 /**
  * `sipro validate DIR|scheme.yaml`: read and check every input file, report
  * every problem (methodology §9), project nothing. stdout stays empty unless
- * --json, so the command can sit in a pipeline or a CI step.
+ * --json, so the command can sit in a pipeline or a CI step. With --set, the
+ * scheme is checked as `project --set` would read it.
  */
 import { Command } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
 import { errorsIn, warningsIn } from '../../io/diagnostics.js';
-import { loadScheme } from '../../io/loadScheme.js';
+import { schemeSource } from '../../io/loadScheme.js';
+import { loadWithOverrides } from '../../io/scenarios.js';
 import { printable } from '../../io/read/shown.js';
 import { ExitCode } from '../errors.js';
+import { collect, overridesFromOptions } from '../gates.js';
 import type { CommandContext } from '../main.js';
 import { strictNote, validationJson } from '../loadValid.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
@@ -21,6 +24,7 @@ export function validateCommand(context: CommandContext) {
     .option('--json', 'print {valid, errors, warnings, diagnostics} as JSON on stdout', false)
     .option('--strict', 'treat warnings as errors (exit 3)', false)
     .option('--allow-outside', 'read CSV files that files: places outside the scheme folder', false)
+    .option('--set <path=value>', 'override a field of scheme.yaml before checking it (repeatable), as project --set does', collect, [])
     .addHelpText('after', [
       '',
       'Exit codes: 0 valid, 3 invalid (or warnings with --strict), 2 usage error.',
@@ -28,10 +32,12 @@ export function validateCommand(context: CommandContext) {
       'Examples:',
       '  $ sipro validate fixtures/demo',
       '  $ sipro validate my-scheme/scheme.yaml --strict --json',
+      '  $ sipro validate fixtures/demo --set contributions.rate=0.12 --set "subsidy.entry_ages=[25,35]"',
       '',
     ].join('\n'))
     .action(async (target, options) => {
-      const loaded = await loadScheme(resolve(io.cwd, target), { allowOutside: options.allowOutside });
+      const overrides = overridesFromOptions(options.set);
+      const loaded = await loadWithOverrides(schemeSource(resolve(io.cwd, target), { allowOutside: options.allowOutside }), overrides);
       const errors = errorsIn(loaded.diagnostics).length;
       const warnings = warningsIn(loaded.diagnostics).length;
       const valid = errors === 0 && !(options.strict && warnings > 0);
