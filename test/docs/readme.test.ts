@@ -12,31 +12,12 @@
  * dropped. The commands of one block share a working folder, in order, so
  * a block can be a small session (project, then report the folder).
  */
-import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, REPO, cleanEnv } from '../e2e/spawn.js';
-
-interface Example {
-  command: string;
-  /** The lines the README shows under the command, trailing blank lines dropped. */
-  shown: string[];
-}
-
-/** The `$ ` commands of each ```console block and the lines shown under each. */
-function consoleBlocks(markdown: string): Example[][] {
-  return [...markdown.matchAll(/^```console\n([\s\S]*?)^```/gm)].map(([, body]) => {
-    const examples: Example[] = [];
-    for (const line of body!.replace(/\n$/, '').split('\n')) {
-      if (line.startsWith('$ ')) examples.push({ command: line.slice(2), shown: [] });
-      else examples.at(-1)?.shown.push(line);
-    }
-    for (const example of examples) while (example.shown.at(-1) === '') example.shown.pop();
-    return examples;
-  });
-}
+import { REPO } from '../e2e/spawn.js';
+import { consoleBlocks, normalise, notPrinted, runShell, timing, withBuiltCli } from './consoleExamples.js';
 
 /**
  * Examples whose block shows part of the output, by the start of their
@@ -59,24 +40,6 @@ const SETUPS: Record<string, (folder: string) => Promise<void>> = {
     await writeFile(population, (await readFile(population, 'utf8')).replace('traders,M,45,inactive,40,', 'traders,M,45,inactive,-4,'));
   },
 };
-
-/** Elapsed time and thread count, which depend on the machine. */
-const timing = (line: string) => line.replace(/ in \d+(\.\d+)? m?s on \d+ threads?/, ' in <time> on <threads>');
-
-function normalise(text: string, folder: string): string[] {
-  return text
-    .replaceAll(folder, '/home/you/sipro')
-    .split('\n')
-    .filter((line) => !/^\w+: [\d,]+\/[\d,]+ \w+ done/.test(line))
-    .map(timing);
-}
-
-function run(command: string, cwd: string): Promise<string> {
-  const script = `(\n${command.replaceAll('npx sipro', `"${process.execPath}" "${BIN}"`)}\n) 2>&1`;
-  return new Promise((resolve) => {
-    execFile('sh', ['-c', script], { cwd, env: cleanEnv({ NO_COLOR: '1' }), maxBuffer: 1 << 24 }, (_error, stdout) => resolve(stdout));
-  });
-}
 
 const readme = await readFile(join(REPO, 'README.md'), 'utf8');
 const blocks = consoleBlocks(readme);
@@ -104,16 +67,14 @@ describe('README console examples', () => {
         if (blocks[index]!.some((example) => example.command.includes(` ${name}`))) await setup(join(folder, name));
       }
       for (const example of blocks[index]!) {
-        const printed = normalise(await run(example.command, folder), folder);
+        const printed = normalise(await runShell(withBuiltCli(example.command), folder), folder, '/home/you/sipro');
         while (printed.at(-1) === '') printed.pop();
         const shown = example.shown.map(timing);
         const excerpt = Object.keys(EXCERPTS).find((start) => example.command.startsWith(start));
         if (excerpt === undefined) {
           expect(printed, example.command).toEqual(shown);
         } else {
-          const missing = [...shown];
-          for (const line of printed) if (line === missing[0]) missing.shift();
-          expect(missing, `${example.command}: README lines not printed, in this order`).toEqual([]);
+          expect(notPrinted(shown, printed), `${example.command}: README lines not printed, in this order`).toEqual([]);
         }
       }
     },
