@@ -5,7 +5,7 @@
  * reads just enough to print a life table, and reports every problem as a
  * diagnostic (file, line, value, what was expected).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
@@ -14,6 +14,8 @@ import { describeAges } from './checks/common.js';
 import { filesSchema, projectionSchema } from '../schema/scheme.js';
 import { mortalityRowSchema, tableColumns, type MortalityRow } from '../schema/tables.js';
 import type { Diagnostic } from './diagnostics.js';
+import { readNamedText } from './read/inputFile.js';
+import { MAX_FILE_BYTES } from './read/limits.js';
 
 /** A parsed row and the 1-based line it came from. */
 export interface LocatedMortalityRow {
@@ -166,13 +168,11 @@ const settingsSchema = z.object({
 /** Find the scheme file of `dir` (displayed as `dirLabel`) and read its projection ages, base year and mortality file. */
 export async function readSchemeMortalitySettings(dir: string, dirLabel: string): Promise<{ settings?: SchemeMortalitySettings; diagnostics: Diagnostic[] }> {
   for (const name of schemeFileNames) {
-    let text: string;
-    try {
-      text = await readFile(join(dir, name), 'utf8');
-    } catch {
-      continue;
-    }
     const file = join(dirLabel, name);
+    const read = await readNamedText(join(dir, name), MAX_FILE_BYTES.scheme, 'a scheme file');
+    if (!read.ok && read.problem === 'does not exist') continue;
+    if (!read.ok) return { diagnostics: [{ severity: 'error', file, message: read.problem }] };
+    const text = read.text;
     let document: unknown;
     try {
       document = parseYaml(text);
@@ -199,14 +199,9 @@ export async function readSchemeMortalitySettings(dir: string, dirLabel: string)
 
 /** Read and parse a mortality CSV; a missing or unreadable file is a diagnostic. */
 export async function readMortalityCsv(path: string, fileLabel: string): Promise<{ rows: LocatedMortalityRow[]; diagnostics: Diagnostic[] }> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const reason = (error as { code?: string }).code === 'ENOENT' ? 'does not exist' : `cannot be read (${error instanceof Error ? error.message : String(error)})`;
-    return { rows: [], diagnostics: [{ severity: 'error', file: fileLabel, message: reason }] };
-  }
-  return parseMortalityCsv(text, fileLabel);
+  const read = await readNamedText(path, MAX_FILE_BYTES.table, 'a mortality file');
+  if (!read.ok) return { rows: [], diagnostics: [{ severity: 'error', file: fileLabel, message: read.problem }] };
+  return parseMortalityCsv(read.text, fileLabel);
 }
 
 /** Whether `path` (relative to `cwd`) is a folder, a file, or nothing. */

@@ -45,6 +45,23 @@ describe('hostile inputs (spawned)', () => {
     expect(errorLines(run.stderr)).toEqual([expect.stringMatching(/^income\.csv: is a named pipe \(FIFO\), not a regular file/)]);
   }, KILL_AFTER + 5000);
 
+  it('refuses a FIFO named on the command line too: scenarios, cases, paths and life-table files', async () => {
+    const pipe = join(scratch, 'pipe.csv');
+    execFileSync('mkfifo', [pipe]);
+    const minimal = fixture('minimal');
+    const runs = [
+      ['sweep', minimal, '--scenarios', pipe, '--out', join(scratch, 'pipe-sweep')],
+      ['sensitivity', minimal, '--cases', pipe, '--out', join(scratch, 'pipe-sensitivity')],
+      ['simulate', minimal, '--paths', pipe, '--out', join(scratch, 'pipe-simulate')],
+      ['life-table', pipe, '--sex', 'F'],
+    ];
+    for (const argv of runs) {
+      const run = await spawnSipro(argv, { cwd: scratch, timeout: KILL_AFTER });
+      expect(run.code, `${argv[0]}: ${run.stderr}`).toBe(3);
+      expect(run.stderr, argv[0]).toContain(`${pipe}: is a named pipe (FIFO), not a regular file`);
+    }
+  }, 4 * KILL_AFTER + 5000);
+
   it('refuses /dev/zero instead of reading it for ever, with or without --allow-outside', async () => {
     const folder = await scheme('zero', withFiles('{mortality: /dev/zero}'));
     const refused = await spawnSipro(['validate', folder], { cwd: scratch, timeout: KILL_AFTER });

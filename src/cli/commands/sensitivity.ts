@@ -10,7 +10,6 @@
 import { Command } from '@commander-js/extra-typings';
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { standardSensitivities, TABLE_SCALE_PATHS, type SensitivityCase, type TableScales } from '../../core/sensitivity.js';
@@ -35,6 +34,8 @@ import { progressBar } from '../sweep/progress.js';
 import type { ScenarioResult } from '../sweep/runScenario.js';
 import { parseJobs } from '../batchOptions.js';
 import { printable } from '../../io/read/shown.js';
+import { readNamedText } from '../../io/read/inputFile.js';
+import { MAX_FILE_BYTES } from '../../io/read/limits.js';
 
 /** One row of sensitivity.csv: a case, its indicators and their change against the base. */
 export interface SensitivityRow {
@@ -85,13 +86,9 @@ function customCase(scenario: Scenario): SensitivityCase {
 
 /** The cases of a `--cases` file (a scenarios CSV: a `scenario` column of names, one column per override path). */
 async function readCases(io: CliIo, file: string, json: boolean) {
-  let text: string;
-  try {
-    text = await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    throw new InvalidInputError([{ severity: 'error', file, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }], { json });
-  }
-  const read = readScenarioFile(text, file);
+  const opened = await readNamedText(resolve(io.cwd, file), MAX_FILE_BYTES.table, 'a cases file');
+  if (!opened.ok) throw new InvalidInputError([{ severity: 'error', file, message: opened.problem }], { json });
+  const read = readScenarioFile(opened.text, file);
   if (errorsIn(read.diagnostics).length > 0) throw new InvalidInputError(read.diagnostics, { json });
   return read;
 }

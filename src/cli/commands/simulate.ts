@@ -7,7 +7,7 @@
  */
 import { Command } from '@commander-js/extra-typings';
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { assertionPercentile, type Assertion } from '../../core/assertions.js';
@@ -40,6 +40,8 @@ import { outcomeBytes, sha256, SHARD_OUTCOMES, SHARD_RECORD, type SimulateShardR
 import { inShard } from '../sweep/sweepTable.js';
 
 import { groupedCount } from '../../io/groupedNumber.js';
+import { readNamedText } from '../../io/read/inputFile.js';
+import { MAX_FILE_BYTES } from '../../io/read/limits.js';
 /** `--scenarios N` and `--seed S` are `--set stochastic.scenarios=N` and `--set stochastic.seed=S`: validated and recorded alike. */
 function wholeNumber(option: string, text: string): number {
   if (!/^\s*\d+\s*$/.test(text)) throw new UsageError(`${option} "${text}": expected a whole number`);
@@ -151,12 +153,9 @@ export function simulateCommand(context: CommandContext) {
       const inputs: InputFile[] = [...loaded.inputs];
       if (options.paths !== undefined) {
         const path = resolve(io.cwd, options.paths);
-        let text: string;
-        try {
-          text = await readFile(path, 'utf8');
-        } catch (error) {
-          throw new InvalidInputError([{ severity: 'error', file: options.paths, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
-        }
+        const file = await readNamedText(path, MAX_FILE_BYTES.paths, 'a paths file');
+        if (!file.ok) throw new InvalidInputError([{ severity: 'error', file: options.paths, message: file.problem }]);
+        const text = file.text;
         const read = readPaths(text, options.paths, groups, model.baseYear, base);
         if (errorsIn(read.diagnostics).length > 0) throw new InvalidInputError(read.diagnostics);
         scenarios = read.scenarios;

@@ -6,7 +6,7 @@
  */
 import { Command } from '@commander-js/extra-typings';
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { batchPathProblems, type OverrideSource } from '../../io/batchChecks.js';
@@ -29,18 +29,17 @@ import { progressBar } from '../sweep/progress.js';
 import type { ScenarioResult, SweepConfig } from '../sweep/runScenario.js';
 import { csvSha256, inShard, sweepColumns, sweepCsv, sweepRow, type SweepRecord } from '../sweep/sweepTable.js';
 import type { CsvValue } from '../../io/writeCsv.js';
+import { readNamedText } from '../../io/read/inputFile.js';
+import { MAX_FILE_BYTES } from '../../io/read/limits.js';
 
 /** The scenarios and their override columns, from --scenarios or --grid. */
 async function scenariosFrom(io: CliIo, options: { scenarios?: string; grid: string[]; json: boolean }): Promise<{ scenarios: Scenario[]; paths: string[]; source: SweepRecord['source']; pathSource: OverrideSource }> {
   if (options.scenarios !== undefined && options.grid.length > 0) throw new UsageError('give either --scenarios FILE or --grid options, not both');
   if (options.scenarios !== undefined) {
     const path = resolve(io.cwd, options.scenarios);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      throw new InvalidInputError([{ severity: 'error', file: options.scenarios, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }], { json: options.json });
-    }
+    const file = await readNamedText(path, MAX_FILE_BYTES.table, 'a scenarios file');
+    if (!file.ok) throw new InvalidInputError([{ severity: 'error', file: options.scenarios, message: file.problem }], { json: options.json });
+    const text = file.text;
     const read = readScenarioFile(text, options.scenarios);
     if (errorsIn(read.diagnostics).length > 0) throw new InvalidInputError(read.diagnostics, { json: options.json });
     const sha256 = createHash('sha256').update(text).digest('hex');

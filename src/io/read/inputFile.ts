@@ -123,3 +123,17 @@ export async function readOpened(handle: FileHandle, size: number, maxBytes: num
     await handle.close();
   }
 }
+
+/**
+ * The text of a file named on the command line or by a scheme outside the
+ * scheme's own inputs (a scenarios, cases or paths file, a life table): a
+ * regular file of at most `maxBytes`, decoded as UTF-8, or why it cannot be
+ * read — never a wait on a FIFO or a read of /dev/zero without end.
+ * @example await readNamedText('cases.csv', MAX_FILE_BYTES.table, 'a cases file') // {ok: true, text: 'scenario,...'}
+ */
+export async function readNamedText(path: string, maxBytes: number, limitOf: string): Promise<{ ok: true; text: string } | { ok: false; problem: string }> {
+  const opened = await openRegularFile(path, maxBytes, limitOf);
+  if (!opened.ok) return opened;
+  const read = await readOpened(opened.handle, opened.size, maxBytes, limitOf);
+  return read.ok ? { ok: true, text: read.bytes.toString('utf8') } : read;
+}

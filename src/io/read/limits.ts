@@ -18,6 +18,11 @@ export const MAX_FILE_BYTES = {
   scheme: 1 * MIB,
   population: 4 * GIB,
   table: 256 * MIB,
+  /**
+   * A paths file (simulate --paths) is held as text: V8's longest string is
+   * ~512 MiB (some 5 million scenario-years at ~100 bytes).
+   */
+  paths: 512 * MIB,
 } as const;
 
 /** A cell or header name longer than this is an error (a group name, a number or a sex is far shorter). */
