@@ -35,7 +35,8 @@ export function entrantLanes(model: ProjectionModel): EntrantLane[] {
   const { scheme, layout } = model;
   const lanes: EntrantLane[] = [];
   model.groups.forEach((_, group) => SEXES.forEach((sex, sexIndex) => {
-    const entryAges = [...new Set(scheme.subsidy.entry_ages)]
+    // The schema refuses an age listed twice: each is one lane.
+    const entryAges = [...scheme.subsidy.entry_ages]
       .filter((age) => age >= layout.minAge && age <= retirementAge(scheme, sex) - 1)
       .sort((a, b) => a - b);
     for (const entryAge of entryAges) lanes.push({ group, sex: sexIndex, entryAge });

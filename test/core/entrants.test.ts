@@ -287,12 +287,12 @@ describe('§8 entrants.csv with survivors: the survivor pension an entrant cause
 
 describe('§8 entrants.csv: which rows exist', () => {
   it('one row per group (with or without entrants), sex and entry age in [min_age, retirement_age_s − 1], in group, F/M, age order', () => {
-    // Retirement F 60, M 62. Entry ages given unsorted, with a duplicate, and outside the range.
+    // Retirement F 60, M 62. Entry ages given unsorted and outside the range (a duplicate is refused by the schema).
     const data = tinyScheme({
       scheme: mergePatch(BASE, {
         benefits: { old_age: { retirement_age: { F: 60, M: 62 }, formula: 'flat', amount: 100 } },
         groups: { b: { entrants: { count: 5 } }, a: {} },
-        subsidy: { entry_ages: [63, 57, 59, 61, 58, 60, 59, 62] },
+        subsidy: { entry_ages: [63, 57, 59, 61, 58, 60, 62] },
       }),
       rates: [{ group: 'b', sex: 'F', age: 58, entrant_share: 1 }],
     });

@@ -148,7 +148,8 @@ function drawFolder(draw: Draw): Folder {
     },
     administration: { contribution_share: draw.pick([0, 1]), per_member_annual: draw.amount() },
     reserve: { initial: draw.pick([-MAX_RESERVE, 0, MAX_RESERVE]), gap_final_reserve_ratio: draw.factor() },
-    subsidy: { entry_ages: [minAge, Math.max(retirement.F, retirement.M) - 1] },
+    // The two ends of the entry ages, once each (an age listed twice is invalid).
+    subsidy: { entry_ages: [...new Set([minAge, Math.max(retirement.F, retirement.M) - 1])] },
   };
 
   const ages = Array.from({ length: maxAge - minAge + 1 }, (_, offset) => minAge + offset);
