@@ -36,7 +36,7 @@ export function entrantLanes(model: ProjectionModel): EntrantLane[] {
   const lanes: EntrantLane[] = [];
   model.groups.forEach((_, group) => SEXES.forEach((sex, sexIndex) => {
     // The schema refuses an age listed twice: each is one lane.
-    const entryAges = [...scheme.subsidy.entry_ages]
+    const entryAges = scheme.subsidy.entry_ages
       .filter((age) => age >= layout.minAge && age <= retirementAge(scheme, sex) - 1)
       .sort((a, b) => a - b);
     for (const entryAge of entryAges) lanes.push({ group, sex: sexIndex, entryAge });
