@@ -5,7 +5,9 @@
  * The README's test (readme.test.ts) and the guides' (guides.test.ts) share it.
  */
 import { execFile } from 'node:child_process';
-import { BIN, cleanEnv } from '../e2e/spawn.js';
+import { mkdir, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BIN, cleanEnv, REPO } from '../e2e/spawn.js';
 
 export interface Example {
   command: string;
@@ -61,4 +63,18 @@ export function notPrinted(shown: readonly string[], printed: readonly string[])
   const missing = [...shown];
   for (const line of printed) if (line === missing[0]) missing.shift();
   return missing;
+}
+
+/** What a block's text says it starts from, by a name its commands mention: made in the block's folder. */
+export type Setups = Record<string, (blockFolder: string) => Promise<void>>;
+
+/** Block `index`'s working folder under `scratch`: the repository's fixtures linked in, and the setups its commands name. */
+export async function blockFolder(scratch: string, index: number, examples: readonly Example[], setups: Setups): Promise<string> {
+  const folder = join(scratch, String(index));
+  await mkdir(folder);
+  await symlink(join(REPO, 'fixtures'), join(folder, 'fixtures'));
+  for (const [name, setup] of Object.entries(setups)) {
+    if (examples.some((example) => example.command.includes(name))) await setup(folder);
+  }
+  return folder;
 }

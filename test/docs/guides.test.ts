@@ -6,12 +6,12 @@
  * calls /tmp/valuation — and the tables docs/cross-subsidies.md quotes from
  * `sipro subsidy fixtures/demo` must be in what it prints.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../e2e/spawn.js';
-import { consoleBlocks, normalise, notPrinted, runShell, timing, withBuiltCli } from './consoleExamples.js';
+import { blockFolder, consoleBlocks, normalise, notPrinted, runShell, type Setups, timing, withBuiltCli } from './consoleExamples.js';
 
 const GUIDE = 'docs/ci-and-batch.md';
 const guide = await readFile(join(REPO, GUIDE), 'utf8');
@@ -21,7 +21,7 @@ const blocks = consoleBlocks(guide);
 const COMMAND_ONLY = ['sipro project fixtures/demo --set contributions.rate=0.12'];
 
 /** Folders and files a block's text says it starts from. */
-const SETUPS: Record<string, (folder: string) => Promise<void>> = {
+const SETUPS: Setups = {
   // "the demo with two assertions appended"
   demo2: async (folder) => {
     await cp(join(REPO, 'fixtures', 'demo'), join(folder, 'demo2'), { recursive: true });
@@ -54,13 +54,8 @@ describe(`${GUIDE} console examples`, () => {
     '%s',
     { timeout: 180_000 },
     async (_title, index) => {
-      const folder = join(scratch, String(index));
-      await mkdir(folder);
-      await symlink(join(REPO, 'fixtures'), join(folder, 'fixtures'));
       const examples = blocks[index]!;
-      for (const [name, setup] of Object.entries(SETUPS)) {
-        if (examples.some((example) => example.command.includes(name))) await setup(folder);
-      }
+      const folder = await blockFolder(scratch, index, examples, SETUPS);
       // The marker keeps each command's exit status for the next command's `$?`.
       const script = examples.map((example) => `${withBuiltCli(example.command)}\nstatus=$?; echo ${MARK}; (exit $status)`).join('\n');
       const outputs = (await runShell(script, folder)).split(`${MARK}\n`);

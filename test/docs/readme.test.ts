@@ -12,12 +12,12 @@
  * dropped. The commands of one block share a working folder, in order, so
  * a block can be a small session (project, then report the folder).
  */
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../e2e/spawn.js';
-import { consoleBlocks, normalise, notPrinted, runShell, timing, withBuiltCli } from './consoleExamples.js';
+import { blockFolder, consoleBlocks, normalise, notPrinted, runShell, type Setups, timing, withBuiltCli } from './consoleExamples.js';
 
 /**
  * Examples whose block shows part of the output, by the start of their
@@ -30,9 +30,10 @@ const EXCERPTS: Record<string, string> = {
 };
 
 /** Folders an example's text says it starts from, made before its block runs. */
-const SETUPS: Record<string, (folder: string) => Promise<void>> = {
+const SETUPS: Setups = {
   // "A copy of fixtures/minimal with two faults (a retirement age of 200 and a negative head count)".
-  'my-scheme': async (folder) => {
+  'my-scheme': async (block) => {
+    const folder = join(block, 'my-scheme');
     await cp(join(REPO, 'fixtures', 'minimal'), folder, { recursive: true });
     const scheme = join(folder, 'scheme.yaml');
     await writeFile(scheme, (await readFile(scheme, 'utf8')).replace('retirement_age: {F: 60, M: 62}', 'retirement_age: {F: 60, M: 200}'));
@@ -60,12 +61,7 @@ describe('README console examples', () => {
     '%s',
     { timeout: 180_000 },
     async (_title, index) => {
-      const folder = join(scratch, String(index));
-      await mkdir(folder);
-      await symlink(join(REPO, 'fixtures'), join(folder, 'fixtures'));
-      for (const [name, setup] of Object.entries(SETUPS)) {
-        if (blocks[index]!.some((example) => example.command.includes(` ${name}`))) await setup(join(folder, name));
-      }
+      const folder = await blockFolder(scratch, index, blocks[index]!, SETUPS);
       for (const example of blocks[index]!) {
         const printed = normalise(await runShell(withBuiltCli(example.command), folder), folder, '/home/you/sipro');
         while (printed.at(-1) === '') printed.pop();
