@@ -83,8 +83,8 @@ function moveAges(
   const { model } = context;
   const { layout, rates } = model;
   const { bins, memberStride: stride } = layout;
-  const inactive = layout.memberPart;
-  const emigrated = 2 * layout.memberPart;
+  const inactiveAt = layout.memberPart;
+  const emigratedAt = 2 * layout.memberPart;
   // b̄ and f̄ where the scheme reads them (state.ts memberSumsOf): elsewhere they are worked out as 0 and not stored.
   const balanceAt = layout.balanceSum;
   const foreignAt = layout.foreignSum;
@@ -139,7 +139,7 @@ function moveAges(
     let highest = -1;
     for (let bin = topBin; bin >= 0 && highest < 0; bin -= 1) {
       const from = (cellBase + bin) * stride;
-      if (members[from + ACTIVE + HEADS]! > 0 || members[from + inactive + HEADS]! > 0 || (emigrates && members[from + emigrated + HEADS]! > 0)) highest = bin;
+      if (members[from + ACTIVE + HEADS]! > 0 || members[from + inactiveAt + HEADS]! > 0 || (emigrates && members[from + emigratedAt + HEADS]! > 0)) highest = bin;
     }
     const lastBin = Math.min(highest + 1 + (fertility > 0 ? creditedYears : 0), topBin);
     // Credit-earners of the bin below, on their way to this bin: A part, then I part.
@@ -220,15 +220,15 @@ function moveAges(
         upInactiveHeads = upInactive * heads; upInactiveCredits = upInactive * credits; upInactiveEarnings = upInactive * earnings;
         upInactiveBalance = upInactive * balance; upInactiveOwn = upInactive * ownBalance; upInactiveForeign = upInactive * foreign;
       }
-      const idle = members[from + inactive + HEADS]!;
+      const idle = members[from + inactiveAt + HEADS]!;
       inactiveTotal += idle;
       if (idle > 0) {
         anyone = true;
-        let credits = members[from + inactive + CREDITS]!;
-        let earnings = members[from + inactive + EARNINGS]! * revaluation;
-        let balance = (carriesBalance ? members[from + inactive + balanceAt]! : 0) * growth;
-        const ownBalance = members[from + inactive + OWN_BALANCE]! * growth;
-        const foreign = carriesForeign ? members[from + inactive + foreignAt]! : 0;
+        let credits = members[from + inactiveAt + CREDITS]!;
+        let earnings = members[from + inactiveAt + EARNINGS]! * revaluation;
+        let balance = (carriesBalance ? members[from + inactiveAt + balanceAt]! : 0) * growth;
+        const ownBalance = members[from + inactiveAt + OWN_BALANCE]! * growth;
+        const foreign = carriesForeign ? members[from + inactiveAt + foreignAt]! : 0;
         if (vested && (incidence > 0 || awardEveryVested)) {
           const award = disabilityAwardOf(terms, credits, earnings, idle, proRata(credits, foreign));
           disabledHeads += idle * survival * incidence;
@@ -259,16 +259,16 @@ function moveAges(
         inactiveHeads += stay * idle; inactiveCredits += stay * credits; inactiveEarnings += stay * earnings;
         inactiveBalance += stay * balance; inactiveOwn += stay * ownBalance; inactiveForeign += stay * foreign;
       }
-      const abroad = emigrates ? members[from + emigrated + HEADS]! : 0;
+      const abroad = emigrates ? members[from + emigratedAt + HEADS]! : 0;
       emigrantTotal += abroad;
       if (abroad > 0) {
         // §11: W's survivors, a year abroad credited with foreign_density; no contributions, no disability.
         anyone = true;
-        const credits = members[from + emigrated + CREDITS]!;
-        const earnings = members[from + emigrated + EARNINGS]! * revaluation;
-        const balance = (carriesBalance ? members[from + emigrated + balanceAt]! : 0) * growth;
-        const ownBalance = members[from + emigrated + OWN_BALANCE]! * growth;
-        const foreign = (carriesForeign ? members[from + emigrated + foreignAt]! : 0) + abroad * foreignDensity;
+        const credits = members[from + emigratedAt + CREDITS]!;
+        const earnings = members[from + emigratedAt + EARNINGS]! * revaluation;
+        const balance = (carriesBalance ? members[from + emigratedAt + balanceAt]! : 0) * growth;
+        const ownBalance = members[from + emigratedAt + OWN_BALANCE]! * growth;
+        const foreign = (carriesForeign ? members[from + emigratedAt + foreignAt]! : 0) + abroad * foreignDensity;
         const stay = survival * (1 - foreignDensity);
         abroadHeads += stay * abroad; abroadCredits += stay * credits; abroadEarnings += stay * earnings;
         abroadBalance += stay * balance; abroadOwn += stay * ownBalance; abroadForeign += stay * foreign;
@@ -297,23 +297,23 @@ function moveAges(
         inactiveOwn += arrivals[arrived + ARRIVED_INACTIVE + OWN_BALANCE]!; inactiveForeign += arrivals[arrived + ARRIVED_INACTIVE + ARRIVED_FOREIGN]!;
       }
       if (emigrates) {
-        destinations[to + emigrated + HEADS] = abroadHeads;
-        destinations[to + emigrated + CREDITS] = abroadCredits;
-        destinations[to + emigrated + EARNINGS] = abroadEarnings;
-        destinations[to + emigrated + OWN_BALANCE] = abroadOwn;
-        if (carriesBalance) destinations[to + emigrated + balanceAt] = abroadBalance;
-        if (carriesForeign) destinations[to + emigrated + foreignAt] = abroadForeign;
+        destinations[to + emigratedAt + HEADS] = abroadHeads;
+        destinations[to + emigratedAt + CREDITS] = abroadCredits;
+        destinations[to + emigratedAt + EARNINGS] = abroadEarnings;
+        destinations[to + emigratedAt + OWN_BALANCE] = abroadOwn;
+        if (carriesBalance) destinations[to + emigratedAt + balanceAt] = abroadBalance;
+        if (carriesForeign) destinations[to + emigratedAt + foreignAt] = abroadForeign;
       }
       destinations[to + ACTIVE + HEADS] = activeHeads;
       destinations[to + ACTIVE + CREDITS] = activeCredits;
       destinations[to + ACTIVE + EARNINGS] = activeEarnings;
       destinations[to + ACTIVE + OWN_BALANCE] = activeOwn;
-      destinations[to + inactive + HEADS] = inactiveHeads;
-      destinations[to + inactive + CREDITS] = inactiveCredits;
-      destinations[to + inactive + EARNINGS] = inactiveEarnings;
-      destinations[to + inactive + OWN_BALANCE] = inactiveOwn;
-      if (carriesBalance) { destinations[to + ACTIVE + balanceAt] = activeBalance; destinations[to + inactive + balanceAt] = inactiveBalance; }
-      if (carriesForeign) { destinations[to + ACTIVE + foreignAt] = activeForeign; destinations[to + inactive + foreignAt] = inactiveForeign; }
+      destinations[to + inactiveAt + HEADS] = inactiveHeads;
+      destinations[to + inactiveAt + CREDITS] = inactiveCredits;
+      destinations[to + inactiveAt + EARNINGS] = inactiveEarnings;
+      destinations[to + inactiveAt + OWN_BALANCE] = inactiveOwn;
+      if (carriesBalance) { destinations[to + ACTIVE + balanceAt] = activeBalance; destinations[to + inactiveAt + balanceAt] = inactiveBalance; }
+      if (carriesForeign) { destinations[to + ACTIVE + foreignAt] = activeForeign; destinations[to + inactiveAt + foreignAt] = inactiveForeign; }
     }
     const counted = 3 * ageIndex;
     context.memberHeads[counted] = activeTotal;

@@ -50,13 +50,13 @@ export function payments(context: YearContext, state: CohortState, row: number, 
       emigrantHeads = context.memberHeads[3 * ageIndex + 2]!;
     } else {
       const first = memberCellIndex(layout, row, ageIndex) * stride;
-      const inactive = inactivePart(layout);
+      const inactiveAt = inactivePart(layout);
       for (let cell = first; cell < first + bins * stride; cell += stride) {
         activeHeads += members[cell + ACTIVE + HEADS]!;
-        inactiveHeads += members[cell + inactive + HEADS]!;
+        inactiveHeads += members[cell + inactiveAt + HEADS]!;
       }
-      const emigrated = emigratedPart(layout);
-      if (emigrates) for (let cell = first; cell < first + bins * stride; cell += stride) emigrantHeads += members[cell + emigrated + HEADS]!;
+      const emigratedAt = emigratedPart(layout);
+      if (emigrates) for (let cell = first; cell < first + bins * stride; cell += stride) emigrantHeads += members[cell + emigratedAt + HEADS]!;
     }
     if (activeHeads > 0) {
       const exposure = activeHeads * (1 - q / 2);
