@@ -38,7 +38,7 @@ export interface CellLayout {
 }
 
 /** The sums of a member part and their places (state.ts `memberSumsOf`). */
-export interface MemberSums {
+export interface MemberSumPlaces {
   memberPart: number;
   balanceSum: number;
   foreignSum: number;
@@ -50,7 +50,7 @@ export interface MemberSums {
  * that every layout (the scheme's, the entrant lanes') has one hidden class
  * and the year's loops stay optimised for both.
  */
-export function cellLayout(minAge: number, maxAge: number, groups: number, memberAges: number, bins: number, sums: MemberSums): CellLayout {
+export function cellLayout(minAge: number, maxAge: number, groups: number, memberAges: number, bins: number, sums: MemberSumPlaces): CellLayout {
   const { memberPart, balanceSum, foreignSum, memberStride } = sums;
   return record({ minAge, maxAge, ages: maxAge - minAge + 1, groups, memberAges, bins, memberPart, balanceSum, foreignSum, memberStride });
 }

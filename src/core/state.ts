@@ -15,7 +15,7 @@
  * members and for pensioners apart: the year's loops run over those ages
  * only, and clearing a state for reuse is a fill over them.
  */
-import { type CellLayout, memberCellCount, memberCellIndex, type MemberSums, slotCount, slotIndex } from './layout.js';
+import { type CellLayout, memberCellCount, memberCellIndex, type MemberSumPlaces, slotCount, slotIndex } from './layout.js';
 import { record } from './record.js';
 
 /**
@@ -39,7 +39,7 @@ export const ACTIVE = 0;
  * stress scheme's cells are a third lighter without the two.
  * @example memberSumsOf({carriesBalance: false, carriesForeign: false, emigrates: false}) // {memberPart: 4, balanceSum: -1, foreignSum: -1, memberStride: 8}
  */
-export function memberSumsOf(carries: { carriesBalance: boolean; carriesForeign: boolean; emigrates: boolean }): MemberSums {
+export function memberSumsOf(carries: { carriesBalance: boolean; carriesForeign: boolean; emigrates: boolean }): MemberSumPlaces {
   let memberPart = OWN_BALANCE + 1;
   const balanceSum = carries.carriesBalance ? memberPart++ : -1;
   const foreignSum = carries.carriesForeign ? memberPart++ : -1;

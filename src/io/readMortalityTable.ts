@@ -14,7 +14,7 @@ import { describeAges } from './checks/common.js';
 import { filesSchema, projectionSchema } from '../schema/scheme.js';
 import { mortalityRowSchema, tableColumns, type MortalityRow } from '../schema/tables.js';
 import type { Diagnostic } from './diagnostics.js';
-import { readNamedText } from './read/inputFile.js';
+import { inputKind, readNamedText } from './read/inputFile.js';
 import { MAX_FILE_BYTES } from './read/limits.js';
 
 /** A parsed row and the 1-based line it came from. */
@@ -168,9 +168,10 @@ const settingsSchema = z.object({
 /** Find the scheme file of `dir` (displayed as `dirLabel`) and read its projection ages, base year and mortality file. */
 export async function readSchemeMortalitySettings(dir: string, dirLabel: string): Promise<{ settings?: SchemeMortalitySettings; diagnostics: Diagnostic[] }> {
   for (const name of schemeFileNames) {
+    const path = join(dir, name);
+    if ((await inputKind(path)).kind === 'missing') continue;
     const file = join(dirLabel, name);
-    const read = await readNamedText(join(dir, name), MAX_FILE_BYTES.scheme, 'a scheme file');
-    if (!read.ok && read.problem === 'does not exist') continue;
+    const read = await readNamedText(path, MAX_FILE_BYTES.scheme, 'a scheme file');
     if (!read.ok) return { diagnostics: [{ severity: 'error', file, message: read.problem }] };
     const text = read.text;
     let document: unknown;

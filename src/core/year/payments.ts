@@ -18,6 +18,8 @@ export function payments(context: YearContext, state: CohortState, row: number, 
   const { model } = context;
   const { layout } = model;
   const { bins, memberStride: stride } = layout;
+  const inactiveAt = inactivePart(layout);
+  const emigratedAt = emigratedPart(layout);
   const { members } = state;
   const maternity = model.scheme.benefits.maternity;
   const maternityFactor = maternity ? maternity.replacement * maternity.weeks / 52 : 0;
@@ -50,12 +52,10 @@ export function payments(context: YearContext, state: CohortState, row: number, 
       emigrantHeads = context.memberHeads[3 * ageIndex + 2]!;
     } else {
       const first = memberCellIndex(layout, row, ageIndex) * stride;
-      const inactiveAt = inactivePart(layout);
       for (let cell = first; cell < first + bins * stride; cell += stride) {
         activeHeads += members[cell + ACTIVE + HEADS]!;
         inactiveHeads += members[cell + inactiveAt + HEADS]!;
       }
-      const emigratedAt = emigratedPart(layout);
       if (emigrates) for (let cell = first; cell < first + bins * stride; cell += stride) emigrantHeads += members[cell + emigratedAt + HEADS]!;
     }
     if (activeHeads > 0) {

@@ -120,10 +120,11 @@ function memberOffset(layout: CellLayout, cell: MemberCell): number {
 }
 
 /**
- * Adds sums to a member cell. A sum the layout does not carry must be 0: a
+ * Adds sums (not averages) to a member cell: for expected states built from
+ * flows of heads and money. A sum the layout does not carry must be 0: a
  * test that gives one expects a number the scheme never keeps.
  */
-function addSums(state: CohortState, layout: CellLayout, cell: MemberCell, sums: Partial<MemberSums>): void {
+export function addMemberSums(state: CohortState, layout: CellLayout, cell: MemberCell, sums: Partial<MemberSums>): void {
   const offset = memberOffset(layout, cell);
   for (const [name, sum] of sumOffsets(layout)) {
     const value = sums[name] ?? 0;
@@ -136,15 +137,10 @@ function addSums(state: CohortState, layout: CellLayout, cell: MemberCell, sums:
 /** Adds `averages × heads` to a member cell and widens its row's age range. */
 export function addMember(state: CohortState, layout: CellLayout, cell: MemberCell, averages: MemberAveragesInput): void {
   const { heads } = averages;
-  addSums(state, layout, cell, {
+  addMemberSums(state, layout, cell, {
     heads, credits: heads * (averages.credits ?? 0), earnings: heads * (averages.earnings ?? 0),
     balance: heads * (averages.balance ?? 0), own: heads * (averages.own ?? 0), foreign: heads * (averages.foreign ?? 0),
   });
-}
-
-/** Adds sums (not averages) to a member cell: for expected states built from flows of heads and money. */
-export function addMemberSums(state: CohortState, layout: CellLayout, cell: MemberCell, sums: Partial<MemberSums>): void {
-  addSums(state, layout, cell, sums);
 }
 
 /** The six sums of a member cell; 0 for a sum the layout does not carry. */
