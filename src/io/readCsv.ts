@@ -43,6 +43,8 @@ export interface RecordSink {
   record(record: CsvRecord): void;
   /** A problem with the text itself (a line that cannot be read, a wrong number of cells). */
   problem(line: number | undefined, message: string): void;
+  /** A data line without quotes, before it is split: true when the sink read it whole (it is then not a record). */
+  plainLine?(line: number, text: string): boolean;
 }
 
 export interface CsvRecords {
@@ -70,6 +72,7 @@ export function csvRecords(options: CsvOptions, sink: RecordSink): CsvRecords {
   };
   const scanner = new CsvScanner(options.delimiter, {
     problem,
+    plainLine: sink.plainLine === undefined ? undefined : (line, text) => header !== undefined && sink.plainLine!(line, text),
     record(line, cells) {
       if (header === undefined) {
         header = { line, names: cells.map((name) => name.trim()) };

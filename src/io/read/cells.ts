@@ -32,7 +32,7 @@ export interface CellOptions {
 }
 
 type Bounds = { minimum?: number; maximum?: number; exclusiveMinimum?: number; exclusiveMaximum?: number; integer: boolean };
-type FastCheck = { kind: 'number'; bounds: Bounds } | { kind: 'text'; values: ReadonlySet<string> | undefined; minLength: number };
+export type FastCheck = { kind: 'number'; bounds: Bounds } | { kind: 'text'; values: ReadonlySet<string> | undefined; minLength: number };
 
 /** The JSON Schema keys the fast path understands; a column whose schema has any other is left to zod. */
 const UNDERSTOOD = new Set(['$schema', 'type', 'default', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'enum', 'minLength', 'description', 'unit']);
@@ -89,18 +89,22 @@ function fastPath(check: FastCheck | undefined): (text: string) => unknown {
       return trimmed !== '' && trimmed.length >= minLength ? trimmed : UNDECIDED;
     };
   }
-  const { bounds } = check;
+  const within = withinBounds(check.bounds);
+  return (text) => {
+    const value = numberOrAbsent(text);
+    if (typeof value !== 'number' || !Number.isFinite(value)) return UNDECIDED;
+    return within(value) ? value : UNDECIDED;
+  };
+}
+
+/** Whether a finite number passes a column's bounds (and is a safe integer where the column wants one). */
+export function withinBounds(bounds: Bounds): (value: number) => boolean {
   const lowest = bounds.minimum ?? Number.NEGATIVE_INFINITY;
   const highest = bounds.maximum ?? Number.POSITIVE_INFINITY;
   const above = bounds.exclusiveMinimum ?? Number.NEGATIVE_INFINITY;
   const below = bounds.exclusiveMaximum ?? Number.POSITIVE_INFINITY;
   const integer = bounds.integer;
-  return (text) => {
-    const value = numberOrAbsent(text);
-    if (typeof value !== 'number' || !Number.isFinite(value)) return UNDECIDED;
-    if (value < lowest || value > highest || value <= above || value >= below) return UNDECIDED;
-    return integer && !Number.isSafeInteger(value) ? UNDECIDED : value;
-  };
+  return (value) => !(value < lowest || value > highest || value <= above || value >= below) && (!integer || Number.isSafeInteger(value));
 }
 
 /** Distinct texts remembered per column; beyond this the memory is cleared (a register's earnings are all distinct). */

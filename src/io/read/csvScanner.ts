@@ -16,6 +16,12 @@ import { count } from './shown.js';
 export interface ScannerEvents {
   /** A record and the 1-based line where it starts. */
   record(line: number, cells: string[]): void;
+  /**
+   * A line without quotes, before it is split: true when it was read whole,
+   * so that it is not split into a record (the population's fast path,
+   * src/io/read/populationLines.ts).
+   */
+  plainLine?(line: number, text: string): boolean;
   /** A line that cannot be read; `stop` means the rest of the file is not read. */
   problem(line: number | undefined, message: string): void;
 }
@@ -106,6 +112,7 @@ export class CsvScanner {
     }
     if (text === '' || text.charCodeAt(0) === 35 /* # */) return;
     if (!text.includes('"')) {
+      if (this.events.plainLine?.(this.lineNumber, text) === true) return;
       this.emit(this.lineNumber, text.split(this.delimiter));
       return;
     }

@@ -70,21 +70,24 @@ export class PopulationAggregate {
     return bin < LARGEST_NUMERIC_BIN ? cell * LARGEST_NUMERIC_BIN + bin : `${cell}:${bin}`;
   }
 
-  /** Adds one valid row read on `line`. */
-  add(line: number, row: PopulationRow): void {
+  /**
+   * Adds one valid row read on `line`. A row the caller will change again
+   * (`owned` false: the plain-line reader fills one row object line after
+   * line) is copied if kept.
+   */
+  add(line: number, row: PopulationRow, owned = true): void {
     this.rowsAdded += 1;
     const key = this.key(row);
     const entry = this.entries.get(key);
     if (entry === undefined) {
       this.entries.set(key, {
-        line, first: row, count: row.count, sums: undefined, pensionGiven: row.pension_monthly !== undefined,
+        line, first: owned ? row : { ...row }, count: row.count, sums: undefined, pensionGiven: row.pension_monthly !== undefined,
         lowestCredits: row.credits, highestCredits: row.credits,
       });
       return;
     }
     if (entry.sums === undefined) entry.sums = weightedValues(entry.first, entry.first.count);
-    const sums = entry.sums;
-    for (let index = 0; index < PER_HEAD.length; index += 1) sums[index]! += row.count * (row[PER_HEAD[index]!] ?? 0);
+    addWeighted(entry.sums, row, row.count);
     entry.count += row.count;
     entry.pensionGiven ||= row.pension_monthly !== undefined;
     entry.lowestCredits = Math.min(entry.lowestCredits, row.credits);
@@ -112,5 +115,14 @@ export class PopulationAggregate {
 }
 
 function weightedValues(row: PopulationRow, count: number): Float64Array {
-  return Float64Array.from(PER_HEAD, (column) => count * (row[column] ?? 0));
+  return Float64Array.of(count * row.credits, count * row.earnings, count * row.balance, count * row.own_balance, count * (row.pension_monthly ?? 0));
+}
+
+/** `sums += count × value` for each PER_HEAD column, in its order (written out: this runs once per line of a register). */
+function addWeighted(sums: Float64Array, row: PopulationRow, count: number): void {
+  sums[0]! += count * row.credits;
+  sums[1]! += count * row.earnings;
+  sums[2]! += count * row.balance;
+  sums[3]! += count * row.own_balance;
+  sums[4]! += count * (row.pension_monthly ?? 0);
 }

@@ -17,6 +17,7 @@ import { tableReader, type CsvSettings, type Located, type RowOf } from '../read
 import { binaryProblem, completeLength, firstInvalidByte, invalidUtf8Problem } from './encoding.js';
 import { MAX_ERRORS_PER_FILE } from './limits.js';
 import { PopulationAggregate } from './population.js';
+import { type PlainLineReader, populationLines } from './populationLines.js';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -79,7 +80,22 @@ export async function readTableFile<N extends TableName>(
       else statusFine = false;
     };
   const table = tableReader(file, role, settings, onRow, (diagnostic) => found.add(diagnostic));
-  const records = csvRecords(settings, table);
+  // The population's plain lines skip the general reader (populationLines.ts); the rest go through it.
+  let plainLines: PlainLineReader | undefined;
+  const onPlainRow = (line: number, row: PopulationRow) => {
+    rowsRead += 1;
+    population!.add(line, row, false);
+  };
+  const records = csvRecords(settings, population === undefined ? table : {
+    header(header) {
+      const usable = table.header(header);
+      if (usable) plainLines = populationLines(header, settings, onPlainRow);
+      return usable;
+    },
+    record: (record) => table.record(record),
+    problem: (line, message) => table.problem(line, message),
+    plainLine: (line, text) => plainLines !== undefined && plainLines(line, text),
+  });
   const fail = (line: number | undefined, message: string) => found.add({ severity: 'error', file, ...(line === undefined ? {} : { line }), message });
 
   const hash = createHash('sha256');
