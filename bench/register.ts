@@ -1,6 +1,7 @@
 /**
  * `npm run bench:register`: how sipro reads (issues #8 and #13, item 5).
- * - demo read: loadScheme('fixtures/demo') in-process, warm, median of 101;
+ * - demo read: loadScheme of the demo as 0.1.0 had it (test/golden/inputs/demo:
+ *   today's fixtures/demo has fields 0.1.0 cannot read), in-process, warm, median of 101;
  * - a member register: the demo scheme with a generated population.csv of one
  *   row per member (never committed: written to a scratch folder), through
  *   `sipro validate` and `sipro project --no-entrants`, spawned: wall time,
@@ -88,10 +89,13 @@ function timeCli(bin: string, args: string[]): Spawned {
   return { wallS: median(walls), cpuS: median(cpu), peakMb: peakKb / 1024 };
 }
 
+/** The demo as 0.1.0 had it, which both releases read (today's fixtures/demo has fields 0.1.0 refuses). */
+const DEMO = join(root, 'test', 'golden', 'inputs', 'demo');
+
 /** Warm in-process reads of the demo: median milliseconds of 101, after 20 to warm up. */
 async function demoRead(loadSchemeModule: string): Promise<number> {
   const { loadScheme } = await import(pathToFileURL(loadSchemeModule).href) as { loadScheme: (target: string) => Promise<{ data: unknown }> };
-  const demo = join(root, 'fixtures/demo');
+  const demo = DEMO;
   const times: number[] = [];
   for (let run = 0; run < 121; run += 1) {
     const started = process.hrtime.bigint();
@@ -104,7 +108,7 @@ async function demoRead(loadSchemeModule: string): Promise<number> {
 
 async function registerFolder(scratch: string, name: string, count: number): Promise<{ folder: string; megabytes: number }> {
   const folder = join(scratch, name);
-  await cp(join(root, 'fixtures/demo'), folder, { recursive: true });
+  await cp(DEMO, folder, { recursive: true });
   const bytes = await writeRegister(join(folder, 'population.csv'), count);
   return { folder, megabytes: bytes / 2 ** 20 };
 }
