@@ -7,11 +7,15 @@
  */
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadScheme } from '../../src/io/loadScheme.js';
 import { statusProblems } from '../../src/io/checks/population.js';
 import { populationLines, plainNumber } from '../../src/io/read/populationLines.js';
 import { DEFAULT_SETTINGS, tableReader } from '../../src/io/readTable.js';
 import type { PopulationRow } from '../../src/schema/tables.js';
+import { minimalWith } from '../cli/helpers.js';
 
 describe('plainNumber', () => {
   it.each([
@@ -116,5 +120,42 @@ describe('populationLines', () => {
 
   it('is not used with decimal commas: the general reader reads those', () => {
     expect(populationLines({ line: 1, names: COLUMNS }, { ...DEFAULT_SETTINGS, delimiter: ';', decimal: ',' }, () => {})).toBeUndefined();
+  });
+});
+
+describe('a population file read with and without plain lines', () => {
+  let folder: string;
+  beforeAll(async () => { folder = await minimalWith(); });
+  afterAll(async () => { await rm(folder, { recursive: true, force: true }); });
+
+  const read = async (text: string) => {
+    await writeFile(join(folder, 'population.csv'), text);
+    const loaded = await loadScheme(folder);
+    return {
+      rows: loaded.data?.population ?? loaded.inputs.find((input) => input.role === 'population')?.rows,
+      diagnostics: loaded.diagnostics.filter((diagnostic) => diagnostic.file === 'population.csv'),
+    };
+  };
+
+  /** A valid member line, its numbers written in the forms registers use and a few the plain reader leaves to the cell readers. */
+  const validNumber = fc.oneof(fc.integer({ min: 0, max: 40 }).map(String), fc.double({ min: 0, max: 40, noNaN: true }).map((value) => value.toFixed(3)),
+    fc.constantFrom('', '5.', '.5', ' 12', '1e1', '007'));
+  const validLine = fc.tuple(fc.constantFrom('traders', 'drivers'), fc.constantFrom('F', 'M'), fc.integer({ min: 20, max: 59 }).map(String),
+    fc.constantFrom('active', 'inactive'), ...COLUMNS.slice(4, -1).map(() => validNumber), fc.constant(''));
+
+  // The general reader reads a line with a quote; quoting the group cell, which changes no value, sends every line there.
+  test.prop([
+    fc.oneof(fc.array(validLine, { minLength: 1, maxLength: 40 }), fc.array(fc.tuple(...COLUMNS.map(cellOf)), { minLength: 1, maxLength: 40 })),
+    fc.constantFrom('\n', '\r\n'),
+    fc.boolean(),
+  ], { numRuns: 30 })('gives the same rows, in the same order, and the same messages on the same lines', async (lines, end, byteOrderMark) => {
+    const text = (quote: boolean) => `${byteOrderMark ? '\uFEFF' : ''}${COLUMNS.join(',')}${end}${lines
+      .map(([group, ...rest]) => [quote ? `"${group}"` : group, ...rest].join(','))
+      .join(end)}${end}`;
+    const plain = await read(text(false));
+    const general = await read(text(true));
+    expect(plain.diagnostics).toEqual(general.diagnostics);
+    expect(plain.rows).toEqual(general.rows);
+    if (plain.diagnostics.length === 0) expect((plain.rows as PopulationRow[]).length).toBeGreaterThan(0);
   });
 });
