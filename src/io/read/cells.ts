@@ -32,7 +32,7 @@ export interface CellOptions {
 }
 
 type Bounds = { minimum?: number; maximum?: number; exclusiveMinimum?: number; exclusiveMaximum?: number; integer: boolean };
-export type FastCheck = { kind: 'number'; bounds: Bounds } | { kind: 'text'; values: ReadonlySet<string> | undefined; minLength: number };
+type FastCheck = { kind: 'number'; bounds: Bounds } | { kind: 'text'; values: ReadonlySet<string> | undefined; minLength: number };
 
 /** The JSON Schema keys the fast path understands; a column whose schema has any other is left to zod. */
 const UNDERSTOOD = new Set(['$schema', 'type', 'default', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'enum', 'minLength', 'description', 'unit']);
