@@ -149,6 +149,6 @@ export function subsidyTable(view: ProjectView): RawHtml[] {
       rows,
       { caption: `Present values at ${baseYear} over the projection, by group and sex (${unit}; subsidy.csv, methodology §8)`, className: 'wide' },
     ),
-    html`<p>Net transfer = benefits + administration − own contributions − matching${present.some(([column]) => column === 'pv_care_credit_contributions') ? ' − care-credit contributions' : ''}. Money's worth = benefits ÷ own contributions. The last row sums the groups; it equals the scheme's totals.</p>`,
+    html`<p>Net transfer = benefits + administration &minus; own contributions &minus; matching${present.some(([column]) => column === 'pv_care_credit_contributions') ? ' − care-credit contributions' : ''}. Money's worth = benefits &divide; own contributions. The last row sums the groups; it equals the scheme's totals.</p>`,
   ];
 }
