@@ -78,3 +78,10 @@ describe('parseSchemeText reads JSON without YAML until it is needed', () => {
     ]);
   });
 });
+
+describe('hasDuplicateKey on text that is not JSON', () => {
+  it('returns, without reading past the end, where a string is never closed', () => {
+    expect(hasDuplicateKey('{"a": 1, "b')).toBe(false);
+    expect(hasDuplicateKey('{"a": "\\')).toBe(false);
+  });
+});

@@ -116,7 +116,7 @@ export function hasDuplicateKey(json: string): boolean {
     else if (code === QUOTE) {
       let end = index + 1;
       let escaped = false;
-      for (; json.charCodeAt(end) !== QUOTE; end += 1) {
+      for (; end < json.length && json.charCodeAt(end) !== QUOTE; end += 1) {
         if (json.charCodeAt(end) === BACKSLASH) { escaped = true; end += 1; }
       }
       const keys = open.at(-1);
