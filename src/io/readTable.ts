@@ -79,10 +79,7 @@ export function tableReader<N extends TableName>(
         .map((name, index) => ({ name, index }))
         .filter(({ name }) => known.includes(name))
         .map(({ name, index }) => ({ name, index, read: cellReader(name, shape[name]!, settings) }));
-      defaults = known
-        .filter((name) => !header.names.includes(name))
-        .map((name) => ({ name, parsed: shape[name]!.safeParse(undefined, { reportInput: true, error: describeIssue }) }))
-        .flatMap(({ name, parsed }) => (parsed.success && parsed.data !== undefined ? [{ name, value: parsed.data }] : []));
+      defaults = columnDefaults(table, header);
       return true;
     },
     record({ line, cells }: CsvRecord) {
@@ -110,6 +107,15 @@ export function tableReader<N extends TableName>(
       else complete = false;
     },
   };
+}
+
+/** The values a table's columns take when the header leaves them out: their schema's defaults (a column without one is left out). */
+export function columnDefaults(table: TableName, header: CsvHeader): { name: string; value: unknown }[] {
+  const shape = tableColumns[table].schema.shape as Record<string, z.ZodType>;
+  return Object.keys(shape)
+    .filter((name) => !header.names.includes(name))
+    .map((name) => ({ name, parsed: shape[name]!.safeParse(undefined, { reportInput: true, error: describeIssue }) }))
+    .flatMap(({ name, parsed }) => (parsed.success && parsed.data !== undefined ? [{ name, value: parsed.data }] : []));
 }
 
 /**

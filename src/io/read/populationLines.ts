@@ -13,7 +13,7 @@
 import { type PopulationRow, tableColumns } from '../../schema/tables.js';
 import { statusProblems } from '../checks/population.js';
 import type { CsvHeader } from '../readCsv.js';
-import type { CsvSettings } from '../readTable.js';
+import { columnDefaults, type CsvSettings } from '../readTable.js';
 import { cellReader, fastCheckOf, INVALID, withinBounds } from './cells.js';
 import { MAX_CELL_CHARACTERS } from './limits.js';
 
@@ -51,11 +51,7 @@ export function populationLines(header: CsvHeader, settings: CsvSettings, onRow:
   });
   // The row every line is read into: the columns the header lacks keep their defaults, as the general reader gives them.
   const row = {} as Record<keyof PopulationRow, unknown>;
-  for (const name of known) {
-    if (header.names.includes(name)) continue;
-    const parsed = shape[name].safeParse(undefined);
-    row[name] = parsed.success ? parsed.data : undefined;
-  }
+  for (const { name, value } of columnDefaults('population', header)) row[name as keyof PopulationRow] = value;
   const { delimiter } = settings;
   let statusFine = true;
   const statusProblem = () => { statusFine = false; };
