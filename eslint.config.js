@@ -9,8 +9,9 @@ import tseslint from 'typescript-eslint';
 const restricted = (...patterns) => ['error', { patterns }];
 
 export default defineConfig(
-  // bench/experiments: spikes with their own toolchains (e.g. AssemblyScript), outside the build.
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/experiments/**'] },
+  // bench/experiments: spikes with their own toolchains, outside the build.
+  // src/wasm: AssemblyScript (its own types and decorators), compiled by asc through build-wasm.mjs.
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/experiments/**', 'src/wasm/**'] },
   ...tseslint.configs.recommended,
   {
     // The schema is the lowest layer: zod shapes and their types, nothing of ours above it.

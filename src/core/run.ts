@@ -10,9 +10,10 @@
 import { FLOW_WIDTH } from './flows.js';
 import type { CellLayout } from './layout.js';
 import type { ProjectionModel } from './model.js';
-import { type CohortState, clearState, emptyState, isEmpty } from './state.js';
+import { type CohortState, clearState, isEmpty } from './state.js';
 import type { Timeline } from './timeline.js';
 import { startRun, type YearContext, yearContext } from './year/context.js';
+import { type MoveKernel, moveKernel } from './year/kernel.js';
 import type { EntrantsOfYear } from './year/enter.js';
 import { projectYear } from './year/projectYear.js';
 import { record } from './record.js';
@@ -22,6 +23,8 @@ export interface ProjectionWorkspace {
   model: ProjectionModel;
   /** Clear cohort states: the first receives the base year's population, the second is written by year one. */
   states: [CohortState, CohortState];
+  /** Step 4's kernel, in whose memory the states and the year's tables lie. */
+  kernel: MoveKernel;
   /** The year's workspace, made by the first run. */
   context: YearContext | undefined;
   /** Flows of every year, `years × rows × FLOW_WIDTH`. */
@@ -37,9 +40,12 @@ export function projectionWorkspace(model: ProjectionModel, years: number, previ
   const { layout } = model;
   const flowsLength = years * layout.groups * 2 * FLOW_WIDTH;
   if (previous !== undefined && sameLayout(previous.model.layout, layout) && previous.flows.length >= flowsLength) {
-    return previous.model === model ? previous : record<ProjectionWorkspace>({ model, states: previous.states, context: undefined, flows: previous.flows });
+    return previous.model === model ? previous : record<ProjectionWorkspace>({
+      model, states: previous.states, kernel: previous.kernel, context: undefined, flows: previous.flows,
+    });
   }
-  return record<ProjectionWorkspace>({ model, states: [emptyState(layout), emptyState(layout)], context: undefined, flows: new Float64Array(flowsLength) });
+  const kernel = moveKernel(layout);
+  return record<ProjectionWorkspace>({ model, states: kernel.states, kernel, context: undefined, flows: new Float64Array(flowsLength) });
 }
 
 const sameLayout = (a: CellLayout, b: CellLayout) =>
@@ -59,7 +65,7 @@ export function runYears(workspace: ProjectionWorkspace, timeline: Timeline, ent
   if (timeline.years * width > workspace.flows.length) throw new Error(`a workspace for ${workspace.flows.length / width} years cannot run ${timeline.years}`);
   const all = workspace.flows.subarray(0, timeline.years * width);
   all.fill(0);
-  const context = (workspace.context ??= yearContext(model, timeline));
+  const context = (workspace.context ??= yearContext(model, timeline, workspace.kernel));
   startRun(context, timeline);
   let [state, next] = workspace.states;
   const flows: Float64Array[] = [];

@@ -75,17 +75,29 @@ export interface CohortState {
   pensionerAges: AgeRanges;
 }
 
-function emptyRanges(rows: number): AgeRanges {
-  return record({ low: new Int32Array(rows).fill(0x7fffffff), high: new Int32Array(rows).fill(-1) });
+/** Where a state's arrays are made: on the heap, or in a kernel's WebAssembly memory (year/kernel.ts). */
+export interface ArrayMaker {
+  float64(length: number): Float64Array;
+  int32(length: number): Int32Array;
 }
 
-export function emptyState(layout: CellLayout): CohortState {
+export const heapArrays: ArrayMaker = { float64: (length) => new Float64Array(length), int32: (length) => new Int32Array(length) };
+
+function emptyRanges(rows: number, arrays: ArrayMaker): AgeRanges {
+  return record({ low: arrays.int32(rows).fill(0x7fffffff), high: arrays.int32(rows).fill(-1) });
+}
+
+/** The numbers a state of `layout` holds, for sizing memory: doubles, then int32s. */
+export const stateSize = (layout: CellLayout): { float64: number; int32: number } =>
+  ({ float64: memberCellCount(layout) * layout.memberStride + slotCount(layout) * PENSIONER_STRIDE, int32: 4 * layout.groups * 2 });
+
+export function emptyState(layout: CellLayout, arrays: ArrayMaker = heapArrays): CohortState {
   const rows = layout.groups * 2;
   return record({
-    members: new Float64Array(memberCellCount(layout) * layout.memberStride),
-    pensioners: new Float64Array(slotCount(layout) * PENSIONER_STRIDE),
-    memberAges: emptyRanges(rows),
-    pensionerAges: emptyRanges(rows),
+    members: arrays.float64(memberCellCount(layout) * layout.memberStride),
+    pensioners: arrays.float64(slotCount(layout) * PENSIONER_STRIDE),
+    memberAges: emptyRanges(rows, arrays),
+    pensionerAges: emptyRanges(rows, arrays),
   });
 }
 

@@ -20,7 +20,6 @@ import {
   PENSION, PENSIONER_STRIDE,
 } from '../../src/core/state.js';
 import { timelineOf } from '../../src/core/timeline.js';
-import { ARRIVED_INACTIVE, arrivalIndex, arrive, SHARE } from '../../src/core/year/arrivals.js';
 import { enterYear, type YearContext, yearContext } from '../../src/core/year/context.js';
 import { enter } from '../../src/core/year/enter.js';
 import { move } from '../../src/core/year/move.js';
@@ -79,23 +78,6 @@ describe('disabilityAward: max(Aw\' ρ\', 12 J_{t+1} min_pension ρ\') on the ye
     ['without foreign credits, §5 alone', replacement, { credits: 10, earnings: 50000, foreignCredits: 0 }, 2000],
   ] as const)('%s', (_, rule, yearEnd, expected) => {
     expectClose(disabilityAward(rule, 100, { ...yearEnd, balance: 0 }, 1), expected);
-  });
-});
-
-describe('arrive: a share of a moved cell\'s sums lands in a bin\'s part (step 4\'s arrivals)', () => {
-  it('adds share × each of the six sums at arrivalIndex(bin) + part, and nothing for a share of 0', () => {
-    const arrivals = new Float64Array(arrivalIndex(3));
-    expect(arrivalIndex(2)).toBe(2 * 12); // A and I parts of six sums per bin
-    // N, N c̄, N w̄, N ō, N b̄, N f̄, then the share
-    const sums = Float64Array.of(10, 8, 50000, 2000, 3000, 20, 0);
-    sums[SHARE] = 0.36;
-    arrive(arrivals, arrivalIndex(2) + ARRIVED_INACTIVE, sums);
-    arrive(arrivals, arrivalIndex(2) + ARRIVED_INACTIVE, sums); // arrivals add up
-    expect([...arrivals.subarray(arrivalIndex(2) + ARRIVED_INACTIVE, arrivalIndex(2) + ARRIVED_INACTIVE + 6)].map((value) => Number(value.toFixed(9))))
-      .toEqual([7.2, 5.76, 36000, 1440, 2160, 14.4]);
-    sums[SHARE] = 0;
-    arrive(arrivals, arrivalIndex(0) + ACTIVE, sums);
-    expect(arrivals.subarray(0, arrivalIndex(1)).every((value) => value === 0)).toBe(true);
   });
 });
 

@@ -3,15 +3,17 @@
  * rates and factors, and the per-slot tables of mortality and of §3, laid
  * out once per year in a workspace that a run allocates once and reuses.
  */
-import { type MemberYearCache, memberYearCache, type MemberYearTable, memberYearTable, fillMemberYears } from '../memberYears.js';
+import { type MemberYearCache, memberYearCache, type MemberYearTable, fillMemberYears } from '../memberYears.js';
 import type { MemberAverages } from '../awards.js';
 import { mortalityOfYear, type ProjectionModel } from '../model.js';
-import { ARRIVAL_SUMS } from './arrivals.js';
+import { type MoveKernel, moveKernel, startKernel } from './kernel.js';
 import type { Timeline } from '../timeline.js';
 import { record } from '../record.js';
 
 export interface YearContext {
   model: ProjectionModel;
+  /** Step 4's WebAssembly walk: q, §3's table and step 4's outputs below are views into its memory. */
+  kernel: MoveKernel;
   /** The scenario's timeline: set for each run (startRun). */
   timeline: Timeline;
   yearIndex: number;
@@ -37,14 +39,6 @@ export interface YearContext {
    */
   memberHeads: Float64Array;
   memberHeadsOf: number;
-  /**
-   * Step 4's arrivals in next year's cells of the age being moved, by bin
-   * (arrivals.ts): the care-credited share of women who stay (§12), who land
-   * in other bins than the step's walk carries.
-   */
-  arrivals: Float64Array;
-  /** A moved cell's sums for arrivals, laid out like a member part (HEADS, CREDITS, …), then the share that arrives. */
-  moveSums: Float64Array;
   /** The averages of the cell being retired (step 1), reused. */
   retirement: MemberAverages;
   /** Step 1's old-age awards (heads, sum of annual awards) and refunds of the row being retired. */
@@ -71,9 +65,13 @@ export interface YearContext {
   healthFactor: number;
 }
 
-/** A workspace for every year of a run on `model`. */
-export function yearContext(model: ProjectionModel, timeline: Timeline): YearContext {
-  return new YearContextObject(model, timeline);
+/**
+ * A workspace for every year of a run on `model`, in `kernel`'s memory (a
+ * new kernel by default; a projection workspace gives its own, whose
+ * memory holds its states).
+ */
+export function yearContext(model: ProjectionModel, timeline: Timeline, kernel: MoveKernel = moveKernel(model.layout)): YearContext {
+  return new YearContextObject(model, timeline, kernel);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging -- the class's fields are YearContext's
@@ -88,21 +86,24 @@ interface YearContextObject extends YearContext {}
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 class YearContextObject {
-  constructor(model: ProjectionModel, timeline: Timeline) {
+  constructor(model: ProjectionModel, timeline: Timeline, kernel: MoveKernel) {
     const slots = model.groups.length * 2 * model.layout.ages;
+    const { tables } = kernel;
+    // A kernel may have served another model of the same layout: §3's table must start at 0 (fillMemberYears).
+    for (const table of [tables.q, tables.density, tables.contributions, tables.matching, tables.insuredEarnings]) table.fill(0);
+    startKernel(kernel, model);
     this.model = model;
+    this.kernel = kernel;
     this.timeline = timeline;
     this.yearIndex = -1;
-    this.q = new Float64Array(slots);
+    this.q = tables.q;
     this.qDisabled = new Float64Array(slots);
-    this.memberYear = memberYearTable(slots);
+    this.memberYear = record({ density: tables.density, contributions: tables.contributions, matching: tables.matching, insuredEarnings: tables.insuredEarnings });
     this.memberYearCache = memberYearCache(model);
-    this.memberDeaths = new Float64Array(model.layout.ages);
-    this.memberDeathPensions = new Float64Array(model.layout.ages);
-    this.memberHeads = new Float64Array(3 * model.layout.memberAges);
+    this.memberDeaths = tables.memberDeaths;
+    this.memberDeathPensions = tables.memberDeathPensions;
+    this.memberHeads = tables.memberHeads;
     this.memberHeadsOf = -1;
-    this.arrivals = new Float64Array(model.layout.bins * 2 * ARRIVAL_SUMS);
-    this.moveSums = new Float64Array(ARRIVAL_SUMS + 1);
     this.retirement = record({ credits: 0, earnings: 0, balance: 0, foreignCredits: 0 });
     this.awards = record({ heads: 0, amount: 0, refunds: 0 });
     this.births = 0;
@@ -128,6 +129,8 @@ class YearContextObject {
  */
 export function startRun(context: YearContext, timeline: Timeline): void {
   context.timeline = timeline;
+  // Two workspaces may share a kernel (projectionWorkspace): it must hold this model's rates.
+  if (context.kernel.configuredFor !== context.model) startKernel(context.kernel, context.model);
 }
 
 /** Lays out year `t0 + yearIndex` in the workspace. */
