@@ -61,7 +61,7 @@ await build({
 
 // The code cache: load the bundle as bin/sipro.js does, run what most
 // commands run (validate and project the demo), then keep what V8 compiled.
-const { loadBundle } = await import('./bin/loadBundle.mjs');
+const { loadBundle } = await import('./bin/loadBundle.cjs');
 const bundle = loadBundle({ useCache: false });
 const scratch = mkdtempSync(join(tmpdir(), 'sipro-build-'));
 const quiet = { write: () => true };

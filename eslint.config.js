@@ -14,6 +14,12 @@ export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/experiments/**', 'src/wasm/**'] },
   ...tseslint.configs.recommended,
   {
+    // The command's shim is CommonJS (bin/package.json): Node starts it without its ESM loader.
+    files: ['bin/**/*.js', 'bin/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The schema is the lowest layer: zod shapes and their types, nothing of ours above it.
     files: ['src/schema/**/*.ts'],
     rules: {

@@ -67,12 +67,12 @@ afterAll(async () => {
 describe('npm pack', () => {
   it('ships the CLI bundle, the library with its types, the JSON Schema, the two schemes to start from and the licence; nothing else', () => {
     const allowed = [
-      /^package\.json$/, /^README\.md$/, /^LICENSE$/, /^bin\/(sipro\.js|loadBundle\.mjs)$/, /^dist\/bundle\/(main\.cjs|main\.cjs\.cache|worker\.mjs|simulateWorker\.mjs)$/,
+      /^package\.json$/, /^README\.md$/, /^LICENSE$/, /^bin\/(sipro\.js|loadBundle\.cjs|package\.json)$/, /^dist\/bundle\/(main\.cjs|main\.cjs\.cache|worker\.mjs|simulateWorker\.mjs)$/,
       /^dist\/src\/(index|version)\.(js|d\.ts)$/, /^dist\/src\/(core|io|schema)\/[\w/]+\.(js|d\.ts)$/,
       /^dist\/scheme\.schema\.json$/, /^fixtures\/demo\/(scheme\.yaml|\w+\.csv)$/, /^templates\/minimal\/(scheme\.yaml|\w+\.csv)$/,
     ];
     expect(packed.files.filter((file) => !allowed.some((pattern) => pattern.test(file)))).toEqual([]);
-    for (const file of ['LICENSE', 'bin/sipro.js', 'bin/loadBundle.mjs', 'dist/bundle/main.cjs', 'dist/bundle/main.cjs.cache', 'dist/bundle/worker.mjs', 'dist/bundle/simulateWorker.mjs', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/scheme.schema.json',
+    for (const file of ['LICENSE', 'bin/sipro.js', 'bin/loadBundle.cjs', 'bin/package.json', 'dist/bundle/main.cjs', 'dist/bundle/main.cjs.cache', 'dist/bundle/worker.mjs', 'dist/bundle/simulateWorker.mjs', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/scheme.schema.json',
       'fixtures/demo/scheme.yaml', 'fixtures/demo/population.csv', 'templates/minimal/scheme.yaml', 'templates/minimal/mortality.csv']) {
       expect(packed.files).toContain(file);
     }

@@ -2,16 +2,16 @@
 // that V8 need not parse and compile the whole bundle at every start. The
 // cache is only a head start: if it is missing, or was made by another
 // Node, V8 says so (cachedDataRejected) and compiles the bundle as usual.
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+'use strict';
+const { existsSync, readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
 
-const file = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'bundle', 'main.cjs');
+const file = join(__dirname, '..', 'dist', 'bundle', 'main.cjs');
 
 /** The bundle's exports (main, nodeIo) and its compiled script (for making the cache). */
-export function loadBundle({ useCache = true } = {}) {
+function loadBundle({ useCache = true } = {}) {
   const cacheFile = `${file}.cache`;
   const cachedData = useCache && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
   // The CommonJS wrapper, as Node's own loader builds it, and __siproImport:
@@ -22,7 +22,9 @@ export function loadBundle({ useCache = true } = {}) {
     filename: file,
     cachedData,
   });
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), (specifier) => import(specifier));
-  return { exports: module.exports, script };
+  const bundleModule = { exports: {} };
+  script.runInThisContext()(bundleModule.exports, createRequire(file), bundleModule, file, dirname(file), (specifier) => import(specifier));
+  return { exports: bundleModule.exports, script };
 }
+
+module.exports = { loadBundle };
