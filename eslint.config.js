@@ -9,9 +9,8 @@ import tseslint from 'typescript-eslint';
 const restricted = (...patterns) => ['error', { patterns }];
 
 export default defineConfig(
-  // bench/experiments: spikes with their own toolchains, outside the build.
   // src/wasm: AssemblyScript (its own types and decorators), compiled by asc through build-wasm.mjs.
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/experiments/**', 'src/wasm/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'src/wasm/**'] },
   ...tseslint.configs.recommended,
   {
     // The command's shim is CommonJS (bin/package.json): Node starts it without its ESM loader.
