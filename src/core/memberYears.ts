@@ -43,9 +43,11 @@ export interface MemberYearCache {
   /** d, C, M, S per row in the year being filled. */
   values: Float64Array;
   /**
-   * The slots that have an income row (ages below the sex's retirement age),
-   * the only ones a year fills: the others stay 0 in every table, as
-   * allocated (a stress scheme's 3,840 slots hold 1,800 such).
+   * The slots that have an income row (ages below the sex's retirement age)
+   * in a group some cell follows, the only ones a year fills: the others
+   * stay 0 in every table, as allocated, and no step reads them (a stress
+   * scheme's 3,840 slots hold 1,800 such; a batch of its entrant lanes, whose
+   * lanes follow 4 of its 20 groups, about 360).
    */
   paidSlots: Int32Array;
 }
@@ -62,7 +64,8 @@ export function memberYearCache(model: ProjectionModel): MemberYearCache {
     rowFactor: new Float64Array(rows).fill(NaN),
     unitValues: new Float64Array(4 * rows),
     values: new Float64Array(4 * rows),
-    paidSlots: Int32Array.from(model.incomeRowOfSlot.keys()).filter((slot) => model.incomeRowOfSlot[slot]! >= 0),
+    paidSlots: Int32Array.from(model.incomeRowOfSlot.keys())
+      .filter((slot) => model.incomeRowOfSlot[slot]! >= 0 && model.groupInUse[model.groupOfIncomeRow[model.incomeRowOfSlot[slot]!]!] === 1),
   });
 }
 
