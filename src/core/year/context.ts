@@ -4,7 +4,7 @@
  * out once per year in a workspace that a run allocates once and reuses.
  */
 import { type MemberYearCache, memberYearCache, type MemberYearTable, fillMemberYears } from '../memberYears.js';
-import type { MemberAverages } from '../awards.js';
+import { type DisabilityAwardTerms, disabilityAwardTerms, type MemberAverages } from '../awards.js';
 import { mortalityOfYear, type ProjectionModel } from '../model.js';
 import { type MoveKernel, moveKernel, startKernel } from './kernel.js';
 import type { Timeline } from '../timeline.js';
@@ -61,9 +61,13 @@ export interface YearContext {
   /** `J_t` and `J_{t+1}` of the default rule (§5). */
   benefitIndex: number;
   nextBenefitIndex: number;
+  /** The year's §5 disability award terms, on J_{t+1} (zeros without disability benefits): step 4's awards. */
+  disabilityTerms: DisabilityAwardTerms;
   /** `(1 + health.inflation)^{t−t0} × dependants_factor`, 0 without health (§5). */
   healthFactor: number;
 }
+
+const NO_DISABILITY_AWARD: DisabilityAwardTerms = { fixed: 0, replacement: 0, minimum: 0 };
 
 /**
  * A workspace for every year of a run on `model`, in `kernel`'s memory (a
@@ -118,6 +122,7 @@ class YearContextObject {
     this.pensionGrowth = 1;
     this.benefitIndex = 1;
     this.nextBenefitIndex = 1;
+    this.disabilityTerms = NO_DISABILITY_AWARD;
     this.healthFactor = 0;
   }
 }
@@ -145,6 +150,9 @@ export function enterYear(context: YearContext, yearIndex: number): void {
   context.pensionGrowth = 1 + timeline.pensionIndexation[yearIndex]!;
   context.benefitIndex = timeline.benefitIndex[yearIndex]!;
   context.nextBenefitIndex = timeline.benefitIndex[yearIndex + 1]!;
+  const disability = scheme.benefits.disability;
+  context.disabilityTerms = disability
+    ? disabilityAwardTerms(disability, scheme.benefits.old_age.min_pension, context.nextBenefitIndex) : NO_DISABILITY_AWARD;
   const health = scheme.benefits.health;
   context.healthFactor = health ? Math.pow(1 + health.inflation, yearIndex) * health.dependants_factor : 0;
   context.annuityFactors.fill(NaN);

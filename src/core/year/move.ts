@@ -25,14 +25,11 @@
  * cell's care credits on top of §4's averages. The births are counted for
  * the state's care-credit contributions.
  */
-import { type DisabilityAwardTerms, disabilityAwardTerms } from '../awards.js';
 import { Flow, flowRow } from '../flows.js';
 import { rowIndex, slotIndex } from '../layout.js';
 import type { CohortState } from '../state.js';
 import type { YearContext } from './context.js';
 import { copyState, inKernel } from './kernel.js';
-
-const NO_AWARD: DisabilityAwardTerms = { fixed: 0, replacement: 0, minimum: 0 };
 
 /**
  * Step 4 for one row (group, sex): the A, I (and W) cells of its ages, every
@@ -63,14 +60,15 @@ export function move(context: YearContext, state: CohortState, next: CohortState
   const { model, kernel } = context;
   const { layout } = model;
   const disability = model.scheme.benefits.disability;
-  const terms = disability ? disabilityAwardTerms(disability, model.scheme.benefits.old_age.min_pension, context.nextBenefitIndex) : NO_AWARD;
+  const terms = context.disabilityTerms;
   const parameterSlots = slotIndex(layout, rowIndex(model.groupOfCell[row >> 1]!, row % 2), 0);
   // Care credits go to women (§12), and only when the scheme grants them.
   const careCredits = row % 2 === 0 && context.careCreditYears > 0;
   const last = lastMovingAge(context, state, row);
   // States made outside a kernel (a step's tests) are walked in its scratch states.
   const own = inKernel(kernel, state) && inKernel(kernel, next);
-  const [from, to] = own ? [state, next] : kernel.states;
+  const from = own ? state : kernel.states[0];
+  const to = own ? next : kernel.states[1];
   if (!own) { copyState(state, from); copyState(next, to); }
   context.births = kernel.walk.moveAges(
     from.members.byteOffset, to.members.byteOffset, to.pensioners.byteOffset,
