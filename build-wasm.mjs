@@ -1,19 +1,19 @@
-// Compiles step 4's walk (src/wasm/move.ts, AssemblyScript) to WebAssembly and
-// embeds the bytes in src/core/year/moveWasm.ts, as base64: the core stays
+// Compiles the year's kernel (src/wasm/kernel.ts, AssemblyScript) to WebAssembly and
+// embeds the bytes in src/core/year/kernelWasm.ts, as base64: the core stays
 // pure TypeScript that imports, builds and tests without a compiler of its
-// own. Run it (npm run build:wasm) after changing src/wasm/move.ts and commit
+// own. Run it (npm run build:wasm) after changing src/wasm/kernel.ts and commit
 // both files; test/core/year/kernel.test.ts fails when they disagree.
 import asc from 'assemblyscript/asc';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-export const SOURCE = 'src/wasm/move.ts';
-export const EMBEDDED = 'src/core/year/moveWasm.ts';
+export const SOURCE = 'src/wasm/kernel.ts';
+export const EMBEDDED = 'src/core/year/kernelWasm.ts';
 
 // -O3 without fast-math: Binaryen keeps IEEE semantics, so the kernel's
 // doubles are those of the same arithmetic in JavaScript. SIMD (f64x2) is
 // in every Node that sipro supports (Node ≥ 16).
-const ARGUMENTS = [SOURCE, '-O3', '--runtime', 'stub', '--noAssert', '--importMemory', '--enable', 'simd', '--outFile', 'move.wasm'];
+const ARGUMENTS = [SOURCE, '-O3', '--runtime', 'stub', '--noAssert', '--importMemory', '--enable', 'simd', '--outFile', 'kernel.wasm'];
 
 /** The compiled kernel's bytes. */
 export async function compileKernel() {
@@ -28,11 +28,11 @@ export async function compileKernel() {
   return bytes;
 }
 
-/** The text of src/core/year/moveWasm.ts for these bytes. */
+/** The text of src/core/year/kernelWasm.ts for these bytes. */
 export function embeddedModule(bytes) {
   const base64 = Buffer.from(bytes).toString('base64');
   const lines = base64.match(/.{1,100}/g).map((line) => `  '${line}'`).join(' +\n');
-  return `// Generated from ${SOURCE} by build-wasm.mjs (npm run build:wasm): do not edit.\nexport const MOVE_WASM =\n${lines};\n`;
+  return `// Generated from ${SOURCE} by build-wasm.mjs (npm run build:wasm): do not edit.\nexport const KERNEL_WASM =\n${lines};\n`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

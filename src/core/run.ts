@@ -13,7 +13,7 @@ import type { ProjectionModel } from './model.js';
 import { type CohortState, clearState, isEmpty } from './state.js';
 import type { Timeline } from './timeline.js';
 import { startRun, type YearContext, yearContext } from './year/context.js';
-import { type MoveKernel, moveKernel } from './year/kernel.js';
+import { type YearKernel, yearKernel } from './year/kernel.js';
 import type { EntrantsOfYear } from './year/enter.js';
 import { projectYear } from './year/projectYear.js';
 import { record } from './record.js';
@@ -24,7 +24,7 @@ export interface ProjectionWorkspace {
   /** Clear cohort states: the first receives the base year's population, the second is written by year one. */
   states: [CohortState, CohortState];
   /** Step 4's kernel, in whose memory the states and the year's tables lie. */
-  kernel: MoveKernel;
+  kernel: YearKernel;
   /** The year's workspace, made by the first run. */
   context: YearContext | undefined;
   /** Flows of every year, `years × rows × FLOW_WIDTH`. */
@@ -44,7 +44,7 @@ export function projectionWorkspace(model: ProjectionModel, years: number, previ
       model, states: previous.states, kernel: previous.kernel, context: undefined, flows: previous.flows,
     });
   }
-  const kernel = moveKernel(layout);
+  const kernel = yearKernel(layout);
   return record<ProjectionWorkspace>({ model, states: kernel.states, kernel, context: undefined, flows: new Float64Array(flowsLength) });
 }
 

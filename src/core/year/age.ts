@@ -5,38 +5,25 @@
  * (new D and S cells, written by steps 4 and 5) are already in money of t+1.
  */
 import { rowIndex, slotIndex } from '../layout.js';
-import { type CohortState, DISABILITY, occupy, OLD_AGE, PENSION, PENSIONER_STRIDE, SURVIVOR } from '../state.js';
+import type { CohortState } from '../state.js';
 import type { YearContext } from './context.js';
+import { enterKernel, kernelState, leaveKernel } from './kernel.js';
 
+/** Step 6 for one row (group, sex): P, D and S, in src/wasm/kernel.ts's `agePensioners` (kernel.ts says why). */
 export function agePensioners(context: YearContext, state: CohortState, next: CohortState, row: number): void {
-  const { model } = context;
+  const { model, kernel } = context;
   const { layout } = model;
   const lastAge = layout.ages - 1;
   const parameterSlots = slotIndex(layout, rowIndex(model.groupOfCell[row >> 1]!, row % 2), 0);
   const first = state.pensionerAges.low[row]!;
   const last = Math.min(state.pensionerAges.high[row]!, lastAge - 1);
   if (first > last) return;
-  ageCells(context, state, next, row, first, last, parameterSlots, OLD_AGE, context.q);
-  ageCells(context, state, next, row, first, last, parameterSlots, DISABILITY, context.qDisabled);
-  ageCells(context, state, next, row, first, last, parameterSlots, SURVIVOR, context.q);
-}
-
-/** One pensioner state (`part`) of a row, ages `first … last`, into next year's cells one year older. */
-function ageCells(
-  context: YearContext, state: CohortState, next: CohortState, row: number, first: number, last: number, parameterSlots: number,
-  part: number, qOf: Float64Array,
-): void {
-  const { layout } = context.model;
-  const { pensioners } = state;
-  for (let ageIndex = first; ageIndex <= last; ageIndex += 1) {
-    const at = slotIndex(layout, row, ageIndex) * PENSIONER_STRIDE + part;
-    const heads = pensioners[at]!;
-    if (heads === 0) continue;
-    const alive = heads * (1 - qOf[parameterSlots + ageIndex]!);
-    if (alive === 0) continue;
-    const older = at + PENSIONER_STRIDE;
-    next.pensioners[older]! += alive;
-    next.pensioners[older + PENSION]! += alive * (pensioners[at + PENSION]! / heads * context.pensionGrowth);
-    occupy(next.pensionerAges, row, ageIndex + 1);
-  }
+  const own = enterKernel(kernel, state, next);
+  const from = kernelState(kernel, own, state, 0);
+  const to = kernelState(kernel, own, next, 1);
+  kernel.steps.agePensioners(
+    from.pensioners.byteOffset, to.pensioners.byteOffset, to.pensionerAges.low.byteOffset, to.pensionerAges.high.byteOffset,
+    row, parameterSlots, first, last, context.pensionGrowth,
+  );
+  leaveKernel(kernel, own, next);
 }

@@ -6,14 +6,14 @@
 import { type MemberYearCache, memberYearCache, type MemberYearTable, fillMemberYears } from '../memberYears.js';
 import { type DisabilityAwardTerms, disabilityAwardTerms, type MemberAverages } from '../awards.js';
 import { mortalityOfYear, type ProjectionModel } from '../model.js';
-import { type MoveKernel, moveKernel, startKernel } from './kernel.js';
+import { type YearKernel, yearKernel, startKernel } from './kernel.js';
 import type { Timeline } from '../timeline.js';
 import { record } from '../record.js';
 
 export interface YearContext {
   model: ProjectionModel;
   /** Step 4's WebAssembly walk: q, §3's table and step 4's outputs below are views into its memory. */
-  kernel: MoveKernel;
+  kernel: YearKernel;
   /** The scenario's timeline: set for each run (startRun). */
   timeline: Timeline;
   yearIndex: number;
@@ -74,7 +74,7 @@ const NO_DISABILITY_AWARD: DisabilityAwardTerms = { fixed: 0, replacement: 0, mi
  * new kernel by default; a projection workspace gives its own, whose
  * memory holds its states).
  */
-export function yearContext(model: ProjectionModel, timeline: Timeline, kernel: MoveKernel = moveKernel(model.layout)): YearContext {
+export function yearContext(model: ProjectionModel, timeline: Timeline, kernel: YearKernel = yearKernel(model.layout)): YearContext {
   return new YearContextObject(model, timeline, kernel);
 }
 
@@ -90,18 +90,17 @@ interface YearContextObject extends YearContext {}
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 class YearContextObject {
-  constructor(model: ProjectionModel, timeline: Timeline, kernel: MoveKernel) {
-    const slots = model.groups.length * 2 * model.layout.ages;
+  constructor(model: ProjectionModel, timeline: Timeline, kernel: YearKernel) {
     const { tables } = kernel;
     // A kernel may have served another model of the same layout: §3's table must start at 0 (fillMemberYears).
-    for (const table of [tables.q, tables.density, tables.contributions, tables.matching, tables.insuredEarnings]) table.fill(0);
+    for (const table of [tables.q, tables.qDisabled, tables.density, tables.contributions, tables.matching, tables.insuredEarnings]) table.fill(0);
     startKernel(kernel, model);
     this.model = model;
     this.kernel = kernel;
     this.timeline = timeline;
     this.yearIndex = -1;
     this.q = tables.q;
-    this.qDisabled = new Float64Array(slots);
+    this.qDisabled = tables.qDisabled;
     this.memberYear = record({ density: tables.density, contributions: tables.contributions, matching: tables.matching, insuredEarnings: tables.insuredEarnings });
     this.memberYearCache = memberYearCache(model);
     this.memberDeaths = tables.memberDeaths;

@@ -1,30 +1,42 @@
 /**
- * Step 4's walk as WebAssembly (src/wasm/move.ts) and the memory it works in.
- * A kernel owns one WebAssembly memory, sized once for a layout: the two
- * cohort states of a run and the year's tables that step 4 reads live in it
- * as typed-array views, so that the walk reads and writes them in place.
- * The memory never grows (growing would detach the views).
+ * The loops of a year over cohort cells, as WebAssembly (src/wasm/kernel.ts):
+ * step 4's walk of the member cells, and steps 3 (pensioners' part), 5 and 6
+ * on the pensioner slots; and the memory they work in. A kernel owns one
+ * WebAssembly memory, sized once for a layout: the two cohort states of a
+ * run and the year's tables the loops read live in it as typed-array views,
+ * so that they read and write them in place. The memory never grows
+ * (growing would detach the views).
  *
  * Why WebAssembly: V8 compiles it before the first call, where JavaScript
- * runs interpreted until the JIT has compiled the walk; a projection is
- * short enough that this warm-up was a third of step 4 (bench/RESULTS.md).
+ * runs interpreted until the JIT has compiled each loop (a projection is
+ * short enough that this warm-up was a third of step 4), and its f64x2
+ * lanes move two of a cell's sums per instruction (bench/RESULTS.md).
  */
 import { type CellLayout, slotCount } from '../layout.js';
 import type { RatesTable } from '../tables.js';
 import { type ArrayMaker, type CohortState, emptyState, stateSize } from '../state.js';
-import { MOVE_WASM } from './moveWasm.js';
+import { KERNEL_WASM } from './kernelWasm.js';
 import { ARRIVAL_SUMS } from './arrivals.js';
 import { record } from '../record.js';
 
-/** The exports of src/wasm/move.ts. */
-interface MoveExports {
+/** The exports of src/wasm/kernel.ts. */
+interface KernelExports {
   configure(...pointersLayoutAndDensity: number[]): void;
+  configurePensioners(qDisabled: number, healthCosts: number, results: number): void;
   moveAges(...statesRowAndYear: number[]): number;
+  survivors(...statesRowAndYear: number[]): void;
+  agePensioners(...statesRowAndYear: number[]): void;
+  pensionerPayments(...stateRowAndPart: number[]): void;
 }
 
 /** The year's tables step 4 reads and writes, in the kernel's memory. */
 export interface KernelTables {
   q: Float64Array;
+  qDisabled: Float64Array;
+  /** The model's health cost by age (§5), 0 without health cover. */
+  healthCosts: Float64Array;
+  /** pensionerPayments' heads, pensions paid, deaths and health cost. */
+  results: Float64Array;
   density: Float64Array;
   insuredEarnings: Float64Array;
   contributions: Float64Array;
@@ -36,10 +48,10 @@ export interface KernelTables {
   rates: Pick<RatesTable, 'disability' | 'emigration' | 'fertility' | 'lapse' | 'reentry'>;
 }
 
-export interface MoveKernel {
+export interface YearKernel {
   layout: CellLayout;
   buffer: ArrayBuffer;
-  walk: MoveExports;
+  steps: KernelExports;
   /** A run's two states: the workspace's, or scratch for states made elsewhere (move.ts). */
   states: [CohortState, CohortState];
   tables: KernelTables;
@@ -50,9 +62,9 @@ export interface MoveKernel {
 let compiled: WebAssembly.Module | undefined;
 
 /** The compiled module, once per process (a few kB: synchronous compilation is quick). */
-function walkModule(): WebAssembly.Module {
+function kernelModule(): WebAssembly.Module {
   if (compiled === undefined) {
-    const text = atob(MOVE_WASM);
+    const text = atob(KERNEL_WASM);
     const bytes = new Uint8Array(text.length);
     for (let index = 0; index < text.length; index += 1) bytes[index] = text.charCodeAt(index);
     compiled = new WebAssembly.Module(bytes);
@@ -63,13 +75,13 @@ function walkModule(): WebAssembly.Module {
 const PAGE = 65536;
 
 /** A kernel for runs on `layout`: its memory holds two states and the year's tables. */
-export function moveKernel(layout: CellLayout): MoveKernel {
+export function yearKernel(layout: CellLayout): YearKernel {
   const slots = slotCount(layout);
   const state = stateSize(layout);
-  const doubles = 2 * state.float64 + 10 * slots + 2 * layout.ages + 3 * layout.memberAges + layout.bins * 2 * ARRIVAL_SUMS;
+  const doubles = 2 * state.float64 + 11 * slots + 3 * layout.ages + 3 * layout.memberAges + layout.bins * 2 * ARRIVAL_SUMS + 4;
   const bytes = 8 * doubles + 4 * 2 * state.int32 + 8 * 16;
   const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE) });
-  const instance = new WebAssembly.Instance(walkModule(), { env: { memory } });
+  const instance = new WebAssembly.Instance(kernelModule(), { env: { memory } });
   let offset = 0;
   const arrays: ArrayMaker = {
     float64: (length) => {
@@ -87,6 +99,9 @@ export function moveKernel(layout: CellLayout): MoveKernel {
   const states: [CohortState, CohortState] = [emptyState(layout, arrays), emptyState(layout, arrays)];
   const tables: KernelTables = record({
     q: arrays.float64(slots),
+    qDisabled: arrays.float64(slots),
+    healthCosts: arrays.float64(layout.ages),
+    results: arrays.float64(4),
     density: arrays.float64(slots),
     insuredEarnings: arrays.float64(slots),
     contributions: arrays.float64(slots),
@@ -100,16 +115,21 @@ export function moveKernel(layout: CellLayout): MoveKernel {
       lapse: arrays.float64(slots), reentry: arrays.float64(slots),
     }),
   });
-  return record<MoveKernel>({ layout, buffer: memory.buffer, walk: instance.exports as unknown as MoveExports, states, tables, configuredFor: undefined });
+  return record<YearKernel>({ layout, buffer: memory.buffer, steps: instance.exports as unknown as KernelExports, states, tables, configuredFor: undefined });
 }
 
 /** Sets a model into the kernel: its rates, and where everything lies. */
-export function startKernel(kernel: MoveKernel, model: { rates: RatesTable; foreignDensity: number; emigrates: boolean }): void {
+export function startKernel(
+  kernel: YearKernel, model: { rates: RatesTable; foreignDensity: number; emigrates: boolean; healthCost: Float64Array | null },
+): void {
   const { tables, layout } = kernel;
   const { rates, foreignDensity, emigrates } = model;
   kernel.configuredFor = model;
   for (const name of ['disability', 'emigration', 'fertility', 'lapse', 'reentry'] as const) tables.rates[name].set(rates[name]);
-  kernel.walk.configure(
+  if (model.healthCost) tables.healthCosts.set(model.healthCost);
+  else tables.healthCosts.fill(0);
+  kernel.steps.configurePensioners(tables.qDisabled.byteOffset, tables.healthCosts.byteOffset, tables.results.byteOffset);
+  kernel.steps.configure(
     tables.q.byteOffset, tables.rates.disability.byteOffset, tables.rates.emigration.byteOffset, tables.rates.fertility.byteOffset,
     tables.rates.lapse.byteOffset, tables.rates.reentry.byteOffset,
     tables.density.byteOffset, tables.insuredEarnings.byteOffset, tables.contributions.byteOffset, tables.matching.byteOffset,
@@ -120,7 +140,27 @@ export function startKernel(kernel: MoveKernel, model: { rates: RatesTable; fore
 }
 
 /** Whether a state lies in the kernel's memory. */
-export const inKernel = (kernel: MoveKernel, state: CohortState): boolean => state.members.buffer === kernel.buffer;
+export const inKernel = (kernel: YearKernel, state: CohortState): boolean => state.members.buffer === kernel.buffer;
+
+/**
+ * Whether `state` and `next` lie in the kernel's memory, as a run's do. If
+ * not (states a step's test made), they are copied into the kernel's own two
+ * states, which the step then works on: `kernelState(kernel, own, …)`, and
+ * `leaveKernel` copies the second back.
+ */
+export function enterKernel(kernel: YearKernel, state: CohortState, next: CohortState): boolean {
+  if (inKernel(kernel, state) && inKernel(kernel, next)) return true;
+  copyState(state, kernel.states[0]);
+  copyState(next, kernel.states[1]);
+  return false;
+}
+
+/** The state a kernel call reads (`which` 0) or writes (1). */
+export const kernelState = (kernel: YearKernel, own: boolean, state: CohortState, which: 0 | 1): CohortState => (own ? state : kernel.states[which]);
+
+export function leaveKernel(kernel: YearKernel, own: boolean, next: CohortState): void {
+  if (!own) copyState(kernel.states[1], next);
+}
 
 /** Copies a state's numbers into another of the same layout. */
 export function copyState(from: CohortState, to: CohortState): void {

@@ -29,12 +29,12 @@ import { Flow, flowRow } from '../flows.js';
 import { rowIndex, slotIndex } from '../layout.js';
 import type { CohortState } from '../state.js';
 import type { YearContext } from './context.js';
-import { copyState, inKernel } from './kernel.js';
+import { enterKernel, kernelState, leaveKernel } from './kernel.js';
 
 /**
  * Step 4 for one row (group, sex): the A, I (and W) cells of its ages, every
  * credit bin, into next year's cells one year older. The walk itself is
- * src/wasm/move.ts (kernel.ts says why), one function for the row, so that
+ * src/wasm/kernel.ts (kernel.ts says why), one function for the row, so that
  * what the row's ages share is read once. The moves are done on sums: a
  * destination that takes a share `f` of a cell's `N` members gets `f N`
  * heads and `f` times each of the cell's year-end sums (`N ×` the year-end
@@ -66,11 +66,10 @@ export function move(context: YearContext, state: CohortState, next: CohortState
   const careCredits = row % 2 === 0 && context.careCreditYears > 0;
   const last = lastMovingAge(context, state, row);
   // States made outside a kernel (a step's tests) are walked in its scratch states.
-  const own = inKernel(kernel, state) && inKernel(kernel, next);
-  const from = own ? state : kernel.states[0];
-  const to = own ? next : kernel.states[1];
-  if (!own) { copyState(state, from); copyState(next, to); }
-  context.births = kernel.walk.moveAges(
+  const own = enterKernel(kernel, state, next);
+  const from = kernelState(kernel, own, state, 0);
+  const to = kernelState(kernel, own, next, 1);
+  context.births = kernel.steps.moveAges(
     from.members.byteOffset, to.members.byteOffset, to.pensioners.byteOffset,
     to.memberAges.low.byteOffset, to.memberAges.high.byteOffset, to.pensionerAges.low.byteOffset, to.pensionerAges.high.byteOffset,
     row, state.memberAges.low[row]!, last, parameterSlots,
@@ -82,7 +81,7 @@ export function move(context: YearContext, state: CohortState, next: CohortState
     1 + context.investmentReturn, 1 + context.wageGrowth, context.halfYearGrowth, terms.fixed, terms.replacement, terms.minimum,
     context.careCreditEarnings, context.careCreditBalance,
   );
-  if (!own) copyState(to, next);
+  leaveKernel(kernel, own, next);
   context.memberHeadsOf = row;
   if (context.births > 0) flows[flowRow(row) + Flow.care_credit_contributions]! += context.births * context.careCreditContribution;
 }

@@ -8,10 +8,9 @@
  */
 import { Flow, flowRow } from '../flows.js';
 import { memberCellIndex, rowIndex, slotIndex } from '../layout.js';
-import {
-  ACTIVE, type CohortState, DISABILITY, emigratedPart, HEADS, inactivePart, OLD_AGE, PENSION, PENSIONER_STRIDE, SURVIVOR,
-} from '../state.js';
+import { ACTIVE, type CohortState, DISABILITY, emigratedPart, HEADS, inactivePart, OLD_AGE, SURVIVOR } from '../state.js';
 import type { YearContext } from './context.js';
+import { copyState, inKernel } from './kernel.js';
 import { lastMovingAge } from './move.js';
 
 export function payments(context: YearContext, state: CohortState, row: number, flows: Float64Array): void {
@@ -80,9 +79,11 @@ export function payments(context: YearContext, state: CohortState, row: number, 
       emigrantDeaths += emigrantHeads * q;
     }
   }
-  pensionerPayments(context, state, row, parameterSlots, OLD_AGE, context.q, covers.retired, Flow.old_age_pensioners, Flow.old_age_benefits, flows);
-  pensionerPayments(context, state, row, parameterSlots, DISABILITY, context.qDisabled, covers.disabled, Flow.disability_pensioners, Flow.disability_benefits, flows);
-  pensionerPayments(context, state, row, parameterSlots, SURVIVOR, context.q, covers.survivor, Flow.survivor_pensioners, Flow.survivor_benefits, flows);
+  // The pensioners' part runs in the kernel (kernel.ts), on a copy of a state made elsewhere (a step's test).
+  const pensioners = inKernel(context.kernel, state) ? state : copyInto(context, state);
+  pensionerPayments(context, pensioners, row, parameterSlots, OLD_AGE, false, covers.retired, Flow.old_age_pensioners, Flow.old_age_benefits, flows);
+  pensionerPayments(context, pensioners, row, parameterSlots, DISABILITY, true, covers.disabled, Flow.disability_pensioners, Flow.disability_benefits, flows);
+  pensionerPayments(context, pensioners, row, parameterSlots, SURVIVOR, false, covers.survivor, Flow.survivor_pensioners, Flow.survivor_benefits, flows);
   flows[out + Flow.actives]! += actives;
   flows[out + Flow.inactives]! += inactives;
   flows[out + Flow.deaths]! += deaths;
@@ -100,30 +101,28 @@ export function payments(context: YearContext, state: CohortState, row: number, 
   flows[out + Flow.maternity_benefits]! += maternityBenefits;
 }
 
+function copyInto(context: YearContext, state: CohortState): CohortState {
+  const scratch = context.kernel.states[0];
+  copyState(state, scratch);
+  return scratch;
+}
+
 /** One pensioner state (`part`) of a row: heads, pensions paid on exposure, deaths and health cover (§5). */
 function pensionerPayments(
-  context: YearContext, state: CohortState, row: number, parameterSlots: number, part: number, qOf: Float64Array,
+  context: YearContext, state: CohortState, row: number, parameterSlots: number, part: number, disabled: boolean,
   covered: boolean, countColumn: number, paidColumn: number, flows: Float64Array,
 ): void {
-  const { layout, healthCost } = context.model;
-  const { pensioners } = state;
-  let heads = 0, paid = 0, deaths = 0, health = 0;
-  for (let ageIndex = state.pensionerAges.low[row]!; ageIndex <= state.pensionerAges.high[row]!; ageIndex += 1) {
-    const at = slotIndex(layout, row, ageIndex) * PENSIONER_STRIDE + part;
-    const cellHeads = pensioners[at]!;
-    if (cellHeads === 0) continue;
-    const q = qOf[parameterSlots + ageIndex]!;
-    const exposureShare = 1 - q / 2;
-    heads += cellHeads;
-    paid += exposureShare * pensioners[at + PENSION]!;
-    deaths += cellHeads * q;
-    if (covered && healthCost) health += cellHeads * exposureShare * (healthCost[ageIndex]! * context.healthFactor);
-  }
+  const { kernel } = context;
+  kernel.steps.pensionerPayments(
+    state.pensioners.byteOffset, row, parameterSlots, state.pensionerAges.low[row]!, state.pensionerAges.high[row]!, part,
+    disabled ? 1 : 0, covered && context.model.healthCost !== null ? 1 : 0, context.healthFactor,
+  );
+  const { results } = kernel.tables;
   const out = flowRow(row);
-  flows[out + countColumn]! += heads;
-  flows[out + paidColumn]! += paid;
-  flows[out + Flow.deaths]! += deaths;
-  flows[out + Flow.health_benefits]! += health;
+  flows[out + countColumn]! += results[0]!;
+  flows[out + paidColumn]! += results[1]!;
+  flows[out + Flow.deaths]! += results[2]!;
+  flows[out + Flow.health_benefits]! += results[3]!;
 }
 
 /**

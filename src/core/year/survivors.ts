@@ -10,61 +10,34 @@
  * each age's vested deaths with it).
  */
 import { rowIndex, slotIndex } from '../layout.js';
-import { type CohortState, DISABILITY, occupy, OLD_AGE, PENSION, PENSIONER_STRIDE, SURVIVOR } from '../state.js';
+import type { CohortState } from '../state.js';
 import type { YearContext } from './context.js';
+import { enterKernel, kernelState, leaveKernel } from './kernel.js';
 import { lastMovingAge } from './move.js';
 
-export function survivors(context: YearContext, state: CohortState, next: CohortState, row: number): void {
-  const { model } = context;
-  if (!model.scheme.benefits.survivors) return;
-  const { layout } = model;
-  const disability = model.scheme.benefits.disability;
-  const parameterSlots = slotIndex(layout, rowIndex(model.groupOfCell[row >> 1]!, row % 2), 0);
-  // Deaths of vested members leave survivors only when the scheme pays disability (§4 step 5).
-  if (disability) {
-    // Step 4 summed each age's vested deaths and their awards (it computes the
-    // awards anyway): every bin's survivors land in the same S cell.
-    const last = lastMovingAge(context, state, row);
-    for (let ageIndex = state.memberAges.low[row]!; ageIndex <= last; ageIndex += 1) {
-      const deaths = context.memberDeaths[ageIndex]!;
-      if (deaths > 0) leaveSurvivors(context, next, row, ageIndex, deaths, context.memberDeathPensions[ageIndex]!);
-    }
-  }
-  pensionerDeaths(context, state, next, row, parameterSlots, OLD_AGE, context.q);
-  pensionerDeaths(context, state, next, row, parameterSlots, DISABILITY, context.qDisabled);
-}
-
-/** Survivors of one P or D state's (`part`) deaths: `share × p̄ (1 + idx_t)` each. */
-function pensionerDeaths(
-  context: YearContext, state: CohortState, next: CohortState, row: number, parameterSlots: number, part: number, qOf: Float64Array,
-): void {
-  const { layout } = context.model;
-  const { pensioners } = state;
-  for (let ageIndex = state.pensionerAges.low[row]!; ageIndex <= state.pensionerAges.high[row]!; ageIndex += 1) {
-    const at = slotIndex(layout, row, ageIndex) * PENSIONER_STRIDE + part;
-    const heads = pensioners[at]!;
-    if (heads === 0) continue;
-    const deaths = heads * qOf[parameterSlots + ageIndex]!;
-    leaveSurvivors(context, next, row, ageIndex, deaths, deaths * (pensioners[at + PENSION]! / heads * context.pensionGrowth));
-  }
-}
-
 /**
- * `deaths × spouse_probability` survivors of the other sex, whose pensions
- * add up to `share × spouse_probability ×` the deceased's `pensions` (the
- * sum over the deaths of each one's pension for survivors).
+ * Step 5 for one row (group, sex): the walk is src/wasm/kernel.ts's
+ * `survivors` (kernel.ts says why), over the ages step 4 summed the vested
+ * deaths of (when the scheme pays disability) and the P and D slots.
  */
-function leaveSurvivors(context: YearContext, next: CohortState, row: number, ageIndex: number, deaths: number, pensions: number): void {
-  const { model } = context;
+export function survivors(context: YearContext, state: CohortState, next: CohortState, row: number): void {
+  const { model, kernel } = context;
+  const benefit = model.scheme.benefits.survivors;
+  if (!benefit) return;
+  const { layout } = model;
   const sex = row % 2;
-  const spouses = model.spouseProbability[sex]!;
-  const heads = deaths * spouses;
-  if (heads === 0) return;
-  const lastAge = model.layout.ages - 1;
-  const survivorAge = Math.min(Math.min(Math.max(ageIndex + model.ageDifference[sex]!, 0), lastAge) + 1, lastAge);
-  const survivorRow = row ^ 1; // the other sex, same group
-  const at = slotIndex(model.layout, survivorRow, survivorAge) * PENSIONER_STRIDE + SURVIVOR;
-  next.pensioners[at]! += heads;
-  next.pensioners[at + PENSION]! += spouses * (model.scheme.benefits.survivors!.share * pensions);
-  occupy(next.pensionerAges, survivorRow, survivorAge);
+  const parameterSlots = slotIndex(layout, rowIndex(model.groupOfCell[row >> 1]!, sex), 0);
+  // Deaths of vested members leave survivors only when the scheme pays disability (§4 step 5);
+  // step 4 summed each age's vested deaths and their awards (it computes the awards anyway).
+  const firstMemberAge = state.memberAges.low[row]!;
+  const lastMemberAge = model.scheme.benefits.disability ? lastMovingAge(context, state, row) : firstMemberAge - 1;
+  const own = enterKernel(kernel, state, next);
+  const from = kernelState(kernel, own, state, 0);
+  const to = kernelState(kernel, own, next, 1);
+  kernel.steps.survivors(
+    from.pensioners.byteOffset, to.pensioners.byteOffset, to.pensionerAges.low.byteOffset, to.pensionerAges.high.byteOffset,
+    row, parameterSlots, firstMemberAge, lastMemberAge, state.pensionerAges.low[row]!, state.pensionerAges.high[row]!,
+    context.pensionGrowth, model.spouseProbability[sex]!, model.ageDifference[sex]!, benefit.share,
+  );
+  leaveKernel(kernel, own, next);
 }

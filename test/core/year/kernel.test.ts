@@ -1,49 +1,52 @@
 /**
- * Step 4's WebAssembly kernel (src/core/year/kernel.ts, src/wasm/move.ts) as a
- * build artefact: the bytes the core embeds are those its source compiles to,
- * the kernel reads cells where state.ts lays them out, and the arrays it
- * places in its memory do not overlap. What the walk computes is tested
- * through move() by the step's own tests (move.test.ts and the §11/§12 units)
- * and by every projection.
+ * The year's WebAssembly kernel (src/core/year/kernel.ts, src/wasm/kernel.ts) as
+ * a build artefact: the bytes the core embeds are those its source compiles
+ * to, the kernel reads cells and slots where state.ts lays them out, and the
+ * arrays it places in its memory do not overlap. What its loops compute is
+ * tested through the step functions that call them (move, payments,
+ * survivors, agePensioners) by the steps' own tests and by every projection.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ARRIVAL_SUMS } from '../../../src/core/year/arrivals.js';
-import { moveKernel } from '../../../src/core/year/kernel.js';
-import { MOVE_WASM } from '../../../src/core/year/moveWasm.js';
-import { ACTIVE, CREDITS, DISABILITY, EARNINGS, HEADS, OWN_BALANCE, PENSION, PENSIONER_STRIDE } from '../../../src/core/state.js';
+import { yearKernel } from '../../../src/core/year/kernel.js';
+import { KERNEL_WASM } from '../../../src/core/year/kernelWasm.js';
+import { ACTIVE, CREDITS, DISABILITY, EARNINGS, HEADS, OLD_AGE, OWN_BALANCE, PENSION, PENSIONER_STRIDE, SURVIVOR } from '../../../src/core/state.js';
 import { buildModel } from '../../../src/core/model.js';
 import { tinyScheme } from '../../support/scheme.js';
 
 const root = new URL('../../../', import.meta.url);
 
 describe('the embedded kernel', () => {
-  it('is what build-wasm.mjs compiles from src/wasm/move.ts (after a change there, run npm run build:wasm)', async () => {
+  it('is what build-wasm.mjs compiles from src/wasm/kernel.ts (after a change there, run npm run build:wasm)', async () => {
     const builder = (await import(new URL('build-wasm.mjs', root).href)) as { compileKernel(): Promise<Uint8Array> };
     const compiled = Buffer.from(await builder.compileKernel());
-    expect(compiled.equals(Buffer.from(MOVE_WASM, 'base64'))).toBe(true);
+    expect(compiled.equals(Buffer.from(KERNEL_WASM, 'base64'))).toBe(true);
   }, 60_000);
 
   it('reads cells, pensioner slots and arrivals where state.ts and arrivals.ts put them', () => {
-    const source = readFileSync(new URL('src/wasm/move.ts', root), 'utf8');
+    const source = readFileSync(new URL('src/wasm/kernel.ts', root), 'utf8');
     const constant = (name: string) => Number(new RegExp(`^const ${name}: i32 = (\\d+);$`, 'm').exec(source)?.[1]);
     expect({
       HEADS: constant('HEADS'), CREDITS: constant('CREDITS'), EARNINGS: constant('EARNINGS'), OWN_BALANCE: constant('OWN_BALANCE'),
       ACTIVE: constant('ACTIVE'), PENSIONER_STRIDE: constant('PENSIONER_STRIDE'), DISABILITY: constant('DISABILITY'), PENSION: constant('PENSION'),
+      OLD_AGE: constant('OLD_AGE'), SURVIVOR: constant('SURVIVOR'),
       ARRIVAL_SUMS: constant('ARRIVAL_SUMS'), ARRIVED_INACTIVE: constant('ARRIVED_INACTIVE'),
-    }).toEqual({ HEADS, CREDITS, EARNINGS, OWN_BALANCE, ACTIVE, PENSIONER_STRIDE, DISABILITY, PENSION, ARRIVAL_SUMS, ARRIVED_INACTIVE: ARRIVAL_SUMS });
+    }).toEqual({
+      HEADS, CREDITS, EARNINGS, OWN_BALANCE, ACTIVE, PENSIONER_STRIDE, DISABILITY, PENSION, OLD_AGE, SURVIVOR, ARRIVAL_SUMS, ARRIVED_INACTIVE: ARRIVAL_SUMS,
+    });
     // The walk moves (N, Σc) and (Σw, Σō) as pairs of lanes: each pair must be adjacent.
     expect([CREDITS - HEADS, OWN_BALANCE - EARNINGS]).toEqual([1, 1]);
   });
 });
 
-describe('moveKernel(layout)', () => {
+describe('yearKernel(layout)', () => {
   it('lays the two states and the year\'s tables in its memory, apart and whole', () => {
     const model = buildModel(tinyScheme({ rates: [{ age: 58, emigration: 0.01 }] }));
-    const kernel = moveKernel(model.layout);
+    const kernel = yearKernel(model.layout);
     const arrays = [
       ...kernel.states.flatMap((state) => [state.members, state.pensioners, state.memberAges.low, state.memberAges.high, state.pensionerAges.low, state.pensionerAges.high]),
-      kernel.tables.q, kernel.tables.density, kernel.tables.insuredEarnings, kernel.tables.contributions, kernel.tables.matching,
+      kernel.tables.q, kernel.tables.qDisabled, kernel.tables.healthCosts, kernel.tables.results, kernel.tables.density, kernel.tables.insuredEarnings, kernel.tables.contributions, kernel.tables.matching,
       kernel.tables.memberHeads, kernel.tables.memberDeaths, kernel.tables.memberDeathPensions, kernel.tables.arrivals,
       ...Object.values(kernel.tables.rates),
     ];

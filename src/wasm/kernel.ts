@@ -1,11 +1,13 @@
 // AssemblyScript: compiled by asc to WebAssembly (npm run build:wasm), not by tsc.
 //
-// Step 4 of a year (methodology §4, §11, §12), the walk of one row's member
-// cells into next year's cells: the same arithmetic as described in
-// src/core/year/move.ts, in the same order, so that every number is the same
-// double. It lives here because WebAssembly runs it at full speed from a
-// run's first year, where JavaScript interprets it until the JIT has
-// compiled it (bench/RESULTS.md).
+// The loops of a year (methodology §4, §11, §12) over one row's cells: step
+// 4's walk of the member cells into next year's cells (move.ts), and steps 3
+// (the pensioners' part, payments.ts), 5 (survivors.ts) and 6 (age.ts) on
+// its pensioner slots. The same arithmetic as those files describe, in the
+// same order, so that every number is the same double. They live here
+// because WebAssembly runs them at full speed from a run's first year,
+// where JavaScript interprets them until the JIT has compiled them
+// (src/core/year/kernel.ts, bench/RESULTS.md).
 //
 // Memory is the caller's (imported): typed arrays of the core laid out in it.
 // Pointers are byte offsets; indices count doubles (or int32s for ranges).
@@ -312,4 +314,118 @@ export function moveAges(
   const highAt = high + (<usize>row << 2);
   if (ageIndex < load<i32>(lowAt)) store<i32>(lowAt, ageIndex);
   if (ageIndex > load<i32>(highAt)) store<i32>(highAt, ageIndex);
+}
+
+// Steps 3 (pensioners' part), 5 and 6 of a year on the pensioner slots
+// (survivors.ts, age.ts, payments.ts): P, D and S heads and pension sums by
+// (row, age), `PENSIONER_STRIDE` numbers a slot.
+const OLD_AGE: i32 = 0;
+const SURVIVOR: i32 = 4;
+let qDisabled: usize = 0; //  context.qDisabled, by parameter slot
+let healthCosts: usize = 0; // model.healthCost, by age (0 without health cover)
+let results: usize = 0; //     pensionerPayments' four sums
+
+export function configurePensioners(qDisabledPointer: usize, healthPointer: usize, resultsPointer: usize): void {
+  qDisabled = qDisabledPointer; healthCosts = healthPointer; results = resultsPointer;
+}
+
+// survivors.ts leaveSurvivors(): the spouses of `deaths` deaths of row `row`, age `ageIndex`, join next year's S cell of the other sex.
+@inline function leaveSurvivors(
+  nextPensioners: usize, nextLow: usize, nextHigh: usize, row: i32, ageIndex: i32, deaths: f64, pensions: f64,
+  spouses: f64, ageDifference: i32, share: f64,
+): void {
+  const heads = deaths * spouses;
+  if (heads == 0) return;
+  const lastAge = ages - 1;
+  const survivorAge = min<i32>(min<i32>(max<i32>(ageIndex + ageDifference, 0), lastAge) + 1, lastAge);
+  const survivorRow = row ^ 1;
+  const at = (survivorRow * ages + survivorAge) * PENSIONER_STRIDE + SURVIVOR;
+  add(nextPensioners, at, heads);
+  add(nextPensioners, at + PENSION, spouses * (share * pensions));
+  occupy(nextLow, nextHigh, survivorRow, survivorAge);
+}
+
+/**
+ * survivors.ts survivors() once the scheme pays survivors: the vested
+ * members who died (step 4's sums by age, when the scheme pays disability)
+ * and the P and D deaths leave survivors.
+ */
+export function survivors(
+  pensioners: usize, nextPensioners: usize, nextLow: usize, nextHigh: usize, row: i32, parameterSlots: i32,
+  firstMemberAge: i32, lastMemberAge: i32, firstAge: i32, lastAge: i32,
+  pensionGrowth: f64, spouses: f64, ageDifference: i32, share: f64,
+): void {
+  for (let ageIndex = firstMemberAge; ageIndex <= lastMemberAge; ageIndex += 1) {
+    const deaths = get(memberDeaths, ageIndex);
+    if (deaths > 0) leaveSurvivors(nextPensioners, nextLow, nextHigh, row, ageIndex, deaths, get(memberDeathPensions, ageIndex), spouses, ageDifference, share);
+  }
+  pensionerDeaths(pensioners, nextPensioners, nextLow, nextHigh, row, parameterSlots, firstAge, lastAge, OLD_AGE, q, pensionGrowth, spouses, ageDifference, share);
+  pensionerDeaths(pensioners, nextPensioners, nextLow, nextHigh, row, parameterSlots, firstAge, lastAge, DISABILITY, qDisabled, pensionGrowth, spouses, ageDifference, share);
+}
+
+@inline function pensionerDeaths(
+  pensioners: usize, nextPensioners: usize, nextLow: usize, nextHigh: usize, row: i32, parameterSlots: i32, firstAge: i32, lastAge: i32,
+  part: i32, qOf: usize, pensionGrowth: f64, spouses: f64, ageDifference: i32, share: f64,
+): void {
+  for (let ageIndex = firstAge; ageIndex <= lastAge; ageIndex += 1) {
+    const at = (row * ages + ageIndex) * PENSIONER_STRIDE + part;
+    const heads = get(pensioners, at);
+    if (heads == 0) continue;
+    const deaths = heads * get(qOf, parameterSlots + ageIndex);
+    leaveSurvivors(nextPensioners, nextLow, nextHigh, row, ageIndex, deaths, deaths * (get(pensioners, at + PENSION) / heads * pensionGrowth), spouses, ageDifference, share);
+  }
+}
+
+/** age.ts agePensioners(): P, D and S survivors of the year, one year older, pensions indexed. */
+export function agePensioners(
+  pensioners: usize, nextPensioners: usize, nextLow: usize, nextHigh: usize, row: i32, parameterSlots: i32, firstAge: i32, lastAge: i32,
+  pensionGrowth: f64,
+): void {
+  ageCells(pensioners, nextPensioners, nextLow, nextHigh, row, parameterSlots, firstAge, lastAge, OLD_AGE, q, pensionGrowth);
+  ageCells(pensioners, nextPensioners, nextLow, nextHigh, row, parameterSlots, firstAge, lastAge, DISABILITY, qDisabled, pensionGrowth);
+  ageCells(pensioners, nextPensioners, nextLow, nextHigh, row, parameterSlots, firstAge, lastAge, SURVIVOR, q, pensionGrowth);
+}
+
+@inline function ageCells(
+  pensioners: usize, nextPensioners: usize, nextLow: usize, nextHigh: usize, row: i32, parameterSlots: i32, firstAge: i32, lastAge: i32,
+  part: i32, qOf: usize, pensionGrowth: f64,
+): void {
+  for (let ageIndex = firstAge; ageIndex <= lastAge; ageIndex += 1) {
+    const at = (row * ages + ageIndex) * PENSIONER_STRIDE + part;
+    const heads = get(pensioners, at);
+    if (heads == 0) continue;
+    const alive = heads * (1 - get(qOf, parameterSlots + ageIndex));
+    if (alive == 0) continue;
+    const older = at + PENSIONER_STRIDE;
+    add(nextPensioners, older, alive);
+    add(nextPensioners, older + PENSION, alive * (get(pensioners, at + PENSION) / heads * pensionGrowth));
+    occupy(nextLow, nextHigh, row, ageIndex + 1);
+  }
+}
+
+/**
+ * payments.ts pensionerPayments() for one pensioner state `part` (P, D or S)
+ * of a row: heads, pensions paid on exposure, deaths and health cover, left
+ * in `results` (0 … 3) for the caller to add to the row's flows.
+ */
+export function pensionerPayments(
+  pensioners: usize, row: i32, parameterSlots: i32, firstAge: i32, lastAge: i32, part: i32, disabled: bool, covered: bool, healthFactor: f64,
+): void {
+  const qOf = disabled ? qDisabled : q;
+  let heads: f64 = 0, paid: f64 = 0, deaths: f64 = 0, health: f64 = 0;
+  for (let ageIndex = firstAge; ageIndex <= lastAge; ageIndex += 1) {
+    const at = (row * ages + ageIndex) * PENSIONER_STRIDE + part;
+    const cellHeads = get(pensioners, at);
+    if (cellHeads == 0) continue;
+    const q0 = get(qOf, parameterSlots + ageIndex);
+    const exposureShare = 1 - q0 / 2;
+    heads += cellHeads;
+    paid += exposureShare * get(pensioners, at + PENSION);
+    deaths += cellHeads * q0;
+    if (covered) health += cellHeads * exposureShare * (get(healthCosts, ageIndex) * healthFactor);
+  }
+  put(results, 0, heads);
+  put(results, 1, paid);
+  put(results, 2, deaths);
+  put(results, 3, health);
 }
