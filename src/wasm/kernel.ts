@@ -97,11 +97,11 @@ const PENSION: i32 = 1;
   if (foreignAt >= 0) put(base, at + foreignAt, f64x2.extract_lane(extra, 1));
 }
 // arrivals.ts arrive(): nothing when the share is 0.
-@inline function arrivePair(at: i32, share: f64, headsCredits: v128, earningsOwn: v128, extra: v128): void {
+@inline function arrivePair<Extras>(at: i32, share: f64, headsCredits: v128, earningsOwn: v128, extra: v128): void {
   if (share == 0) return;
   storePair(arrivals, at, plus(pairAt(arrivals, at), share, headsCredits));
   storePair(arrivals, at + 2, plus(pairAt(arrivals, at + 2), share, earningsOwn));
-  storePair(arrivals, at + 4, plus(pairAt(arrivals, at + 4), share, extra));
+  if (sizeof<Extras>() == 2) storePair(arrivals, at + 4, plus(pairAt(arrivals, at + 4), share, extra));
 }
 
 /**
@@ -110,6 +110,30 @@ const PENSION: i32 = 1;
  * walk's order.
  */
 export function moveAges(
+  members: usize, destinations: usize, nextPensioners: usize, nextMemberLow: usize, nextMemberHigh: usize,
+  nextPensionerLow: usize, nextPensionerHigh: usize,
+  row: i32, firstAge: i32, lastAge: i32, parameterSlots: i32,
+  hasDisability: bool, vesting: i32, awardEveryVested: bool, careCredits: bool, creditedYears: i32,
+  growth: f64, revaluation: f64, halfYearGrowth: f64, fixed: f64, replacement: f64, minimum: f64,
+  careCreditEarnings: f64, careCreditBalance: f64,
+): f64 {
+  return balanceAt < 0 && foreignAt < 0
+    ? walk<u8>(members, destinations, nextPensioners, nextMemberLow, nextMemberHigh, nextPensionerLow, nextPensionerHigh, row, firstAge, lastAge, parameterSlots, hasDisability, vesting, awardEveryVested, careCredits, creditedYears, growth, revaluation, halfYearGrowth, fixed, replacement, minimum, careCreditEarnings, careCreditBalance)
+    : walk<u16>(members, destinations, nextPensioners, nextMemberLow, nextMemberHigh, nextPensionerLow, nextPensionerHigh, row, firstAge, lastAge, parameterSlots, hasDisability, vesting, awardEveryVested, careCredits, creditedYears, growth, revaluation, halfYearGrowth, fixed, replacement, minimum, careCreditEarnings, careCreditBalance);
+}
+
+// The (Σb, Σf) pair's arithmetic, done only when the cells carry either sum (Extras u16).
+@inline function plus2<Extras>(sum: v128, share: f64, pair: v128): v128 { return sizeof<Extras>() == 2 ? plus(sum, share, pair) : sum; }
+@inline function scaled2<Extras>(share: f64, pair: v128): v128 { return sizeof<Extras>() == 2 ? scaled(share, pair) : pair; }
+@inline function add2<Extras>(sum: v128, pair: v128): v128 { return sizeof<Extras>() == 2 ? f64x2.add(sum, pair) : sum; }
+
+/**
+ * The walk of moveAges, compiled twice: with the (Σb, Σf) pair (`Extras`
+ * u16) and, for cells that carry neither sum, without it (u8), where that
+ * pair would be zeros multiplied and added for nothing (a third of the
+ * walk's lanes).
+ */
+function walk<Extras>(
   members: usize, destinations: usize, nextPensioners: usize, nextMemberLow: usize, nextMemberHigh: usize,
   nextPensionerLow: usize, nextPensionerHigh: usize,
   row: i32, firstAge: i32, lastAge: i32, parameterSlots: i32,
@@ -186,7 +210,7 @@ export function moveAges(
         anyone = true;
         let cell0 = plus(pairAt(members, from + ACTIVE + HEADS), heads, creditsAdded);
         let cell1 = plus(f64x2.mul(pairAt(members, from + ACTIVE + EARNINGS), earningsGrowth), heads, earningsAdded);
-        let cell2 = plus(f64x2.mul(extraPair(members, from + ACTIVE), extraGrowth), heads, extraAdded);
+        let cell2 = sizeof<Extras>() == 2 ? plus(f64x2.mul(extraPair(members, from + ACTIVE), extraGrowth), heads, extraAdded) : zero;
         const foreign = f64x2.extract_lane(cell2, 1);
         if (vested && (incidence > 0 || awardEveryVested)) {
           const award = disabilityAward(fixed, replacement, minimum, f64x2.extract_lane(cell0, 1), f64x2.extract_lane(cell1, 0), heads, foreign);
@@ -197,31 +221,31 @@ export function moveAges(
         }
         if (leaving > 0) {
           const away = leaving * (1 - density);
-          abroad0 = plus(abroad0, away, cell0); abroad1 = plus(abroad1, away, cell1); abroad2 = plus(abroad2, away, cell2);
+          abroad0 = plus(abroad0, away, cell0); abroad1 = plus(abroad1, away, cell1); abroad2 = plus2<Extras>(abroad2, away, cell2);
           const awayUp = leaving * density;
-          upAbroad0 = scaled(awayUp, cell0); upAbroad1 = scaled(awayUp, cell1); upAbroad2 = scaled(awayUp, cell2);
+          upAbroad0 = scaled(awayUp, cell0); upAbroad1 = scaled(awayUp, cell1); upAbroad2 = scaled2<Extras>(awayUp, cell2);
         }
         if (fertility > 0) {
           births += heads * staying * fertility;
           const credited = heads * fertility;
           cell0 = plus(cell0, credited, careCredited);
           cell1 = plus(cell1, credited, careEarnings);
-          cell2 = plus(cell2, credited, careBalance);
+          cell2 = plus2<Extras>(cell2, credited, careBalance);
           const upCredited = arrivalIndex(min<i32>(upBin + creditedYears, topBin));
           const stayCredited = arrivalIndex(min<i32>(bin + creditedYears, topBin));
-          arrivePair(upCredited + ACTIVE, fertility * staying * density * (1 - lapse), cell0, cell1, cell2);
-          arrivePair(upCredited + ARRIVED_INACTIVE, fertility * staying * density * lapse, cell0, cell1, cell2);
-          arrivePair(stayCredited + ACTIVE, fertility * staying * (1 - density) * (1 - lapse), cell0, cell1, cell2);
-          arrivePair(stayCredited + ARRIVED_INACTIVE, fertility * staying * (1 - density) * lapse, cell0, cell1, cell2);
+          arrivePair<Extras>(upCredited + ACTIVE, fertility * staying * density * (1 - lapse), cell0, cell1, cell2);
+          arrivePair<Extras>(upCredited + ARRIVED_INACTIVE, fertility * staying * density * lapse, cell0, cell1, cell2);
+          arrivePair<Extras>(stayCredited + ACTIVE, fertility * staying * (1 - density) * (1 - lapse), cell0, cell1, cell2);
+          arrivePair<Extras>(stayCredited + ARRIVED_INACTIVE, fertility * staying * (1 - density) * lapse, cell0, cell1, cell2);
         }
         const stayActive = keep * staying * (1 - density) * (1 - lapse);
         const stayInactive = keep * staying * (1 - density) * lapse;
-        active0 = plus(active0, stayActive, cell0); active1 = plus(active1, stayActive, cell1); active2 = plus(active2, stayActive, cell2);
-        inactive0 = plus(inactive0, stayInactive, cell0); inactive1 = plus(inactive1, stayInactive, cell1); inactive2 = plus(inactive2, stayInactive, cell2);
+        active0 = plus(active0, stayActive, cell0); active1 = plus(active1, stayActive, cell1); active2 = plus2<Extras>(active2, stayActive, cell2);
+        inactive0 = plus(inactive0, stayInactive, cell0); inactive1 = plus(inactive1, stayInactive, cell1); inactive2 = plus2<Extras>(inactive2, stayInactive, cell2);
         const upActive = keep * staying * density * (1 - lapse);
         const upInactive = keep * staying * density * lapse;
-        upActive0 = scaled(upActive, cell0); upActive1 = scaled(upActive, cell1); upActive2 = scaled(upActive, cell2);
-        upInactive0 = scaled(upInactive, cell0); upInactive1 = scaled(upInactive, cell1); upInactive2 = scaled(upInactive, cell2);
+        upActive0 = scaled(upActive, cell0); upActive1 = scaled(upActive, cell1); upActive2 = scaled2<Extras>(upActive, cell2);
+        upInactive0 = scaled(upInactive, cell0); upInactive1 = scaled(upInactive, cell1); upInactive2 = scaled2<Extras>(upInactive, cell2);
       }
       const idle = get(members, from + inactiveAt + HEADS);
       inactiveTotal += idle;
@@ -229,7 +253,7 @@ export function moveAges(
         anyone = true;
         let cell0 = pairAt(members, from + inactiveAt + HEADS);
         let cell1 = f64x2.mul(pairAt(members, from + inactiveAt + EARNINGS), earningsGrowth);
-        let cell2 = f64x2.mul(extraPair(members, from + inactiveAt), extraGrowth);
+        let cell2 = sizeof<Extras>() == 2 ? f64x2.mul(extraPair(members, from + inactiveAt), extraGrowth) : zero;
         const foreign = f64x2.extract_lane(cell2, 1);
         if (vested && (incidence > 0 || awardEveryVested)) {
           const award = disabilityAward(fixed, replacement, minimum, f64x2.extract_lane(cell0, 1), f64x2.extract_lane(cell1, 0), idle, foreign);
@@ -239,22 +263,22 @@ export function moveAges(
           vestedDeathPensions += idle * q0 * award;
         }
         if (leaving > 0) {
-          abroad0 = plus(abroad0, leaving, cell0); abroad1 = plus(abroad1, leaving, cell1); abroad2 = plus(abroad2, leaving, cell2);
+          abroad0 = plus(abroad0, leaving, cell0); abroad1 = plus(abroad1, leaving, cell1); abroad2 = plus2<Extras>(abroad2, leaving, cell2);
         }
         if (fertility > 0) {
           births += idle * staying * fertility;
           const credited = idle * fertility;
           cell0 = plus(cell0, credited, careCredited);
           cell1 = plus(cell1, credited, careEarnings);
-          cell2 = plus(cell2, credited, careBalance);
+          cell2 = plus2<Extras>(cell2, credited, careBalance);
           const stayCredited = arrivalIndex(min<i32>(bin + creditedYears, topBin));
-          arrivePair(stayCredited + ACTIVE, fertility * staying * reentry, cell0, cell1, cell2);
-          arrivePair(stayCredited + ARRIVED_INACTIVE, fertility * staying * (1 - reentry), cell0, cell1, cell2);
+          arrivePair<Extras>(stayCredited + ACTIVE, fertility * staying * reentry, cell0, cell1, cell2);
+          arrivePair<Extras>(stayCredited + ARRIVED_INACTIVE, fertility * staying * (1 - reentry), cell0, cell1, cell2);
         }
         const back = keep * staying * reentry;
         const stay = keep * staying * (1 - reentry);
-        active0 = plus(active0, back, cell0); active1 = plus(active1, back, cell1); active2 = plus(active2, back, cell2);
-        inactive0 = plus(inactive0, stay, cell0); inactive1 = plus(inactive1, stay, cell1); inactive2 = plus(inactive2, stay, cell2);
+        active0 = plus(active0, back, cell0); active1 = plus(active1, back, cell1); active2 = plus2<Extras>(active2, back, cell2);
+        inactive0 = plus(inactive0, stay, cell0); inactive1 = plus(inactive1, stay, cell1); inactive2 = plus2<Extras>(inactive2, stay, cell2);
       }
       const abroad = emigrates ? get(members, from + emigratedAt + HEADS) : 0;
       emigrantTotal += abroad;
@@ -263,17 +287,17 @@ export function moveAges(
         anyone = true;
         const cell0 = pairAt(members, from + emigratedAt + HEADS);
         const cell1 = f64x2.mul(pairAt(members, from + emigratedAt + EARNINGS), earningsGrowth);
-        const cell2 = plus(f64x2.mul(extraPair(members, from + emigratedAt), extraGrowth), abroad, f64x2(0, foreignDensity));
+        const cell2 = sizeof<Extras>() == 2 ? plus(f64x2.mul(extraPair(members, from + emigratedAt), extraGrowth), abroad, f64x2(0, foreignDensity)) : zero;
         const stay = survival * (1 - foreignDensity);
-        abroad0 = plus(abroad0, stay, cell0); abroad1 = plus(abroad1, stay, cell1); abroad2 = plus(abroad2, stay, cell2);
+        abroad0 = plus(abroad0, stay, cell0); abroad1 = plus(abroad1, stay, cell1); abroad2 = plus2<Extras>(abroad2, stay, cell2);
         const up = survival * foreignDensity;
-        upAbroad0 = plus(upAbroad0, up, cell0); upAbroad1 = plus(upAbroad1, up, cell1); upAbroad2 = plus(upAbroad2, up, cell2);
+        upAbroad0 = plus(upAbroad0, up, cell0); upAbroad1 = plus(upAbroad1, up, cell1); upAbroad2 = plus2<Extras>(upAbroad2, up, cell2);
       }
       if (bin == topBin) {
         // V is "V or more": those who earn a credit in the top bin stay in it.
-        active0 = f64x2.add(active0, upActive0); active1 = f64x2.add(active1, upActive1); active2 = f64x2.add(active2, upActive2);
-        inactive0 = f64x2.add(inactive0, upInactive0); inactive1 = f64x2.add(inactive1, upInactive1); inactive2 = f64x2.add(inactive2, upInactive2);
-        abroad0 = f64x2.add(abroad0, upAbroad0); abroad1 = f64x2.add(abroad1, upAbroad1); abroad2 = f64x2.add(abroad2, upAbroad2);
+        active0 = f64x2.add(active0, upActive0); active1 = f64x2.add(active1, upActive1); active2 = add2<Extras>(active2, upActive2);
+        inactive0 = f64x2.add(inactive0, upInactive0); inactive1 = f64x2.add(inactive1, upInactive1); inactive2 = add2<Extras>(inactive2, upInactive2);
+        abroad0 = f64x2.add(abroad0, upAbroad0); abroad1 = f64x2.add(abroad1, upAbroad1); abroad2 = add2<Extras>(abroad2, upAbroad2);
       }
       const to = (nextBase + bin) * stride;
       if (fertility > 0) {
@@ -281,10 +305,10 @@ export function moveAges(
         const arrived = arrivalIndex(bin);
         active0 = f64x2.add(active0, pairAt(arrivals, arrived + ACTIVE));
         active1 = f64x2.add(active1, pairAt(arrivals, arrived + ACTIVE + 2));
-        active2 = f64x2.add(active2, pairAt(arrivals, arrived + ACTIVE + 4));
+        active2 = add2<Extras>(active2, pairAt(arrivals, arrived + ACTIVE + 4));
         inactive0 = f64x2.add(inactive0, pairAt(arrivals, arrived + ARRIVED_INACTIVE));
         inactive1 = f64x2.add(inactive1, pairAt(arrivals, arrived + ARRIVED_INACTIVE + 2));
-        inactive2 = f64x2.add(inactive2, pairAt(arrivals, arrived + ARRIVED_INACTIVE + 4));
+        inactive2 = add2<Extras>(inactive2, pairAt(arrivals, arrived + ARRIVED_INACTIVE + 4));
       }
       if (emigrates) storePart(destinations, to + emigratedAt, abroad0, abroad1, abroad2);
       storePart(destinations, to + ACTIVE, active0, active1, active2);
