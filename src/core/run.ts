@@ -23,7 +23,7 @@ export interface ProjectionWorkspace {
   model: ProjectionModel;
   /** Clear cohort states: the first receives the base year's population, the second is written by year one. */
   states: [CohortState, CohortState];
-  /** Step 4's kernel, in whose memory the states and the year's tables lie. */
+  /** The year's kernel (year/kernel.ts), in whose memory the states and the year's tables lie. */
   kernel: YearKernel;
   /** The year's workspace, made by the first run. */
   context: YearContext | undefined;

@@ -12,7 +12,7 @@ import { record } from '../record.js';
 
 export interface YearContext {
   model: ProjectionModel;
-  /** Step 4's WebAssembly walk: q, §3's table and step 4's outputs below are views into its memory. */
+  /** The year's WebAssembly kernel (kernel.ts): q, q_D, §3's table and step 4's outputs below are views into its memory. */
   kernel: YearKernel;
   /** The scenario's timeline: set for each run (startRun). */
   timeline: Timeline;
