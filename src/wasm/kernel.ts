@@ -347,7 +347,8 @@ const OLD_AGE: i32 = 0;
 const SURVIVOR: i32 = 4;
 let qDisabled: usize = 0; //  context.qDisabled, by parameter slot
 let healthCosts: usize = 0; // model.healthCost, by age (0 without health cover)
-let results: usize = 0; //     pensionerPayments' four sums
+let results: usize = 0; //     memberPayments' twelve sums, then pensionerPayments' four
+const PENSIONER_RESULTS: i32 = 12;
 
 export function configurePensioners(qDisabledPointer: usize, healthPointer: usize, resultsPointer: usize): void {
   qDisabled = qDisabledPointer; healthCosts = healthPointer; results = resultsPointer;
@@ -430,7 +431,7 @@ export function agePensioners(
 /**
  * payments.ts pensionerPayments() for one pensioner state `part` (P, D or S)
  * of a row: heads, pensions paid on exposure, deaths and health cover, left
- * in `results` (0 … 3) for the caller to add to the row's flows.
+ * in `results` (12 … 15) for the caller to add to the row's flows.
  */
 export function pensionerPayments(
   pensioners: usize, row: i32, parameterSlots: i32, firstAge: i32, lastAge: i32, part: i32, disabled: bool, covered: bool, healthFactor: f64,
@@ -448,8 +449,71 @@ export function pensionerPayments(
     deaths += cellHeads * q0;
     if (covered) health += cellHeads * exposureShare * (get(healthCosts, ageIndex) * healthFactor);
   }
-  put(results, 0, heads);
-  put(results, 1, paid);
-  put(results, 2, deaths);
-  put(results, 3, health);
+  put(results, PENSIONER_RESULTS, heads);
+  put(results, PENSIONER_RESULTS + 1, paid);
+  put(results, PENSIONER_RESULTS + 2, deaths);
+  put(results, PENSIONER_RESULTS + 3, health);
+}
+
+/**
+ * payments.ts payments(), the members' part: over a row's member ages, the
+ * heads of A, I and W (step 4's sums up to `counted`, else the cells'), and
+ * on them contributions, matching, insured earnings, exposures, deaths,
+ * health cover and maternity benefits, left in `results` (0 … 11) in the
+ * order payments.ts reads them.
+ */
+export function memberPayments(
+  members: usize, row: i32, parameterSlots: i32, firstAge: i32, lastAge: i32, counted: i32,
+  healthFactor: f64, maternityFactor: f64, withMaternity: bool, coversActive: bool, coversInactive: bool,
+): void {
+  let actives: f64 = 0, inactives: f64 = 0, deaths: f64 = 0, contributions: f64 = 0, matching: f64 = 0, insuredSum: f64 = 0;
+  let activeExposure: f64 = 0, paidExposure: f64 = 0, health: f64 = 0, maternityBenefits: f64 = 0, emigrants: f64 = 0, emigrantDeaths: f64 = 0;
+  for (let ageIndex = firstAge; ageIndex <= lastAge; ageIndex += 1) {
+    const at = parameterSlots + ageIndex;
+    const q0 = get(q, at);
+    const healthCost = get(healthCosts, ageIndex) * healthFactor;
+    const density = get(densities, at);
+    const insuredPerHead = get(insuredEarnings, at);
+    const maternityPerExposure = withMaternity ? get(fertilityRates, at) * maternityFactor * insuredPerHead / max<f64>(density, 1e-12) : 0;
+    let activeHeads: f64 = 0;
+    let inactiveHeads: f64 = 0;
+    let emigrantHeads: f64 = 0;
+    if (ageIndex <= counted) {
+      activeHeads = get(memberHeads, 3 * ageIndex);
+      inactiveHeads = get(memberHeads, 3 * ageIndex + 1);
+      emigrantHeads = get(memberHeads, 3 * ageIndex + 2);
+    } else {
+      const first = (row * memberAges + ageIndex) * bins * stride;
+      const end = first + bins * stride;
+      for (let cell = first; cell < end; cell += stride) {
+        activeHeads += get(members, cell + ACTIVE + HEADS);
+        inactiveHeads += get(members, cell + inactiveAt + HEADS);
+      }
+      if (emigrates) for (let cell = first; cell < end; cell += stride) emigrantHeads += get(members, cell + emigratedAt + HEADS);
+    }
+    if (activeHeads > 0) {
+      const exposure = activeHeads * (1 - q0 / 2);
+      actives += activeHeads;
+      contributions += exposure * get(contributionsOf, at);
+      matching += exposure * get(matchingOf, at);
+      insuredSum += exposure * insuredPerHead;
+      activeExposure += exposure;
+      paidExposure += exposure * density;
+      deaths += activeHeads * q0;
+      if (coversActive) health += exposure * healthCost;
+      maternityBenefits += exposure * maternityPerExposure;
+    }
+    if (inactiveHeads > 0) {
+      inactives += inactiveHeads;
+      deaths += inactiveHeads * q0;
+      if (coversInactive) health += inactiveHeads * (1 - q0 / 2) * healthCost;
+    }
+    if (emigrates) {
+      emigrants += emigrantHeads;
+      emigrantDeaths += emigrantHeads * q0;
+    }
+  }
+  put(results, 0, actives); put(results, 1, inactives); put(results, 2, deaths); put(results, 3, contributions);
+  put(results, 4, matching); put(results, 5, insuredSum); put(results, 6, activeExposure); put(results, 7, paidExposure);
+  put(results, 8, health); put(results, 9, maternityBenefits); put(results, 10, emigrants); put(results, 11, emigrantDeaths);
 }

@@ -27,6 +27,7 @@ interface KernelExports {
   survivors(...statesRowAndYear: number[]): void;
   agePensioners(...statesRowAndYear: number[]): void;
   pensionerPayments(...stateRowAndPart: number[]): void;
+  memberPayments(...stateRowAndYear: number[]): void;
 }
 
 /** The year's tables step 4 reads and writes, in the kernel's memory. */
@@ -35,7 +36,7 @@ export interface KernelTables {
   qDisabled: Float64Array;
   /** The model's health cost by age (§5), 0 without health cover. */
   healthCosts: Float64Array;
-  /** pensionerPayments' heads, pensions paid, deaths and health cost. */
+  /** What memberPayments (12 sums, at 0) and pensionerPayments (4, at 12) leave for the caller. */
   results: Float64Array;
   density: Float64Array;
   insuredEarnings: Float64Array;
@@ -78,7 +79,7 @@ const PAGE = 65536;
 export function yearKernel(layout: CellLayout): YearKernel {
   const slots = slotCount(layout);
   const state = stateSize(layout);
-  const doubles = 2 * state.float64 + 11 * slots + 3 * layout.ages + 3 * layout.memberAges + layout.bins * 2 * ARRIVAL_SUMS + 4;
+  const doubles = 2 * state.float64 + 11 * slots + 3 * layout.ages + 3 * layout.memberAges + layout.bins * 2 * ARRIVAL_SUMS + 16;
   const bytes = 8 * doubles + 4 * 2 * state.int32 + 8 * 16;
   const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE) });
   const instance = new WebAssembly.Instance(kernelModule(), { env: { memory } });
@@ -101,7 +102,7 @@ export function yearKernel(layout: CellLayout): YearKernel {
     q: arrays.float64(slots),
     qDisabled: arrays.float64(slots),
     healthCosts: arrays.float64(layout.ages),
-    results: arrays.float64(4),
+    results: arrays.float64(16),
     density: arrays.float64(slots),
     insuredEarnings: arrays.float64(slots),
     contributions: arrays.float64(slots),
