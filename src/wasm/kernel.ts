@@ -109,7 +109,7 @@ const PENSION: i32 = 1;
  * step 4 as that file describes it. Returns the births (§12), summed in the
  * walk's order.
  */
-export function moveAges(
+function moveAgesOf(
   members: usize, destinations: usize, nextPensioners: usize, nextMemberLow: usize, nextMemberHigh: usize,
   nextPensionerLow: usize, nextPensionerHigh: usize,
   row: i32, firstAge: i32, lastAge: i32, parameterSlots: i32,
@@ -375,7 +375,7 @@ export function configurePensioners(qDisabledPointer: usize, healthPointer: usiz
  * members who died (step 4's sums by age, when the scheme pays disability)
  * and the P and D deaths leave survivors.
  */
-export function survivors(
+function survivorsOf(
   pensioners: usize, nextPensioners: usize, nextLow: usize, nextHigh: usize, row: i32, parameterSlots: i32,
   firstMemberAge: i32, lastMemberAge: i32, firstAge: i32, lastAge: i32,
   pensionGrowth: f64, spouses: f64, ageDifference: i32, share: f64,
@@ -402,7 +402,7 @@ export function survivors(
 }
 
 /** age.ts agePensioners(): P, D and S survivors of the year, one year older, pensions indexed. */
-export function agePensioners(
+function agePensionersOf(
   pensioners: usize, nextPensioners: usize, nextLow: usize, nextHigh: usize, row: i32, parameterSlots: i32, firstAge: i32, lastAge: i32,
   pensionGrowth: f64,
 ): void {
@@ -433,7 +433,7 @@ export function agePensioners(
  * of a row: heads, pensions paid on exposure, deaths and health cover, left
  * in `results` (12 … 15) for the caller to add to the row's flows.
  */
-export function pensionerPayments(
+function pensionerPaymentsOf(
   pensioners: usize, row: i32, parameterSlots: i32, firstAge: i32, lastAge: i32, part: i32, disabled: bool, covered: bool, healthFactor: f64,
 ): void {
   const qOf = disabled ? qDisabled : q;
@@ -462,7 +462,7 @@ export function pensionerPayments(
  * health cover and maternity benefits, left in `results` (0 … 11) in the
  * order payments.ts reads them.
  */
-export function memberPayments(
+function memberPaymentsOf(
   members: usize, row: i32, parameterSlots: i32, firstAge: i32, lastAge: i32, counted: i32,
   healthFactor: f64, maternityFactor: f64, withMaternity: bool, coversActive: bool, coversInactive: bool,
 ): void {
@@ -516,4 +516,106 @@ export function memberPayments(
   put(results, 0, actives); put(results, 1, inactives); put(results, 2, deaths); put(results, 3, contributions);
   put(results, 4, matching); put(results, 5, insuredSum); put(results, 6, activeExposure); put(results, 7, paidExposure);
   put(results, 8, health); put(results, 9, maternityBenefits); put(results, 10, emigrants); put(results, 11, emigrantDeaths);
+}
+
+// What JavaScript calls: few arguments, since each crosses V8's JS-to-Wasm
+// wrapper, which converts them one by one (the entrant lanes make ~100,000
+// calls). The rest is set once per kernel (its states), per model (its
+// benefits) and per year (startYear).
+
+// The kernel's two cohort states (kernel.ts), by index 0 or 1.
+let members0: usize = 0, pensioners0: usize = 0, memberLow0: usize = 0, memberHigh0: usize = 0, pensionerLow0: usize = 0, pensionerHigh0: usize = 0;
+let members1: usize = 0, pensioners1: usize = 0, memberLow1: usize = 0, memberHigh1: usize = 0, pensionerLow1: usize = 0, pensionerHigh1: usize = 0;
+
+export function configureStates(
+  m0: usize, p0: usize, ml0: usize, mh0: usize, pl0: usize, ph0: usize, m1: usize, p1: usize, ml1: usize, mh1: usize, pl1: usize, ph1: usize,
+): void {
+  members0 = m0; pensioners0 = p0; memberLow0 = ml0; memberHigh0 = mh0; pensionerLow0 = pl0; pensionerHigh0 = ph0;
+  members1 = m1; pensioners1 = p1; memberLow1 = ml1; memberHigh1 = mh1; pensionerLow1 = pl1; pensionerHigh1 = ph1;
+}
+
+// The model's benefits (§5, §4 step 5) and health covers.
+let hasDisability: bool = false;
+let vesting: i32 = 0;
+let awardEveryVested: bool = false;
+let spousesF: f64 = 0, spousesM: f64 = 0;
+let differenceF: i32 = 0, differenceM: i32 = 0;
+let survivorShare: f64 = 0;
+let maternityFactor: f64 = 0;
+let withMaternity: bool = false;
+let coversActive: bool = false, coversInactive: bool = false, coversRetired: bool = false, coversDisabled: bool = false, coversSurvivor: bool = false;
+
+export function configureBenefits(
+  disability: bool, vestingYears: i32, everyVested: bool, spouseProbabilityF: f64, spouseProbabilityM: f64, ageDifferenceF: i32, ageDifferenceM: i32,
+  share: f64, maternityShare: f64, maternity: bool, active: bool, inactive: bool, retired: bool, disabled: bool, survivor: bool,
+): void {
+  hasDisability = disability; vesting = vestingYears; awardEveryVested = everyVested;
+  spousesF = spouseProbabilityF; spousesM = spouseProbabilityM; differenceF = ageDifferenceF; differenceM = ageDifferenceM;
+  survivorShare = share; maternityFactor = maternityShare; withMaternity = maternity;
+  coversActive = active; coversInactive = inactive; coversRetired = retired; coversDisabled = disabled; coversSurvivor = survivor;
+}
+
+// The year's numbers (context.ts enterYear).
+let growth: f64 = 1, revaluation: f64 = 1, halfYearGrowth: f64 = 1;
+let awardFixed: f64 = 0, awardReplacement: f64 = 0, awardMinimum: f64 = 0;
+let creditedYears: i32 = 0, careCreditEarnings: f64 = 0, careCreditBalance: f64 = 0;
+let pensionGrowth: f64 = 1, healthFactor: f64 = 0;
+
+export function startYear(
+  yearGrowth: f64, yearRevaluation: f64, yearHalfGrowth: f64, fixed: f64, replacement: f64, minimum: f64,
+  careYears: i32, careEarnings: f64, careBalance: f64, yearPensionGrowth: f64, yearHealthFactor: f64,
+): void {
+  growth = yearGrowth; revaluation = yearRevaluation; halfYearGrowth = yearHalfGrowth;
+  awardFixed = fixed; awardReplacement = replacement; awardMinimum = minimum;
+  creditedYears = careYears; careCreditEarnings = careEarnings; careCreditBalance = careBalance;
+  pensionGrowth = yearPensionGrowth; healthFactor = yearHealthFactor;
+}
+
+@inline function membersOf(state: i32): usize { return state == 0 ? members0 : members1; }
+@inline function pensionersOf(state: i32): usize { return state == 0 ? pensioners0 : pensioners1; }
+@inline function memberLowOf(state: i32): usize { return state == 0 ? memberLow0 : memberLow1; }
+@inline function memberHighOf(state: i32): usize { return state == 0 ? memberHigh0 : memberHigh1; }
+@inline function pensionerLowOf(state: i32): usize { return state == 0 ? pensionerLow0 : pensionerLow1; }
+@inline function pensionerHighOf(state: i32): usize { return state == 0 ? pensionerHigh0 : pensionerHigh1; }
+
+/** Step 4 of row `row` from state `from` into the other state; returns the births (§12). */
+export function moveAges(from: i32, row: i32, firstAge: i32, lastAge: i32, parameterSlots: i32): f64 {
+  const next = 1 - from;
+  // Care credits go to women (§12), and only when the scheme grants them.
+  const careCredits = (row & 1) == 0 && creditedYears > 0;
+  return moveAgesOf(
+    membersOf(from), membersOf(next), pensionersOf(next), memberLowOf(next), memberHighOf(next), pensionerLowOf(next), pensionerHighOf(next),
+    row, firstAge, lastAge, parameterSlots, hasDisability, vesting, awardEveryVested, careCredits, creditedYears,
+    growth, revaluation, halfYearGrowth, awardFixed, awardReplacement, awardMinimum, careCreditEarnings, careCreditBalance,
+  );
+}
+
+/** Step 5 of row `row` from state `from` into the other state. */
+export function survivors(from: i32, row: i32, parameterSlots: i32, firstMemberAge: i32, lastMemberAge: i32, firstAge: i32, lastAge: i32): void {
+  const next = 1 - from;
+  const female = (row & 1) == 0;
+  survivorsOf(
+    pensionersOf(from), pensionersOf(next), pensionerLowOf(next), pensionerHighOf(next), row, parameterSlots,
+    firstMemberAge, lastMemberAge, firstAge, lastAge, pensionGrowth, female ? spousesF : spousesM, female ? differenceF : differenceM, survivorShare,
+  );
+}
+
+/** Step 6 of row `row` from state `from` into the other state. */
+export function agePensioners(from: i32, row: i32, parameterSlots: i32, firstAge: i32, lastAge: i32): void {
+  const next = 1 - from;
+  agePensionersOf(pensionersOf(from), pensionersOf(next), pensionerLowOf(next), pensionerHighOf(next), row, parameterSlots, firstAge, lastAge, pensionGrowth);
+}
+
+/** Step 3 for the pensioner state `part` of row `row` of state `from`. */
+export function pensionerPayments(from: i32, row: i32, parameterSlots: i32, firstAge: i32, lastAge: i32, part: i32): void {
+  const covered = part == OLD_AGE ? coversRetired : part == DISABILITY ? coversDisabled : coversSurvivor;
+  pensionerPaymentsOf(pensionersOf(from), row, parameterSlots, firstAge, lastAge, part, part == DISABILITY, covered, healthFactor);
+}
+
+/** Step 3 for the members of row `row` of state `from`. */
+export function memberPayments(from: i32, row: i32, parameterSlots: i32, firstAge: i32, lastAge: i32, counted: i32): void {
+  memberPaymentsOf(
+    membersOf(from), row, parameterSlots, firstAge, lastAge, counted,
+    healthFactor, maternityFactor, withMaternity && (row & 1) == 0, coversActive, coversInactive,
+  );
 }

@@ -7,7 +7,7 @@
 import { rowIndex, slotIndex } from '../layout.js';
 import type { CohortState } from '../state.js';
 import type { YearContext } from './context.js';
-import { enterKernel, kernelState, leaveKernel } from './kernel.js';
+import { enterKernel, leaveKernel, stateIndex } from './kernel.js';
 
 /** Step 6 for one row (group, sex): P, D and S, in src/wasm/kernel.ts's `agePensioners` (kernel.ts says why). */
 export function agePensioners(context: YearContext, state: CohortState, next: CohortState, row: number): void {
@@ -19,11 +19,6 @@ export function agePensioners(context: YearContext, state: CohortState, next: Co
   const last = Math.min(state.pensionerAges.high[row]!, lastAge - 1);
   if (first > last) return;
   const own = enterKernel(kernel, state, next);
-  const from = kernelState(kernel, own, state, 0);
-  const to = kernelState(kernel, own, next, 1);
-  kernel.steps.agePensioners(
-    from.pensioners.byteOffset, to.pensioners.byteOffset, to.pensionerAges.low.byteOffset, to.pensionerAges.high.byteOffset,
-    row, parameterSlots, first, last, context.pensionGrowth,
-  );
+  kernel.steps.agePensioners(stateIndex(kernel, own, state), row, parameterSlots, first, last);
   leaveKernel(kernel, own, next);
 }

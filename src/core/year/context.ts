@@ -162,6 +162,11 @@ export function enterYear(context: YearContext, yearIndex: number): void {
   context.careCreditEarnings = notionalEarnings;
   context.careCreditContribution = careCredits ? notionalEarnings * careCredits.state_contribution_rate : 0;
   context.careCreditBalance = context.careCreditContribution * context.halfYearGrowth;
+  const terms = context.disabilityTerms;
+  context.kernel.steps.startYear(
+    1 + context.investmentReturn, 1 + context.wageGrowth, context.halfYearGrowth, terms.fixed, terms.replacement, terms.minimum,
+    context.careCreditYears, context.careCreditEarnings, context.careCreditBalance, context.pensionGrowth, context.healthFactor,
+  );
 
   // §4: q = min(1, q_{s,x,t} × multiplier_g × m_D × F^q_t), and 1 at max_age whatever the multipliers.
   const mortality = mortalityOfYear(model, yearIndex);

@@ -13,6 +13,7 @@
  * lanes move two of a cell's sums per instruction (bench/RESULTS.md).
  */
 import { type CellLayout, slotCount } from '../layout.js';
+import type { ProjectionModel } from '../model.js';
 import type { RatesTable } from '../tables.js';
 import { type ArrayMaker, type CohortState, emptyState, stateSize } from '../state.js';
 import { KERNEL_WASM } from './kernelWasm.js';
@@ -23,11 +24,15 @@ import { record } from '../record.js';
 interface KernelExports {
   configure(...pointersLayoutAndDensity: number[]): void;
   configurePensioners(qDisabled: number, healthCosts: number, results: number): void;
-  moveAges(...statesRowAndYear: number[]): number;
-  survivors(...statesRowAndYear: number[]): void;
-  agePensioners(...statesRowAndYear: number[]): void;
-  pensionerPayments(...stateRowAndPart: number[]): void;
-  memberPayments(...stateRowAndYear: number[]): void;
+  configureStates(...pointers: number[]): void;
+  configureBenefits(...benefits: number[]): void;
+  startYear(...yearNumbers: number[]): void;
+  /** The calls below name the state they read by its index in `states` (0 or 1); they write the other. */
+  moveAges(from: number, row: number, firstAge: number, lastAge: number, parameterSlots: number): number;
+  survivors(from: number, row: number, parameterSlots: number, firstMemberAge: number, lastMemberAge: number, firstAge: number, lastAge: number): void;
+  agePensioners(from: number, row: number, parameterSlots: number, firstAge: number, lastAge: number): void;
+  pensionerPayments(from: number, row: number, parameterSlots: number, firstAge: number, lastAge: number, part: number): void;
+  memberPayments(from: number, row: number, parameterSlots: number, firstAge: number, lastAge: number, counted: number): void;
 }
 
 /** The year's tables step 4 reads and writes, in the kernel's memory. */
@@ -116,13 +121,16 @@ export function yearKernel(layout: CellLayout): YearKernel {
       lapse: arrays.float64(slots), reentry: arrays.float64(slots),
     }),
   });
-  return record<YearKernel>({ layout, buffer: memory.buffer, steps: instance.exports as unknown as KernelExports, states, tables, configuredFor: undefined });
+  const steps = instance.exports as unknown as KernelExports;
+  steps.configureStates(...states.flatMap((state) => [
+    state.members.byteOffset, state.pensioners.byteOffset, state.memberAges.low.byteOffset, state.memberAges.high.byteOffset,
+    state.pensionerAges.low.byteOffset, state.pensionerAges.high.byteOffset,
+  ]));
+  return record<YearKernel>({ layout, buffer: memory.buffer, steps, states, tables, configuredFor: undefined });
 }
 
 /** Sets a model into the kernel: its rates, and where everything lies. */
-export function startKernel(
-  kernel: YearKernel, model: { rates: RatesTable; foreignDensity: number; emigrates: boolean; healthCost: Float64Array | null },
-): void {
+export function startKernel(kernel: YearKernel, model: ProjectionModel): void {
   const { tables, layout } = kernel;
   const { rates, foreignDensity, emigrates } = model;
   kernel.configuredFor = model;
@@ -130,6 +138,19 @@ export function startKernel(
   if (model.healthCost) tables.healthCosts.set(model.healthCost);
   else tables.healthCosts.fill(0);
   kernel.steps.configurePensioners(tables.qDisabled.byteOffset, tables.healthCosts.byteOffset, tables.results.byteOffset);
+  const { disability, survivors, maternity } = model.scheme.benefits;
+  const health = model.healthCost !== null;
+  const covers = model.healthCovers;
+  kernel.steps.configureBenefits(
+    disability ? 1 : 0, disability ? disability.vesting_years : layout.bins,
+    // Disability awards are needed where members become disabled, and where
+    // their deaths leave survivors (§4 step 5: when both benefits are paid).
+    disability && survivors ? 1 : 0,
+    model.spouseProbability[0], model.spouseProbability[1], model.ageDifference[0], model.ageDifference[1], survivors ? survivors.share : 0,
+    maternity ? maternity.replacement * maternity.weeks / 52 : 0, maternity ? 1 : 0,
+    covers.active && health ? 1 : 0, covers.inactive && health ? 1 : 0, covers.retired && health ? 1 : 0,
+    covers.disabled && health ? 1 : 0, covers.survivor && health ? 1 : 0,
+  );
   kernel.steps.configure(
     tables.q.byteOffset, tables.rates.disability.byteOffset, tables.rates.emigration.byteOffset, tables.rates.fertility.byteOffset,
     tables.rates.lapse.byteOffset, tables.rates.reentry.byteOffset,
@@ -140,24 +161,30 @@ export function startKernel(
   );
 }
 
-/** Whether a state lies in the kernel's memory. */
-export const inKernel = (kernel: YearKernel, state: CohortState): boolean => state.members.buffer === kernel.buffer;
+/** The index of the kernel's state a call that only reads `state` works on: its own, or state 0 holding a copy of it. */
+export function readIndex(kernel: YearKernel, state: CohortState): number {
+  if (state === kernel.states[0]) return 0;
+  if (state === kernel.states[1]) return 1;
+  copyState(state, kernel.states[0]);
+  return 0;
+}
 
 /**
- * Whether `state` and `next` lie in the kernel's memory, as a run's do. If
- * not (states a step's test made), they are copied into the kernel's own two
- * states, which the step then works on: `kernelState(kernel, own, …)`, and
- * `leaveKernel` copies the second back.
+ * Whether `state` and `next` are the kernel's two states, as a run's are. If
+ * not (states a step's test made), they are copied into the kernel's states
+ * 0 and 1, which the step then works on (`stateIndex`), and `leaveKernel`
+ * copies state 1 back into `next`.
  */
 export function enterKernel(kernel: YearKernel, state: CohortState, next: CohortState): boolean {
-  if (inKernel(kernel, state) && inKernel(kernel, next)) return true;
+  const [first, second] = kernel.states;
+  if ((state === first && next === second) || (state === second && next === first)) return true;
   copyState(state, kernel.states[0]);
   copyState(next, kernel.states[1]);
   return false;
 }
 
-/** The state a kernel call reads (`which` 0) or writes (1). */
-export const kernelState = (kernel: YearKernel, own: boolean, state: CohortState, which: 0 | 1): CohortState => (own ? state : kernel.states[which]);
+/** Which of the kernel's states a kernel call reads: `state`'s, or the scratch copy's (0). */
+export const stateIndex = (kernel: YearKernel, own: boolean, state: CohortState): number => (own && state === kernel.states[1] ? 1 : 0);
 
 export function leaveKernel(kernel: YearKernel, own: boolean, next: CohortState): void {
   if (!own) copyState(kernel.states[1], next);

@@ -29,7 +29,7 @@ import { Flow, flowRow } from '../flows.js';
 import { rowIndex, slotIndex } from '../layout.js';
 import type { CohortState } from '../state.js';
 import type { YearContext } from './context.js';
-import { enterKernel, kernelState, leaveKernel } from './kernel.js';
+import { enterKernel, leaveKernel, stateIndex } from './kernel.js';
 
 /**
  * Step 4 for one row (group, sex): the A, I (and W) cells of its ages, every
@@ -58,29 +58,10 @@ import { enterKernel, kernelState, leaveKernel } from './kernel.js';
  */
 export function move(context: YearContext, state: CohortState, next: CohortState, row: number, flows: Float64Array): void {
   const { model, kernel } = context;
-  const { layout } = model;
-  const disability = model.scheme.benefits.disability;
-  const terms = context.disabilityTerms;
-  const parameterSlots = slotIndex(layout, rowIndex(model.groupOfCell[row >> 1]!, row % 2), 0);
-  // Care credits go to women (§12), and only when the scheme grants them.
-  const careCredits = row % 2 === 0 && context.careCreditYears > 0;
+  const parameterSlots = slotIndex(model.layout, rowIndex(model.groupOfCell[row >> 1]!, row % 2), 0);
   const last = lastMovingAge(context, state, row);
-  // States made outside a kernel (a step's tests) are walked in its scratch states.
   const own = enterKernel(kernel, state, next);
-  const from = kernelState(kernel, own, state, 0);
-  const to = kernelState(kernel, own, next, 1);
-  context.births = kernel.steps.moveAges(
-    from.members.byteOffset, to.members.byteOffset, to.pensioners.byteOffset,
-    to.memberAges.low.byteOffset, to.memberAges.high.byteOffset, to.pensionerAges.low.byteOffset, to.pensionerAges.high.byteOffset,
-    row, state.memberAges.low[row]!, last, parameterSlots,
-    disability ? 1 : 0, disability ? disability.vesting_years : layout.bins,
-    // Disability awards are needed where members become disabled, and where
-    // their deaths leave survivors (§4 step 5: when both benefits are paid).
-    disability !== undefined && model.scheme.benefits.survivors !== undefined ? 1 : 0,
-    careCredits ? 1 : 0, context.careCreditYears,
-    1 + context.investmentReturn, 1 + context.wageGrowth, context.halfYearGrowth, terms.fixed, terms.replacement, terms.minimum,
-    context.careCreditEarnings, context.careCreditBalance,
-  );
+  context.births = kernel.steps.moveAges(stateIndex(kernel, own, state), row, state.memberAges.low[row]!, last, parameterSlots);
   leaveKernel(kernel, own, next);
   context.memberHeadsOf = row;
   if (context.births > 0) flows[flowRow(row) + Flow.care_credit_contributions]! += context.births * context.careCreditContribution;

@@ -10,31 +10,26 @@ import { Flow, flowRow } from '../flows.js';
 import { rowIndex, slotIndex } from '../layout.js';
 import { type CohortState, DISABILITY, OLD_AGE, SURVIVOR } from '../state.js';
 import type { YearContext } from './context.js';
-import { copyState, inKernel } from './kernel.js';
+import { readIndex } from './kernel.js';
 import { lastMovingAge } from './move.js';
 
 export function payments(context: YearContext, state: CohortState, row: number, flows: Float64Array): void {
   const { model, kernel } = context;
-  const maternity = model.scheme.benefits.maternity;
-  const covers = model.healthCovers;
-  const sex = row % 2;
-  const parameterSlots = slotIndex(model.layout, rowIndex(model.groupOfCell[row >> 1]!, sex), 0);
+  const parameterSlots = slotIndex(model.layout, rowIndex(model.groupOfCell[row >> 1]!, row % 2), 0);
   const out = flowRow(row);
   // Step 4 ran first and summed the heads of the ages it moved; the rest (none
   // after step 1, or all when step 3 runs alone) are summed from the cells.
   const counted = context.memberHeadsOf === row ? lastMovingAge(context, state, row) : -1;
   context.memberHeadsOf = -1;
   // The loops run in the kernel (kernel.ts), on a copy of a state made elsewhere (a step's test).
-  const cells = inKernel(kernel, state) ? state : copyInto(context, state);
-  kernel.steps.memberPayments(
-    cells.members.byteOffset, row, parameterSlots, state.memberAges.low[row]!, state.memberAges.high[row]!, counted,
-    context.healthFactor, maternity ? maternity.replacement * maternity.weeks / 52 : 0, maternity !== undefined && sex === 0 ? 1 : 0,
-    covers.active ? 1 : 0, covers.inactive ? 1 : 0,
-  );
+  const from = readIndex(kernel, state);
+  kernel.steps.memberPayments(from, row, parameterSlots, state.memberAges.low[row]!, state.memberAges.high[row]!, counted);
   const members = kernel.tables.results; // memberPayments' sums at 0 … 11, pensionerPayments' after them
-  pensionerPayments(context, cells, row, parameterSlots, OLD_AGE, false, covers.retired, Flow.old_age_pensioners, Flow.old_age_benefits, flows);
-  pensionerPayments(context, cells, row, parameterSlots, DISABILITY, true, covers.disabled, Flow.disability_pensioners, Flow.disability_benefits, flows);
-  pensionerPayments(context, cells, row, parameterSlots, SURVIVOR, false, covers.survivor, Flow.survivor_pensioners, Flow.survivor_benefits, flows);
+  const first = state.pensionerAges.low[row]!;
+  const last = state.pensionerAges.high[row]!;
+  pensionerPayments(context, from, row, parameterSlots, first, last, OLD_AGE, Flow.old_age_pensioners, Flow.old_age_benefits, flows);
+  pensionerPayments(context, from, row, parameterSlots, first, last, DISABILITY, Flow.disability_pensioners, Flow.disability_benefits, flows);
+  pensionerPayments(context, from, row, parameterSlots, first, last, SURVIVOR, Flow.survivor_pensioners, Flow.survivor_benefits, flows);
   flows[out + Flow.actives]! += members[0]!;
   flows[out + Flow.inactives]! += members[1]!;
   flows[out + Flow.deaths]! += members[2]!;
@@ -55,22 +50,13 @@ export function payments(context: YearContext, state: CohortState, row: number, 
 /** Where pensionerPayments leaves its four sums in the kernel's results, after memberPayments' twelve. */
 export const PENSIONER_RESULTS = 12;
 
-function copyInto(context: YearContext, state: CohortState): CohortState {
-  const scratch = context.kernel.states[0];
-  copyState(state, scratch);
-  return scratch;
-}
-
 /** One pensioner state (`part`) of a row: heads, pensions paid on exposure, deaths and health cover (§5). */
 function pensionerPayments(
-  context: YearContext, state: CohortState, row: number, parameterSlots: number, part: number, disabled: boolean,
-  covered: boolean, countColumn: number, paidColumn: number, flows: Float64Array,
+  context: YearContext, from: number, row: number, parameterSlots: number, first: number, last: number, part: number,
+  countColumn: number, paidColumn: number, flows: Float64Array,
 ): void {
   const { kernel } = context;
-  kernel.steps.pensionerPayments(
-    state.pensioners.byteOffset, row, parameterSlots, state.pensionerAges.low[row]!, state.pensionerAges.high[row]!, part,
-    disabled ? 1 : 0, covered && context.model.healthCost !== null ? 1 : 0, context.healthFactor,
-  );
+  kernel.steps.pensionerPayments(from, row, parameterSlots, first, last, part);
   const { results } = kernel.tables;
   const out = flowRow(row);
   flows[out + countColumn]! += results[PENSIONER_RESULTS]!;

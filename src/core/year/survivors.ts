@@ -12,7 +12,7 @@
 import { rowIndex, slotIndex } from '../layout.js';
 import type { CohortState } from '../state.js';
 import type { YearContext } from './context.js';
-import { enterKernel, kernelState, leaveKernel } from './kernel.js';
+import { enterKernel, leaveKernel, stateIndex } from './kernel.js';
 import { lastMovingAge } from './move.js';
 
 /**
@@ -22,22 +22,15 @@ import { lastMovingAge } from './move.js';
  */
 export function survivors(context: YearContext, state: CohortState, next: CohortState, row: number): void {
   const { model, kernel } = context;
-  const benefit = model.scheme.benefits.survivors;
-  if (!benefit) return;
-  const { layout } = model;
-  const sex = row % 2;
-  const parameterSlots = slotIndex(layout, rowIndex(model.groupOfCell[row >> 1]!, sex), 0);
+  if (!model.scheme.benefits.survivors) return;
+  const parameterSlots = slotIndex(model.layout, rowIndex(model.groupOfCell[row >> 1]!, row % 2), 0);
   // Deaths of vested members leave survivors only when the scheme pays disability (§4 step 5);
   // step 4 summed each age's vested deaths and their awards (it computes the awards anyway).
   const firstMemberAge = state.memberAges.low[row]!;
   const lastMemberAge = model.scheme.benefits.disability ? lastMovingAge(context, state, row) : firstMemberAge - 1;
   const own = enterKernel(kernel, state, next);
-  const from = kernelState(kernel, own, state, 0);
-  const to = kernelState(kernel, own, next, 1);
   kernel.steps.survivors(
-    from.pensioners.byteOffset, to.pensioners.byteOffset, to.pensionerAges.low.byteOffset, to.pensionerAges.high.byteOffset,
-    row, parameterSlots, firstMemberAge, lastMemberAge, state.pensionerAges.low[row]!, state.pensionerAges.high[row]!,
-    context.pensionGrowth, model.spouseProbability[sex]!, model.ageDifference[sex]!, benefit.share,
+    stateIndex(kernel, own, state), row, parameterSlots, firstMemberAge, lastMemberAge, state.pensionerAges.low[row]!, state.pensionerAges.high[row]!,
   );
   leaveKernel(kernel, own, next);
 }
