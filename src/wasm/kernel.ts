@@ -12,7 +12,7 @@
 // Memory is the caller's (imported): typed arrays of the core laid out in it.
 // Pointers are byte offsets; indices count doubles (or int32s for ranges).
 
-// Where the row's tables are: set by configure() once per run.
+// Where the year's tables are, the layout and the emigration: set by configure() once per model (kernel.ts startKernel).
 let q: usize = 0; //              context.q, by parameter slot
 let disabilityRates: usize = 0; // rates.disability
 let emigrationRates: usize = 0; // rates.emigration

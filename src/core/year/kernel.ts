@@ -35,7 +35,7 @@ interface KernelExports {
   memberPayments(from: number, row: number, parameterSlots: number, firstAge: number, lastAge: number, counted: number): void;
 }
 
-/** The year's tables step 4 reads and writes, in the kernel's memory. */
+/** The year's tables the kernel's loops read and write, in its memory. */
 export interface KernelTables {
   q: Float64Array;
   qDisabled: Float64Array;
@@ -58,10 +58,10 @@ export interface YearKernel {
   layout: CellLayout;
   buffer: ArrayBuffer;
   steps: KernelExports;
-  /** A run's two states: the workspace's, or scratch for states made elsewhere (move.ts). */
+  /** A run's two states: the workspace's, or scratch for states made elsewhere (enterKernel). */
   states: [CohortState, CohortState];
   tables: KernelTables;
-  /** The model whose rates the kernel holds (startKernel). */
+  /** The model whose rates and benefits the kernel holds (startKernel). */
   configuredFor: object | undefined;
 }
 
@@ -129,7 +129,7 @@ export function yearKernel(layout: CellLayout): YearKernel {
   return record<YearKernel>({ layout, buffer: memory.buffer, steps, states, tables, configuredFor: undefined });
 }
 
-/** Sets a model into the kernel: its rates, and where everything lies. */
+/** Sets a model into the kernel: its rates, health costs and benefits, and where the year's tables lie. */
 export function startKernel(kernel: YearKernel, model: ProjectionModel): void {
   const { tables, layout } = kernel;
   const { rates, foreignDensity, emigrates } = model;
