@@ -226,6 +226,13 @@ export function withLanes(model: ProjectionModel, lanes: readonly number[]): Pro
   });
 }
 
+/**
+ * Parameter slots of a model: one per (group, sex, age) of the scheme's groups,
+ * where rates, q and §3's table are read. A model of entrant lanes has as
+ * many cell groups as lanes, more or fewer than its parameter groups.
+ */
+export const parameterSlotCount = (model: ProjectionModel): number => model.groups.length * 2 * model.layout.ages;
+
 /** The year's mortality table `q_{s,x,t}` by (sex, age) (§2), computed once per model and year. */
 export function mortalityOfYear(model: ProjectionModel, yearIndex: number): Float64Array {
   return (model.mortalityByYear[yearIndex] ??= mortalityTableOfYear(model.mortality, model.layout, yearIndex));

@@ -9,7 +9,7 @@
  */
 import { FLOW_WIDTH } from './flows.js';
 import type { CellLayout } from './layout.js';
-import type { ProjectionModel } from './model.js';
+import { parameterSlotCount, type ProjectionModel } from './model.js';
 import { type CohortState, clearState, isEmpty } from './state.js';
 import type { Timeline } from './timeline.js';
 import { startRun, type YearContext, yearContext } from './year/context.js';
@@ -39,12 +39,13 @@ export interface ProjectionWorkspace {
 export function projectionWorkspace(model: ProjectionModel, years: number, previous?: ProjectionWorkspace): ProjectionWorkspace {
   const { layout } = model;
   const flowsLength = years * layout.groups * 2 * FLOW_WIDTH;
-  if (previous !== undefined && sameLayout(previous.model.layout, layout) && previous.flows.length >= flowsLength) {
+  const slots = parameterSlotCount(model);
+  if (previous !== undefined && sameLayout(previous.model.layout, layout) && previous.kernel.parameterSlots === slots && previous.flows.length >= flowsLength) {
     return previous.model === model ? previous : record<ProjectionWorkspace>({
       model, states: previous.states, kernel: previous.kernel, context: undefined, flows: previous.flows,
     });
   }
-  const kernel = yearKernel(layout);
+  const kernel = yearKernel(layout, slots);
   return record<ProjectionWorkspace>({ model, states: kernel.states, kernel, context: undefined, flows: new Float64Array(flowsLength) });
 }
 

@@ -5,7 +5,7 @@
  */
 import { type MemberYearCache, memberYearCache, type MemberYearTable, fillMemberYears } from '../memberYears.js';
 import { type DisabilityAwardTerms, disabilityAwardTerms, type MemberAverages } from '../awards.js';
-import { mortalityOfYear, type ProjectionModel } from '../model.js';
+import { mortalityOfYear, parameterSlotCount, type ProjectionModel } from '../model.js';
 import { type YearKernel, yearKernel, startKernel } from './kernel.js';
 import type { Timeline } from '../timeline.js';
 import { record } from '../record.js';
@@ -74,7 +74,7 @@ const NO_DISABILITY_AWARD: DisabilityAwardTerms = { fixed: 0, replacement: 0, mi
  * new kernel by default; a projection workspace gives its own, whose
  * memory holds its states).
  */
-export function yearContext(model: ProjectionModel, timeline: Timeline, kernel: YearKernel = yearKernel(model.layout)): YearContext {
+export function yearContext(model: ProjectionModel, timeline: Timeline, kernel: YearKernel = yearKernel(model.layout, parameterSlotCount(model))): YearContext {
   return new YearContextObject(model, timeline, kernel);
 }
 

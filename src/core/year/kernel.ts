@@ -12,7 +12,7 @@
  * short enough that this warm-up was a third of step 4), and its f64x2
  * lanes move two of a cell's sums per instruction (bench/RESULTS.md).
  */
-import { type CellLayout, slotCount } from '../layout.js';
+import type { CellLayout } from '../layout.js';
 import type { ProjectionModel } from '../model.js';
 import type { RatesTable } from '../tables.js';
 import { type ArrayMaker, type CohortState, emptyState, stateSize } from '../state.js';
@@ -56,6 +56,8 @@ export interface KernelTables {
 
 export interface YearKernel {
   layout: CellLayout;
+  /** How many parameter slots its tables hold (model.ts parameterSlotCount). */
+  parameterSlots: number;
   buffer: ArrayBuffer;
   steps: KernelExports;
   /** A run's two states: the workspace's, or scratch for states made elsewhere (enterKernel). */
@@ -80,9 +82,11 @@ function kernelModule(): WebAssembly.Module {
 
 const PAGE = 65536;
 
-/** A kernel for runs on `layout`: its memory holds two states and the year's tables. */
-export function yearKernel(layout: CellLayout): YearKernel {
-  const slots = slotCount(layout);
+/**
+ * A kernel for runs on `layout` whose model has `slots` parameter slots: its
+ * memory holds two states and the year's tables.
+ */
+export function yearKernel(layout: CellLayout, slots: number): YearKernel {
   const state = stateSize(layout);
   const doubles = 2 * state.float64 + 11 * slots + 3 * layout.ages + 3 * layout.memberAges + layout.bins * 2 * ARRIVAL_SUMS + 16;
   const bytes = 8 * doubles + 4 * 2 * state.int32 + 8 * 16;
@@ -126,7 +130,7 @@ export function yearKernel(layout: CellLayout): YearKernel {
     state.members.byteOffset, state.pensioners.byteOffset, state.memberAges.low.byteOffset, state.memberAges.high.byteOffset,
     state.pensionerAges.low.byteOffset, state.pensionerAges.high.byteOffset,
   ]));
-  return record<YearKernel>({ layout, buffer: memory.buffer, steps, states, tables, configuredFor: undefined });
+  return record<YearKernel>({ layout, parameterSlots: slots, buffer: memory.buffer, steps, states, tables, configuredFor: undefined });
 }
 
 /** Sets a model into the kernel: its rates, health costs and benefits, and where the year's tables lie. */

@@ -13,7 +13,7 @@ import { PENSIONER_RESULTS } from '../../../src/core/year/payments.js';
 import { yearKernel } from '../../../src/core/year/kernel.js';
 import { KERNEL_WASM } from '../../../src/core/year/kernelWasm.js';
 import { ACTIVE, CREDITS, DISABILITY, EARNINGS, HEADS, OLD_AGE, OWN_BALANCE, PENSION, PENSIONER_STRIDE, SURVIVOR } from '../../../src/core/state.js';
-import { buildModel } from '../../../src/core/model.js';
+import { buildModel, parameterSlotCount, withLanes } from '../../../src/core/model.js';
 import { tinyScheme } from '../../support/scheme.js';
 
 const root = new URL('../../../', import.meta.url);
@@ -45,7 +45,7 @@ describe('the embedded kernel', () => {
 describe('yearKernel(layout)', () => {
   it('lays the two states and the year\'s tables in its memory, apart and whole', () => {
     const model = buildModel(tinyScheme({ rates: [{ age: 58, emigration: 0.01 }] }));
-    const kernel = yearKernel(model.layout);
+    const kernel = yearKernel(model.layout, parameterSlotCount(model));
     const arrays = [
       ...kernel.states.flatMap((state) => [state.members, state.pensioners, state.memberAges.low, state.memberAges.high, state.pensionerAges.low, state.pensionerAges.high]),
       kernel.tables.q, kernel.tables.qDisabled, kernel.tables.healthCosts, kernel.tables.results, kernel.tables.density, kernel.tables.insuredEarnings, kernel.tables.contributions, kernel.tables.matching,
@@ -60,5 +60,15 @@ describe('yearKernel(layout)', () => {
     expect(kernel.tables.results.length).toBe(PENSIONER_RESULTS + 4);
     // Doubles are aligned (v128 loads need not be, but typed arrays must).
     for (const array of arrays) if (array instanceof Float64Array) expect(array.byteOffset % 8).toBe(0);
+  });
+
+  it('sizes the tables read by parameter slot for the model\'s groups, not its cell groups (one entrant lane of the second group)', () => {
+    const model = buildModel(tinyScheme({ scheme: { groups: { g: {}, h: {} } } }));
+    const lanes = withLanes(model, [1]);
+    const kernel = yearKernel(lanes.layout, parameterSlotCount(lanes));
+    expect(lanes.layout.groups).toBe(1);
+    for (const table of [kernel.tables.q, kernel.tables.qDisabled, kernel.tables.density, ...Object.values(kernel.tables.rates)]) {
+      expect(table.length).toBe(2 * 2 * model.layout.ages);
+    }
   });
 });
