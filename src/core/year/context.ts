@@ -140,7 +140,6 @@ export function startRun(context: YearContext, timeline: Timeline): void {
 /** Lays out year `t0 + yearIndex` in the workspace. */
 export function enterYear(context: YearContext, yearIndex: number): void {
   const { model, timeline } = context;
-  const { ages } = model.layout;
   const scheme = model.scheme;
   context.yearIndex = yearIndex;
   context.investmentReturn = timeline.scenario.investmentReturn[yearIndex]!;
@@ -168,23 +167,8 @@ export function enterYear(context: YearContext, yearIndex: number): void {
     context.careCreditYears, context.careCreditEarnings, context.careCreditBalance, context.pensionGrowth, context.healthFactor,
   );
 
-  // §4: q = min(1, q_{s,x,t} × multiplier_g × m_D × F^q_t), and 1 at max_age whatever the multipliers.
-  const mortality = mortalityOfYear(model, yearIndex);
-  const factor = timeline.scenario.mortalityFactor[yearIndex]!;
-  const disabledMultiplier = scheme.benefits.disability?.mortality_multiplier ?? 1;
-  for (let group = 0; group < model.groups.length; group += 1) {
-    if (model.groupInUse[group] === 0) continue;
-    const multiplier = model.groups[group]!.mortalityMultiplier;
-    for (let sex = 0; sex < 2; sex += 1) {
-      const first = (group * 2 + sex) * ages;
-      for (let ageIndex = 0; ageIndex < ages - 1; ageIndex += 1) {
-        const base = mortality[sex * ages + ageIndex]!;
-        context.q[first + ageIndex] = Math.min(1, base * multiplier * factor);
-        context.qDisabled[first + ageIndex] = Math.min(1, base * multiplier * disabledMultiplier * factor);
-      }
-      context.q[first + ages - 1] = 1;
-      context.qDisabled[first + ages - 1] = 1;
-    }
-  }
+  // §4: q = min(1, q_{s,x,t} × multiplier_g × m_D × F^q_t), and 1 at max_age whatever the multipliers (the kernel's yearMortality).
+  context.kernel.tables.mortality.set(mortalityOfYear(model, yearIndex));
+  context.kernel.steps.yearMortality(timeline.scenario.mortalityFactor[yearIndex]!, scheme.benefits.disability?.mortality_multiplier ?? 1);
   fillMemberYears(model, timeline, yearIndex, context.memberYearCache, context.memberYear);
 }

@@ -26,6 +26,8 @@ interface KernelExports {
   configurePensioners(qDisabled: number, healthCosts: number, results: number): void;
   configureStates(...pointers: number[]): void;
   configureBenefits(...benefits: number[]): void;
+  configureMortality(mortality: number, multipliers: number, inUse: number, groups: number): void;
+  yearMortality(factor: number, disabledMultiplier: number): void;
   startYear(...yearNumbers: number[]): void;
   /** The calls below name the state they read by its index in `states` (0 or 1); they write the other. */
   moveAges(from: number, row: number, firstAge: number, lastAge: number, parameterSlots: number): number;
@@ -52,6 +54,10 @@ export interface KernelTables {
   memberDeathPensions: Float64Array;
   arrivals: Float64Array;
   rates: Pick<RatesTable, 'disability' | 'emigration' | 'fertility' | 'lapse' | 'reentry'>;
+  /** The year's q_{s,x,t} by (sex, age), each group's mortality multiplier, and 1 where some cell follows the group. */
+  mortality: Float64Array;
+  multipliers: Float64Array;
+  groupsInUse: Int32Array;
 }
 
 export interface YearKernel {
@@ -88,8 +94,9 @@ const PAGE = 65536;
  */
 export function yearKernel(layout: CellLayout, slots: number): YearKernel {
   const state = stateSize(layout);
-  const doubles = 2 * state.float64 + 11 * slots + 3 * layout.ages + 3 * layout.memberAges + layout.bins * 2 * ARRIVAL_SUMS + 16;
-  const bytes = 8 * doubles + 4 * 2 * state.int32 + 8 * 16;
+  const groups = slots / (2 * layout.ages);
+  const doubles = 2 * state.float64 + 11 * slots + 5 * layout.ages + 3 * layout.memberAges + layout.bins * 2 * ARRIVAL_SUMS + 16 + groups;
+  const bytes = 8 * doubles + 4 * (2 * state.int32 + groups) + 8 * 16;
   const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE) });
   const instance = new WebAssembly.Instance(kernelModule(), { env: { memory } });
   let offset = 0;
@@ -124,6 +131,9 @@ export function yearKernel(layout: CellLayout, slots: number): YearKernel {
       disability: arrays.float64(slots), emigration: arrays.float64(slots), fertility: arrays.float64(slots),
       lapse: arrays.float64(slots), reentry: arrays.float64(slots),
     }),
+    mortality: arrays.float64(2 * layout.ages),
+    multipliers: arrays.float64(groups),
+    groupsInUse: arrays.int32(groups),
   });
   const steps = instance.exports as unknown as KernelExports;
   steps.configureStates(...states.flatMap((state) => [
@@ -155,6 +165,9 @@ export function startKernel(kernel: YearKernel, model: ProjectionModel): void {
     covers.active && health ? 1 : 0, covers.inactive && health ? 1 : 0, covers.retired && health ? 1 : 0,
     covers.disabled && health ? 1 : 0, covers.survivor && health ? 1 : 0,
   );
+  model.groups.forEach((group, index) => { tables.multipliers[index] = group.mortalityMultiplier; });
+  tables.groupsInUse.set(model.groupInUse);
+  kernel.steps.configureMortality(tables.mortality.byteOffset, tables.multipliers.byteOffset, tables.groupsInUse.byteOffset, model.groups.length);
   kernel.steps.configure(
     tables.q.byteOffset, tables.rates.disability.byteOffset, tables.rates.emigration.byteOffset, tables.rates.fertility.byteOffset,
     tables.rates.lapse.byteOffset, tables.rates.reentry.byteOffset,

@@ -50,7 +50,7 @@ describe('yearKernel(layout)', () => {
       ...kernel.states.flatMap((state) => [state.members, state.pensioners, state.memberAges.low, state.memberAges.high, state.pensionerAges.low, state.pensionerAges.high]),
       kernel.tables.q, kernel.tables.qDisabled, kernel.tables.healthCosts, kernel.tables.results, kernel.tables.density, kernel.tables.insuredEarnings, kernel.tables.contributions, kernel.tables.matching,
       kernel.tables.memberHeads, kernel.tables.memberDeaths, kernel.tables.memberDeathPensions, kernel.tables.arrivals,
-      ...Object.values(kernel.tables.rates),
+      ...Object.values(kernel.tables.rates), kernel.tables.mortality, kernel.tables.multipliers, kernel.tables.groupsInUse,
     ];
     const spans = arrays.map((array) => [array.byteOffset, array.byteOffset + array.byteLength] as const).sort((a, b) => a[0] - b[0]);
     for (const array of arrays) expect(array.buffer).toBe(kernel.buffer);
