@@ -7,6 +7,7 @@ import { ExitCode, InvalidInputError, REPORT_URL, UsageError } from './errors.js
 import type { CliIo } from './io.js';
 import { reportInvalidInput } from './loadValid.js';
 import { VERSION } from '../version.js';
+import { CellMemoryError } from '../core/year/kernel.js';
 import { allCommands } from './commands/index.js';
 
 /** What every command's action gets: the injected world and a way to set the exit code. */
@@ -75,6 +76,10 @@ function reportFailure(error: unknown, io: CliIo): ExitCode {
   }
   if (error instanceof InvalidInputError) {
     reportInvalidInput(error, io);
+    return ExitCode.invalidInput;
+  }
+  if (error instanceof CellMemoryError) {
+    io.stderr.write(`sipro: invalid input: ${error.message}\n`);
     return ExitCode.invalidInput;
   }
   if (isEnvironmentError(error)) {

@@ -17,6 +17,7 @@ import {
 } from './tables.js';
 import type { SchemeData } from './types.js';
 import { record } from './record.js';
+import { checkKernelFits } from './year/kernel.js';
 
 /** What a group's members do and pay (§2 `groups`, §3). */
 export interface GroupParameters {
@@ -122,6 +123,8 @@ export function buildModel(data: SchemeData, sibling?: ProjectionModel): Project
     carriesBalance: oldAge.formula === 'account' || oldAge.refund === 'account', carriesForeign: scheme.portability.totalization, emigrates,
   });
   const layout = cellLayout(range.minAge, range.maxAge, groups.length, memberAges, topCreditBin(scheme) + 1, sums);
+  // Before any work: a scheme whose cells the year's kernel cannot hold gets an error that says why.
+  checkKernelFits(layout, groups.length * 2 * ages);
   const incomeRowOfSlot = incomeRowIndex(data.income, groupNames, range);
   for (let slot = 0; slot < incomeRowOfSlot.length; slot += 1) {
     const sex = Math.floor(slot / ages) % 2;

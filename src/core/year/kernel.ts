@@ -87,17 +87,46 @@ function kernelModule(): WebAssembly.Module {
 }
 
 const PAGE = 65536;
+/** A 32-bit WebAssembly memory holds at most 65,536 pages: 4 GiB. */
+const MAX_PAGES = 65536;
+
+/** Bytes of a kernel's memory for `layout` and `slots` parameter slots: two states, the year's tables, and alignment. */
+export function kernelBytes(layout: CellLayout, slots: number): number {
+  const state = stateSize(layout);
+  const groups = slots / (2 * layout.ages);
+  const doubles = 2 * state.float64 + 11 * slots + 5 * layout.ages + 3 * layout.memberAges + layout.bins * 2 * ARRIVAL_SUMS + 16 + groups;
+  return 8 * doubles + 4 * (2 * state.int32 + groups) + 8 * 16;
+}
+
+/**
+ * A scheme whose cells do not fit in a kernel's memory (at most 4 GiB): the
+ * message names the dimensions that make them and what would shrink them.
+ */
+export class CellMemoryError extends RangeError {
+  override name = 'CellMemoryError';
+  constructor(readonly layout: CellLayout, readonly bytes: number) {
+    const gib = (value: number) => (value / 2 ** 30).toFixed(1);
+    super(`the scheme's cells need ${gib(bytes)} GiB (${layout.groups} groups × 2 sexes × ${layout.memberAges} member ages × ${layout.bins} credit bins`
+      + ` × ${layout.memberStride} sums, in two years' states), and sipro projects at most ${gib(MAX_PAGES * PAGE)} GiB:`
+      + ' use fewer groups, lower benefits.old_age.vesting_years or benefits.disability.vesting_years (the credit bins),'
+      + ' or fewer ages (projection.min_age, the retirement ages)');
+  }
+}
+
+/** Throws CellMemoryError when a kernel for `layout` would not fit in a WebAssembly memory. */
+export function checkKernelFits(layout: CellLayout, slots: number): void {
+  const bytes = kernelBytes(layout, slots);
+  if (Math.ceil(bytes / PAGE) > MAX_PAGES) throw new CellMemoryError(layout, bytes);
+}
 
 /**
  * A kernel for runs on `layout` whose model has `slots` parameter slots: its
  * memory holds two states and the year's tables.
  */
 export function yearKernel(layout: CellLayout, slots: number): YearKernel {
-  const state = stateSize(layout);
+  checkKernelFits(layout, slots);
   const groups = slots / (2 * layout.ages);
-  const doubles = 2 * state.float64 + 11 * slots + 5 * layout.ages + 3 * layout.memberAges + layout.bins * 2 * ARRIVAL_SUMS + 16 + groups;
-  const bytes = 8 * doubles + 4 * (2 * state.int32 + groups) + 8 * 16;
-  const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE) });
+  const memory = new WebAssembly.Memory({ initial: Math.ceil(kernelBytes(layout, slots) / PAGE) });
   const instance = new WebAssembly.Instance(kernelModule(), { env: { memory } });
   let offset = 0;
   const arrays: ArrayMaker = {
