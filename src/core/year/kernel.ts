@@ -224,6 +224,10 @@ export function readIndex(kernel: YearKernel, state: CohortState): number {
 export function enterKernel(kernel: YearKernel, state: CohortState, next: CohortState): boolean {
   const [first, second] = kernel.states;
   if ((state === first && next === second) || (state === second && next === first)) return true;
+  // A kernel state beside another state would be overwritten by the copies.
+  if (state === first || state === second || next === first || next === second) {
+    throw new Error('a year step takes two states of one run, or two made elsewhere, not one of each');
+  }
   copyState(state, kernel.states[0]);
   copyState(next, kernel.states[1]);
   return false;

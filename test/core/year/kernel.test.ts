@@ -10,9 +10,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ARRIVAL_SUMS } from '../../../src/core/year/arrivals.js';
 import { PENSIONER_RESULTS } from '../../../src/core/year/payments.js';
-import { yearKernel } from '../../../src/core/year/kernel.js';
+import { enterKernel, yearKernel } from '../../../src/core/year/kernel.js';
 import { KERNEL_WASM } from '../../../src/core/year/kernelWasm.js';
-import { ACTIVE, CREDITS, DISABILITY, EARNINGS, HEADS, OLD_AGE, OWN_BALANCE, PENSION, PENSIONER_STRIDE, SURVIVOR } from '../../../src/core/state.js';
+import { ACTIVE, CREDITS, DISABILITY, EARNINGS, emptyState, HEADS, OLD_AGE, OWN_BALANCE, PENSION, PENSIONER_STRIDE, SURVIVOR } from '../../../src/core/state.js';
 import { buildModel, parameterSlotCount, withLanes } from '../../../src/core/model.js';
 import { tinyScheme } from '../../support/scheme.js';
 
@@ -70,5 +70,15 @@ describe('yearKernel(layout)', () => {
     for (const table of [kernel.tables.q, kernel.tables.qDisabled, kernel.tables.density, ...Object.values(kernel.tables.rates)]) {
       expect(table.length).toBe(2 * 2 * model.layout.ages);
     }
+  });
+
+  it('refuses a step on one of its states and one made elsewhere, which the copies would overwrite', () => {
+    const model = buildModel(tinyScheme());
+    const kernel = yearKernel(model.layout, parameterSlotCount(model));
+    const elsewhere = emptyState(model.layout);
+    expect(() => enterKernel(kernel, kernel.states[1], elsewhere)).toThrow(/two states of one run, or two made elsewhere/);
+    expect(() => enterKernel(kernel, elsewhere, kernel.states[0])).toThrow(/two states of one run, or two made elsewhere/);
+    expect(enterKernel(kernel, kernel.states[1], kernel.states[0])).toBe(true);
+    expect(enterKernel(kernel, elsewhere, emptyState(model.layout))).toBe(false);
   });
 });
