@@ -1,7 +1,7 @@
-// Compiles the year's kernel (src/wasm/kernel.ts, AssemblyScript) to WebAssembly and
+// Compiles the year's kernel (src/wasm/, AssemblyScript, from its entry kernel.ts) to WebAssembly and
 // embeds the bytes in src/core/year/kernelWasm.ts, as base64: the core stays
 // pure TypeScript that imports, builds and tests without a compiler of its
-// own. Run it (npm run build:wasm) after changing src/wasm/kernel.ts and commit
+// own. Run it (npm run build:wasm) after changing a file of src/wasm/ and commit
 // both files; test/core/year/kernel.test.ts fails when they disagree.
 import asc from 'assemblyscript/asc';
 import { writeFile } from 'node:fs/promises';

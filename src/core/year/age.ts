@@ -9,7 +9,7 @@ import type { CohortState } from '../state.js';
 import type { YearContext } from './context.js';
 import { enterKernel, leaveKernel, stateIndex } from './kernel.js';
 
-/** Step 6 for one row (group, sex): P, D and S, in src/wasm/kernel.ts's `agePensioners` (kernel.ts says why). */
+/** Step 6 for one row (group, sex): P, D and S, in src/wasm/pensioners.ts's `agePensionersOf` (kernel.ts says why). */
 export function agePensioners(context: YearContext, state: CohortState, next: CohortState, row: number): void {
   const { model, kernel } = context;
   const { layout } = model;

@@ -6,7 +6,7 @@
  * them in a scratch of its memory (kernel.ts), every bin's A and I parts
  * with all six sums, in the order of state.ts's (HEADS, CREDITS, EARNINGS,
  * OWN_BALANCE), then `N × b̄` and `N × f̄`, whether or not the scheme's cells
- * carry these two: three pairs for the walk's f64x2 lanes (src/wasm/kernel.ts).
+ * carry these two: three pairs for the walk's f64x2 lanes (src/wasm/walk.ts).
  */
 import { OWN_BALANCE } from '../state.js';
 

@@ -1,5 +1,5 @@
 /**
- * The loops of a year over cohort cells, as WebAssembly (src/wasm/kernel.ts):
+ * The loops of a year over cohort cells, as WebAssembly (src/wasm/):
  * step 4's walk of the member cells, and steps 3 (pensioners' part), 5 and 6
  * on the pensioner slots; and the memory they work in. A kernel owns one
  * WebAssembly memory, sized once for a layout: the two cohort states of a

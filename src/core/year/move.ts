@@ -34,7 +34,7 @@ import { enterKernel, leaveKernel, stateIndex } from './kernel.js';
 /**
  * Step 4 for one row (group, sex): the A, I (and W) cells of its ages, every
  * credit bin, into next year's cells one year older. The walk itself is
- * src/wasm/kernel.ts (kernel.ts says why), one function for the row, so that
+ * src/wasm/walk.ts (kernel.ts says why), one function for the row, so that
  * what the row's ages share is read once. The moves are done on sums: a
  * destination that takes a share `f` of a cell's `N` members gets `f N`
  * heads and `f` times each of the cell's year-end sums (`N ×` the year-end

@@ -16,7 +16,7 @@ import { enterKernel, leaveKernel, stateIndex } from './kernel.js';
 import { lastMovingAge } from './move.js';
 
 /**
- * Step 5 for one row (group, sex): the loops are src/wasm/kernel.ts's
+ * Step 5 for one row (group, sex): the loops are src/wasm/pensioners.ts's
  * `survivors` (kernel.ts says why), over the ages step 4 summed the vested
  * deaths of (when the scheme pays disability) and the P and D slots.
  */

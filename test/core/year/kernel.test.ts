@@ -1,12 +1,12 @@
 /**
- * The year's WebAssembly kernel (src/core/year/kernel.ts, src/wasm/kernel.ts) as
+ * The year's WebAssembly kernel (src/core/year/kernel.ts, src/wasm/) as
  * a build artefact: the bytes the core embeds are those its source compiles
  * to, the kernel reads cells and slots where state.ts lays them out, and the
  * arrays it places in its memory do not overlap. What its loops compute is
  * tested through the step functions that call them (move, payments,
  * survivors, agePensioners) by the steps' own tests and by every projection.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ARRIVAL_SUMS } from '../../../src/core/year/arrivals.js';
 import { PENSIONER_RESULTS } from '../../../src/core/year/payments.js';
@@ -19,15 +19,16 @@ import { tinyScheme } from '../../support/scheme.js';
 const root = new URL('../../../', import.meta.url);
 
 describe('the embedded kernel', () => {
-  it('is what build-wasm.mjs compiles from src/wasm/kernel.ts (after a change there, run npm run build:wasm)', async () => {
+  it('is what build-wasm.mjs compiles from src/wasm/ (after a change there, run npm run build:wasm)', async () => {
     const builder = (await import(new URL('build-wasm.mjs', root).href)) as { compileKernel(): Promise<Uint8Array> };
     const compiled = Buffer.from(await builder.compileKernel());
     expect(compiled.equals(Buffer.from(KERNEL_WASM, 'base64'))).toBe(true);
   }, 60_000);
 
   it('reads cells, pensioner slots and arrivals where state.ts and arrivals.ts put them', () => {
-    const source = readFileSync(new URL('src/wasm/kernel.ts', root), 'utf8');
-    const constant = (name: string) => Number(new RegExp(`^const ${name}: i32 = (\\d+);$`, 'm').exec(source)?.[1]);
+    const folder = new URL('src/wasm/', root);
+    const source = readdirSync(folder).map((file) => readFileSync(new URL(file, folder), 'utf8')).join('\n');
+    const constant = (name: string) => Number(new RegExp(`^(?:export )?const ${name}: i32 = (\\d+);$`, 'm').exec(source)?.[1]);
     expect({
       HEADS: constant('HEADS'), CREDITS: constant('CREDITS'), EARNINGS: constant('EARNINGS'), OWN_BALANCE: constant('OWN_BALANCE'),
       ACTIVE: constant('ACTIVE'), PENSIONER_STRIDE: constant('PENSIONER_STRIDE'), DISABILITY: constant('DISABILITY'), PENSION: constant('PENSION'),
