@@ -81,7 +81,7 @@ export interface ArrayMaker {
   int32(length: number): Int32Array;
 }
 
-export const heapArrays: ArrayMaker = { float64: (length) => new Float64Array(length), int32: (length) => new Int32Array(length) };
+const heapArrays: ArrayMaker = { float64: (length) => new Float64Array(length), int32: (length) => new Int32Array(length) };
 
 function emptyRanges(rows: number, arrays: ArrayMaker): AgeRanges {
   return record({ low: arrays.int32(rows).fill(0x7fffffff), high: arrays.int32(rows).fill(-1) });

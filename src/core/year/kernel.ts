@@ -91,7 +91,7 @@ const PAGE = 65536;
 const MAX_PAGES = 65536;
 
 /** Bytes of a kernel's memory for `layout` and `slots` parameter slots: two states, the year's tables, and alignment. */
-export function kernelBytes(layout: CellLayout, slots: number): number {
+function kernelBytes(layout: CellLayout, slots: number): number {
   const state = stateSize(layout);
   const groups = slots / (2 * layout.ages);
   const doubles = 2 * state.float64 + 11 * slots + 5 * layout.ages + 3 * layout.memberAges + layout.bins * 2 * ARRIVAL_SUMS + 16 + groups;
@@ -241,7 +241,7 @@ export function leaveKernel(kernel: YearKernel, own: boolean, next: CohortState)
 }
 
 /** Copies a state's numbers into another of the same layout. */
-export function copyState(from: CohortState, to: CohortState): void {
+function copyState(from: CohortState, to: CohortState): void {
   to.members.set(from.members);
   to.pensioners.set(from.pensioners);
   to.memberAges.low.set(from.memberAges.low);

@@ -24,27 +24,27 @@ export function payments(context: YearContext, state: CohortState, row: number, 
   // The loops run in the kernel (kernel.ts), on a copy of a state made elsewhere (a step's test).
   const from = readIndex(kernel, state);
   kernel.steps.memberPayments(from, row, parameterSlots, state.memberAges.low[row]!, state.memberAges.high[row]!, counted);
-  const members = kernel.tables.results; // memberPayments' sums at 0 … 11, pensionerPayments' after them
+  const memberSums = kernel.tables.results; // memberPayments' sums at 0 … 11, pensionerPayments' after them
   const first = state.pensionerAges.low[row]!;
   const last = state.pensionerAges.high[row]!;
   pensionerPayments(context, from, row, parameterSlots, first, last, OLD_AGE, Flow.old_age_pensioners, Flow.old_age_benefits, flows);
   pensionerPayments(context, from, row, parameterSlots, first, last, DISABILITY, Flow.disability_pensioners, Flow.disability_benefits, flows);
   pensionerPayments(context, from, row, parameterSlots, first, last, SURVIVOR, Flow.survivor_pensioners, Flow.survivor_benefits, flows);
-  flows[out + Flow.actives]! += members[0]!;
-  flows[out + Flow.inactives]! += members[1]!;
-  flows[out + Flow.deaths]! += members[2]!;
+  flows[out + Flow.actives]! += memberSums[0]!;
+  flows[out + Flow.inactives]! += memberSums[1]!;
+  flows[out + Flow.deaths]! += memberSums[2]!;
   if (model.emigrates) {
-    flows[out + Flow.emigrants]! += members[10]!;
-    flows[out + Flow.deaths]! += members[11]!;
-    flows[out + Flow.emigrantDeaths]! += members[11]!;
+    flows[out + Flow.emigrants]! += memberSums[10]!;
+    flows[out + Flow.deaths]! += memberSums[11]!;
+    flows[out + Flow.emigrantDeaths]! += memberSums[11]!;
   }
-  flows[out + Flow.contributions]! += members[3]!;
-  flows[out + Flow.matching]! += members[4]!;
-  flows[out + Flow.insured_earnings]! += members[5]!;
-  flows[out + Flow.activeExposure]! += members[6]!;
-  flows[out + Flow.paidExposure]! += members[7]!;
-  flows[out + Flow.health_benefits]! += members[8]!;
-  flows[out + Flow.maternity_benefits]! += members[9]!;
+  flows[out + Flow.contributions]! += memberSums[3]!;
+  flows[out + Flow.matching]! += memberSums[4]!;
+  flows[out + Flow.insured_earnings]! += memberSums[5]!;
+  flows[out + Flow.activeExposure]! += memberSums[6]!;
+  flows[out + Flow.paidExposure]! += memberSums[7]!;
+  flows[out + Flow.health_benefits]! += memberSums[8]!;
+  flows[out + Flow.maternity_benefits]! += memberSums[9]!;
 }
 
 /** Where pensionerPayments leaves its four sums in the kernel's results, after memberPayments' twelve. */
