@@ -87,6 +87,33 @@ export interface ProjectionModel {
   mortalityByYear: (Float64Array | undefined)[];
 }
 
+const retirementAgeIndexOf = (scheme: Scheme, range: AgeRange): readonly [number, number] =>
+  [retirementAge(scheme, 'F') - range.minAge, retirementAge(scheme, 'M') - range.minAge];
+
+/**
+ * The cells of a validated scheme (§4): their layout, and the parameter slots
+ * (groups × 2 sexes × ages) beside them, what the year's kernel must hold.
+ * @param emigrates whether any rate of emigration is not 0 (the emigrants'
+ *   part W); by default, read from the rates
+ * @example modelLayout(data).layout.bins // the top credit bin + 1
+ */
+export function modelLayout(data: SchemeData, emigrates?: boolean): { layout: CellLayout; slots: number } {
+  const { scheme } = data;
+  const range: AgeRange = { minAge: scheme.projection.min_age, maxAge: scheme.projection.max_age };
+  const groupNames = Object.keys(scheme.groups);
+  const groups = groupNames.length;
+  const ages = ageCount(range);
+  const retirementAgeIndex = retirementAgeIndexOf(scheme, range);
+  // Members older than the highest retirement age exist only at t0, before step 1 retires them.
+  const memberAges = Math.min(ages, Math.max(retirementAgeIndex[0], retirementAgeIndex[1], oldestMemberIndex(data.population, range.minAge)) + 1);
+  const oldAge = scheme.benefits.old_age;
+  const sums = memberSumsOf({
+    carriesBalance: oldAge.formula === 'account' || oldAge.refund === 'account', carriesForeign: scheme.portability.totalization,
+    emigrates: emigrates ?? ratesTable(data.rates, groupNames, range).emigration.some((rate) => rate > 0),
+  });
+  return { layout: cellLayout(range.minAge, range.maxAge, groups, memberAges, topCreditBin(scheme) + 1, sums), slots: groups * 2 * ages };
+}
+
 /**
  * The model of a validated scheme.
  * @param sibling a model of the same batch (a sweep's base, say): when its
@@ -112,19 +139,13 @@ export function buildModel(data: SchemeData, sibling?: ProjectionModel): Project
     };
   });
   const ages = ageCount(range);
-  const retirementAgeIndex = [retirementAge(scheme, 'F') - range.minAge, retirementAge(scheme, 'M') - range.minAge] as const;
-  // Members older than the highest retirement age exist only at t0, before step 1 retires them.
-  const memberAges = Math.min(ages, Math.max(retirementAgeIndex[0], retirementAgeIndex[1], oldestMemberIndex(data.population, range.minAge)) + 1);
+  const retirementAgeIndex = retirementAgeIndexOf(scheme, range);
   const rates = ratesTable(data.rates, groupNames, range);
   const mortality = mortalityBasis(data.mortality, range);
   const emigrates = rates.emigration.some((rate) => rate > 0);
-  const oldAge = scheme.benefits.old_age;
-  const sums = memberSumsOf({
-    carriesBalance: oldAge.formula === 'account' || oldAge.refund === 'account', carriesForeign: scheme.portability.totalization, emigrates,
-  });
-  const layout = cellLayout(range.minAge, range.maxAge, groups.length, memberAges, topCreditBin(scheme) + 1, sums);
+  const { layout, slots } = modelLayout(data, emigrates);
   // Before any work: a scheme whose cells the year's kernel cannot hold gets an error that says why.
-  checkKernelFits(layout, groups.length * 2 * ages);
+  checkKernelFits(layout, slots);
   const incomeRowOfSlot = incomeRowIndex(data.income, groupNames, range);
   for (let slot = 0; slot < incomeRowOfSlot.length; slot += 1) {
     const sex = Math.floor(slot / ages) % 2;

@@ -6,7 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
+import { modelLayout } from '../core/model.js';
 import type { SchemeData } from '../core/types.js';
+import { kernelFitError } from '../core/year/kernel.js';
 import { filesSchema, schemeSchema } from '../schema/scheme.js';
 import type { TableName } from '../schema/tables.js';
 import type { Table } from './checks/common.js';
@@ -147,6 +149,8 @@ export function schemeSource(target: string, options: ReadOptions = {}): SchemeS
         mortality: rowsOf(mortality),
         rates: rowsOf(rates),
       };
+      const tooLarge = cellMemoryError(data, schemeName);
+      if (tooLarge !== undefined) return { data: undefined, diagnostics: shown([...diagnostics, tooLarge], moreErrors), inputs };
       return { data, diagnostics: shown(diagnostics, moreErrors), inputs };
     },
   };
@@ -161,6 +165,21 @@ async function readTable(input: TableInput, settings: CsvSettings, options: Read
     ? undefined
     : { role: input.role, path: input.path, name: input.name, sha256: read.sha256, rows: read.rowsRead };
   return { table, found: read.diagnostics, moreErrors: read.moreErrors, input: loaded };
+}
+
+/**
+ * A valid scheme whose cells (§4) the year's kernel cannot hold (more than
+ * 4 GiB) cannot be projected: an input error like any other, so that
+ * `validate` and `--json` report it. Checked first as if members emigrated
+ * (cells with the part W, the most they hold), which needs no rates table:
+ * almost every scheme fits so.
+ */
+function cellMemoryError(data: SchemeData, schemeName: string): Diagnostic | undefined {
+  const atMost = modelLayout(data, true);
+  if (kernelFitError(atMost.layout, atMost.slots) === undefined) return undefined;
+  const { layout, slots } = modelLayout(data);
+  const error = kernelFitError(layout, slots);
+  return error === undefined ? undefined : { severity: 'error', file: schemeName, path: 'groups', message: error.message };
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

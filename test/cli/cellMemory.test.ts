@@ -1,7 +1,8 @@
 /**
  * A scheme whose cells cannot fit in the year's kernel (src/core/year/kernel.ts:
  * a WebAssembly memory of at most 4 GiB) is an input the user can change, not
- * a bug: exit 3 and a message that names the dimensions and what shrinks them.
+ * a bug: an error of scheme.yaml that validate reports like any other (exit 3),
+ * with a message that names the dimensions and what shrinks them.
  *
  * 2,000 groups with a retirement age of 110 and vesting_years 94 make member
  * cells of 2,000 groups × 2 sexes × 96 member ages (15–110) × 95 credit bins
@@ -11,6 +12,7 @@
  * (q, q_D, §3's four, five rates), 33,792,000 bytes: 4.74 × 10⁹ bytes in all
  * (the rest is a few kB), 4.4 GiB, over 4 GiB.
  */
+import { existsSync } from 'node:fs';
 import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,11 +53,26 @@ describe('a scheme too large for the kernel', () => {
     expect(() => checkKernelFits(smaller, (GROUPS / 10) * 2 * 96)).not.toThrow();
   });
 
-  it('sipro project exits 3 with that message, not as an internal error', async () => {
+  it('sipro project exits 3 with that message, as an error of scheme.yaml, not as an internal error', async () => {
     const folder = await hugeScheme();
-    const result = await runSipro(['project', folder, '--out', join(await scratchFolder(), 'out'), '--quiet']);
+    const out = join(await scratchFolder(), 'out');
+    const result = await runSipro(['project', folder, '--out', out, '--quiet']);
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/^sipro: invalid input: the scheme's cells need 4\.4 GiB \(2000 groups .* use fewer groups, lower benefits\.old_age\.vesting_years/);
+    expect(result.stderr).toMatch(/^scheme\.yaml: the scheme's cells need 4\.4 GiB \(2000 groups .* use fewer groups, lower benefits\.old_age\.vesting_years/);
     expect(result.stderr).not.toMatch(/internal error/);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
+  it('sipro validate reports it too, as text and as a JSON diagnostic, with exit 3', async () => {
+    const folder = await hugeScheme();
+    const text = await runSipro(['validate', folder]);
+    expect(text.code).toBe(3);
+    expect(text.stderr).toMatch(/^scheme\.yaml: the scheme's cells need 4\.4 GiB/);
+    const json = await runSipro(['validate', folder, '--json']);
+    expect(json.code).toBe(3);
+    const report = JSON.parse(json.stdout) as { valid: boolean; errors: number; diagnostics: { severity: string; file: string; path?: string; message: string }[] };
+    expect(report.valid).toBe(false);
+    expect(report.errors).toBe(1);
+    expect(report.diagnostics).toEqual([expect.objectContaining({ severity: 'error', file: 'scheme.yaml', path: 'groups', message: expect.stringMatching(/^the scheme's cells need 4\.4 GiB/) })]);
   }, 60_000);
 });

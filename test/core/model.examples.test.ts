@@ -3,7 +3,7 @@
  * carries (methodology §1 bins, §2 tables, §8 lanes).
  */
 import { describe, expect, it } from 'vitest';
-import { buildModel, mortalityOfYear, withLanes } from '../../src/core/model.js';
+import { buildModel, modelLayout, mortalityOfYear, withLanes } from '../../src/core/model.js';
 import { project, projectScheme } from '../../src/core/project.js';
 import { deterministicScenario } from '../../src/core/scenario.js';
 import { tinyScheme } from '../support/scheme.js';
@@ -31,6 +31,21 @@ describe('buildModel(data)', () => {
     expect(model.layout).toMatchObject({ minAge: 58, maxAge: 62, ages: 5, groups: 2, bins: 6, memberAges: 61 - 58 + 1 });
     expect(model.retirementAgeIndex).toEqual([2, 3]);
     expect([...model.groupOfCell]).toEqual([0, 1]);
+  });
+
+  it('modelLayout(data) is the layout buildModel lays out, with the parameter slots groups × 2 × ages', () => {
+    const scheme = { groups: { a: {}, b: {} }, benefits: { old_age: { retirement_age: { F: 60, M: 61 }, vesting_years: 3 } } };
+    const data = tinyScheme({ scheme, rates: [{ group: '*', sex: '*', age: 59, emigration: 0.01 }] });
+    const { layout, slots } = modelLayout(data);
+    expect(layout).toEqual(buildModel(data).layout);
+    expect(slots).toBe(2 * 2 * 5);
+    // Emigration gives cells the part W: told no member emigrates, the layout has none.
+    expect(layout.memberStride).toBe(3 * layout.memberPart);
+    expect(modelLayout(data, false).layout.memberStride).toBe(2 * layout.memberPart);
+    // Without emigration rates, the same as told so.
+    const settled = tinyScheme({ scheme });
+    expect(modelLayout(settled)).toEqual(modelLayout(settled, false));
+    expect(modelLayout(settled).layout).toEqual(buildModel(settled).layout);
   });
 
   it('mortalityOfYear(model, t): q_{s,x,t} by (sex, age), improved, 1 at max_age, no group multiplier', () => {

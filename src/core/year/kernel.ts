@@ -113,10 +113,16 @@ export class CellMemoryError extends RangeError {
   }
 }
 
+/** The CellMemoryError of a kernel for `layout` if it would not fit in a WebAssembly memory, else undefined. */
+export function kernelFitError(layout: CellLayout, slots: number): CellMemoryError | undefined {
+  const bytes = kernelBytes(layout, slots);
+  return Math.ceil(bytes / PAGE) > MAX_PAGES ? new CellMemoryError(layout, bytes) : undefined;
+}
+
 /** Throws CellMemoryError when a kernel for `layout` would not fit in a WebAssembly memory. */
 export function checkKernelFits(layout: CellLayout, slots: number): void {
-  const bytes = kernelBytes(layout, slots);
-  if (Math.ceil(bytes / PAGE) > MAX_PAGES) throw new CellMemoryError(layout, bytes);
+  const error = kernelFitError(layout, slots);
+  if (error !== undefined) throw error;
 }
 
 /**
