@@ -9,7 +9,7 @@
  */
 import { type IncomeDistribution, expectedMemberYear } from './contributions.js';
 import type { IncomeProfile } from './model.js';
-import { normalTails, probabilityFromTails } from './normal.js';
+import { probabilityFromTails, tailsAt } from './normal.js';
 
 /** Numbers per piece of `contributionPieces`: ln L, ln U, cα, cβ, bα, bβ, mα, mβ. */
 const PIECE_SIZE = 8;
@@ -118,8 +118,13 @@ export function memberYearInto(set: PieceSet, shape: RowShape, meanAnnualIncome:
     const lambda = Math.log(monthMean) - variance / 2;
     const shift = lambda + squared;
     for (let bound = 0; bound < boundCount; bound += 1) {
-      normalTails((bounds[bound]! - lambda) / sigma, tails, 4 * bound);
-      if (needsMean) normalTails((bounds[bound]! - shift) / sigma, tails, 4 * bound + 2);
+      // Each z is handed over in `tails` itself, not as an argument (tailsAt: no boxed doubles).
+      tails[4 * bound] = (bounds[bound]! - lambda) / sigma;
+      tailsAt(tails, 4 * bound);
+      if (needsMean) {
+        tails[4 * bound + 2] = (bounds[bound]! - shift) / sigma;
+        tailsAt(tails, 4 * bound + 2);
+      }
     }
     const scaleOfMean = needsMean ? Math.exp(lambda + squared / 2) : 0;
     for (let piece = 0; piece < pieceCount; piece += 1) {

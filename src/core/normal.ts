@@ -74,56 +74,6 @@ const Q2 = 0.527905102951428412;
 const Q3 = 0.0605183413124413191;
 const Q4 = 0.00233520497626869185;
 
-/** erf(y) for |y| <= 0.46875 (CALERF, first interval); odd in y. */
-function erfNearZero(y: number): number {
-  const ysq = y * y;
-  let num = A4 * ysq;
-  let den = ysq;
-  num = (num + A0) * ysq;
-  den = (den + B0) * ysq;
-  num = (num + A1) * ysq;
-  den = (den + B1) * ysq;
-  num = (num + A2) * ysq;
-  den = (den + B2) * ysq;
-  return (y * (num + A3)) / (den + B3);
-}
-
-/** e^{y²} erfc(y) for y > 0.46875 (CALERF, second and third intervals). */
-function scaledErfc(y: number): number {
-  if (y <= ERFC_SWITCH) {
-    let num = C8 * y;
-    let den = y;
-    num = (num + C0) * y;
-    den = (den + D0) * y;
-    num = (num + C1) * y;
-    den = (den + D1) * y;
-    num = (num + C2) * y;
-    den = (den + D2) * y;
-    num = (num + C3) * y;
-    den = (den + D3) * y;
-    num = (num + C4) * y;
-    den = (den + D4) * y;
-    num = (num + C5) * y;
-    den = (den + D5) * y;
-    num = (num + C6) * y;
-    den = (den + D6) * y;
-    return (num + C7) / (den + D7);
-  }
-  const ysq = 1 / (y * y);
-  let num = P5 * ysq;
-  let den = ysq;
-  num = (num + P0) * ysq;
-  den = (den + Q0) * ysq;
-  num = (num + P1) * ysq;
-  den = (den + Q1) * ysq;
-  num = (num + P2) * ysq;
-  den = (den + Q2) * ysq;
-  num = (num + P3) * ysq;
-  den = (den + Q3) * ysq;
-  const correction = (ysq * (num + P4)) / (den + Q4);
-  return (ONE_OVER_SQRT_PI - correction) / y;
-}
-
 /**
  * `e^{−s²/2}` for `s = k/16`, `k = 0 … 16 × 40`: a constant table (the
  * exponent `k²/512` is exact in binary), so that a tail costs one `exp`.
@@ -131,30 +81,100 @@ function scaledErfc(y: number): number {
 const GAUSS_SIXTEENTHS = Float64Array.from({ length: 16 * TAIL_UNDERFLOW + 1 }, (_, k) => Math.exp(-(k * k) / 512));
 
 /**
- * Upper tail `Q(z) = 1 − Φ(z) = erfc(z/√2)/2` for `z > 0.46875·√2`, with
- * relative accuracy: `e^{−z²/2}` is split as `e^{−s²/2} e^{−(z−s)(z+s)/2}`,
- * `s = ⌊16z⌋/16`, whose first factor has an exact exponent.
+ * The two numbers every function here is made of, for the `z` at
+ * `tails[at]`: writes `Q(|z|) = 1 − Φ(|z|)` at `tails[at]` and
+ * `Φ(|z|) − ½` at `tails[at + 1]`.
+ *
+ * CALERF's intervals in `y = |z|/√2`: `erf(y) = y R₁(y²)` up to 0.46875;
+ * beyond, `Q = e^{−z²/2} · e^{y²} erfc(y) / 2` with `e^{y²} erfc(y)` from
+ * R₂(y) up to 4 and from R₃(1/y²) above, and `e^{−z²/2}` split as
+ * `e^{−s²/2} e^{−(|z|−s)(|z|+s)/2}`, `s = ⌊16|z|⌋/16`, whose first factor
+ * has an exact exponent.
+ *
+ * One body, with no call that takes or returns a number: TurboFan puts a
+ * double that crosses a call it does not inline in a heap box, and §3
+ * evaluates ~150,000 tails in a stochastic scenario (bench/RESULTS.md).
+ * @example const tails = Float64Array.of(0, NaN); tailsAt(tails, 0) // tails = [0.5, 0]
  */
-function upperTailFar(z: number): number {
-  if (z > TAIL_UNDERFLOW) return 0;
-  const k = Math.trunc(z * 16);
-  const s = k / 16;
-  const rest = (z - s) * (z + s) * 0.5;
-  return 0.5 * scaledErfc(z * Math.SQRT1_2) * Math.exp(-rest) * GAUSS_SIXTEENTHS[k]!;
+export function tailsAt(tails: Float64Array, at: number): void {
+  const z = tails[at]!;
+  const size = z < 0 ? -z : z;
+  const y = size * Math.SQRT1_2;
+  if (y <= ERF_THRESHOLD) {
+    const ysq = y * y;
+    let num = A4 * ysq;
+    let den = ysq;
+    num = (num + A0) * ysq;
+    den = (den + B0) * ysq;
+    num = (num + A1) * ysq;
+    den = (den + B1) * ysq;
+    num = (num + A2) * ysq;
+    den = (den + B2) * ysq;
+    const half = 0.5 * ((y * (num + A3)) / (den + B3));
+    tails[at] = 0.5 - half;
+    tails[at + 1] = half;
+    return;
+  }
+  let tail = 0;
+  if (!(size > TAIL_UNDERFLOW)) {
+    let scaledErfc: number;
+    if (y <= ERFC_SWITCH) {
+      let num = C8 * y;
+      let den = y;
+      num = (num + C0) * y;
+      den = (den + D0) * y;
+      num = (num + C1) * y;
+      den = (den + D1) * y;
+      num = (num + C2) * y;
+      den = (den + D2) * y;
+      num = (num + C3) * y;
+      den = (den + D3) * y;
+      num = (num + C4) * y;
+      den = (den + D4) * y;
+      num = (num + C5) * y;
+      den = (den + D5) * y;
+      num = (num + C6) * y;
+      den = (den + D6) * y;
+      scaledErfc = (num + C7) / (den + D7);
+    } else {
+      const ysq = 1 / (y * y);
+      let num = P5 * ysq;
+      let den = ysq;
+      num = (num + P0) * ysq;
+      den = (den + Q0) * ysq;
+      num = (num + P1) * ysq;
+      den = (den + Q1) * ysq;
+      num = (num + P2) * ysq;
+      den = (den + Q2) * ysq;
+      num = (num + P3) * ysq;
+      den = (den + Q3) * ysq;
+      const correction = (ysq * (num + P4)) / (den + Q4);
+      scaledErfc = (ONE_OVER_SQRT_PI - correction) / y;
+    }
+    const k = Math.trunc(size * 16);
+    const s = k / 16;
+    const rest = (size - s) * (size + s) * 0.5;
+    tail = 0.5 * scaledErfc * Math.exp(-rest) * GAUSS_SIXTEENTHS[k]!;
+  }
+  tails[at] = tail;
+  tails[at + 1] = 0.5 - tail;
+}
+
+/** Where the functions below take their tails from (tailsAt). */
+const scratch = new Float64Array(2);
+
+/** `Q(z) = 1 − Φ(z)` for `z ≥ 0`. */
+function upperTail(z: number): number {
+  scratch[0] = z;
+  tailsAt(scratch, 0);
+  return scratch[0]!;
 }
 
 /** `Φ(z) − 1/2` for `z ≥ 0`, accurate relative to its own size (no cancellation near 0). */
 function centralMass(z: number): number {
-  const y = z * Math.SQRT1_2;
-  if (y <= ERF_THRESHOLD) return 0.5 * erfNearZero(y);
-  return 0.5 - upperTailFar(z);
-}
-
-/** `Q(z) = 1 − Φ(z)` for `z ≥ 0`. */
-function upperTail(z: number): number {
-  const y = z * Math.SQRT1_2;
-  if (y <= ERF_THRESHOLD) return 0.5 - 0.5 * erfNearZero(y);
-  return upperTailFar(z);
+  scratch[0] = z;
+  tailsAt(scratch, 0);
+  return scratch[1]!;
 }
 
 /**
@@ -166,9 +186,10 @@ function upperTail(z: number): number {
  * @example normalCdf(1.959963984540054) // 0.975 (to 1e-15)
  */
 export function normalCdf(x: number): number {
-  if (x < 0) return upperTail(-x);
-  if (x * Math.SQRT1_2 <= ERF_THRESHOLD) return 0.5 + 0.5 * erfNearZero(x * Math.SQRT1_2);
-  return 1 - upperTailFar(x);
+  scratch[0] = x;
+  tailsAt(scratch, 0);
+  if (x < 0) return scratch[0]!;
+  return x * Math.SQRT1_2 <= ERF_THRESHOLD ? 0.5 + scratch[1]! : 1 - scratch[0]!;
 }
 
 /**
@@ -203,25 +224,16 @@ export function normalProbabilityBetween(a: number, b: number): number {
 }
 
 /**
- * The two numbers {@link normalProbabilityBetween} takes from a bound `z`,
- * from one evaluation: `tail = Q(|z|)` and `central = Φ(|z|) − ½`. With
- * them an interval's probability is {@link probabilityFromTails}, the same
- * double `normalProbabilityBetween` returns, so that §3 evaluates each
- * breakpoint of a month once for the two pieces it bounds.
+ * {@link tailsAt} of `z`: `out[at] = Q(|z|)` (tail) and `out[at + 1] =
+ * Φ(|z|) − ½` (central). With them an interval's probability is
+ * {@link probabilityFromTails}, the same double `normalProbabilityBetween`
+ * returns, so that §3 evaluates each breakpoint of a month once for the two
+ * pieces it bounds.
  * @example normalTails(0, out, 0) // out[0] = 0.5 (tail), out[1] = 0 (central)
  */
 export function normalTails(z: number, out: Float64Array, at: number): void {
-  const size = z < 0 ? -z : z;
-  const y = size * Math.SQRT1_2;
-  if (y <= ERF_THRESHOLD) {
-    const half = 0.5 * erfNearZero(y);
-    out[at] = 0.5 - half;
-    out[at + 1] = half;
-  } else {
-    const tail = upperTailFar(size);
-    out[at] = tail;
-    out[at + 1] = 0.5 - tail;
-  }
+  out[at] = z;
+  tailsAt(out, at);
 }
 
 /**

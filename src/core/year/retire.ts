@@ -76,18 +76,16 @@ function retireCells(
       awards.amount += amount;
       occupy(state.pensionerAges, row, ageIndex);
     } else {
-      awards.refunds += refundOf(oldAge.refund, members, at, balanceSum);
+      // §5 refunds, at the start of the year: N × ō (own), N × b̄ (account) or nothing. Added here rather than
+      // returned by a helper: TurboFan boxes a double returned by a call it does not inline (20,000 a stochastic scenario).
+      switch (oldAge.refund) {
+        case 'own': awards.refunds += members[at + OWN_BALANCE]!; break;
+        case 'account': awards.refunds += members[at + balanceSum]!; break; // account refunds make cells carry b̄ (state.ts memberSumsOf)
+        case 'none': break;
+        default: throw new Error(`unknown refund ${String(oldAge.refund satisfies never)}`);
+      }
     }
     members.fill(0, at, at + memberPart);
-  }
-}
-
-/** §5 refunds: `N × ō` (own), `N × b̄` (account) or nothing, at the start of the year. */
-function refundOf(refund: 'own' | 'account' | 'none', members: Float64Array, at: number, balanceSum: number): number {
-  switch (refund) {
-    case 'own': return members[at + OWN_BALANCE]!;
-    case 'account': return members[at + balanceSum]!; // account refunds make cells carry b̄ (state.ts memberSumsOf)
-    case 'none': return 0;
   }
 }
 
