@@ -62,8 +62,12 @@ export interface PieceSet {
   upper: Int32Array;
   /** Whether any piece has a term in Y, which needs the partial expectation. */
   needsMean: boolean;
+  /** Whether a bound bounds a piece with a term in Y: only there are the tails at z − σ read. */
+  boundNeedsMean: Uint8Array;
   /** Tails of each bound at z and at z − σ: 4 numbers per bound. */
   tails: Float64Array;
+  /** Each bound's z and z − σ, which decide how an interval's probability is formed from the tails. */
+  zs: Float64Array;
 }
 
 export function pieceSet(pieces: Float64Array): PieceSet {
@@ -76,14 +80,19 @@ export function pieceSet(pieces: Float64Array): PieceSet {
     if (at < 0) { at = bounds.length; bounds.push(value); }
     return at;
   };
-  let needsMean = false;
+  const sloped: number[] = [];
   for (let piece = 0; piece < count; piece += 1) {
     const at = PIECES_START + piece * PIECE_SIZE;
     lower[piece] = indexOf(pieces[at]!);
     upper[piece] = indexOf(pieces[at + 1]!);
-    needsMean ||= pieces[at + 3] !== 0 || pieces[at + 5] !== 0 || pieces[at + 7] !== 0;
+    if (pieces[at + 3] !== 0 || pieces[at + 5] !== 0 || pieces[at + 7] !== 0) sloped.push(piece);
   }
-  return { pieces, rate: pieces[0]!, bounds: Float64Array.from(bounds), lower, upper, needsMean, tails: new Float64Array(4 * bounds.length) };
+  const boundNeedsMean = new Uint8Array(bounds.length);
+  for (const piece of sloped) boundNeedsMean[lower[piece]!] = boundNeedsMean[upper[piece]!] = 1;
+  return {
+    pieces, rate: pieces[0]!, bounds: Float64Array.from(bounds), lower, upper, needsMean: sloped.length > 0, boundNeedsMean,
+    tails: new Float64Array(4 * bounds.length), zs: new Float64Array(2 * bounds.length),
+  };
 }
 
 /**
@@ -102,7 +111,7 @@ export function memberYearInto(set: PieceSet, shape: RowShape, meanAnnualIncome:
     return;
   }
   const { variance, factors, weights, seasonTotal } = shape;
-  const { pieces, bounds, lower, upper, tails, needsMean } = set;
+  const { pieces, bounds, lower, upper, tails, zs, needsMean, boundNeedsMean } = set;
   const pieceCount = lower.length;
   const boundCount = bounds.length;
   // partialExpectationLn's own σ² (σ·σ, which may differ from ln(1 + cv²) in the last bit).
@@ -119,10 +128,14 @@ export function memberYearInto(set: PieceSet, shape: RowShape, meanAnnualIncome:
     const shift = lambda + squared;
     for (let bound = 0; bound < boundCount; bound += 1) {
       // Each z is handed over in `tails` itself, not as an argument (tailsAt: no boxed doubles).
-      tails[4 * bound] = (bounds[bound]! - lambda) / sigma;
+      const z = (bounds[bound]! - lambda) / sigma;
+      zs[2 * bound] = z;
+      tails[4 * bound] = z;
       tailsAt(tails, 4 * bound);
-      if (needsMean) {
-        tails[4 * bound + 2] = (bounds[bound]! - shift) / sigma;
+      if (boundNeedsMean[bound] === 1) {
+        const zShifted = (bounds[bound]! - shift) / sigma;
+        zs[2 * bound + 1] = zShifted;
+        tails[4 * bound + 2] = zShifted;
         tailsAt(tails, 4 * bound + 2);
       }
     }
@@ -131,13 +144,13 @@ export function memberYearInto(set: PieceSet, shape: RowShape, meanAnnualIncome:
       const base = PIECES_START + piece * PIECE_SIZE;
       const low = lower[piece]!;
       const high = upper[piece]!;
-      const probability = probabilityFromTails((bounds[low]! - lambda) / sigma, (bounds[high]! - lambda) / sigma, tails, 4 * low, 4 * high);
+      const probability = probabilityFromTails(zs[2 * low]!, zs[2 * high]!, tails, 4 * low, 4 * high);
       const cSlope = pieces[base + 3]!;
       const bSlope = pieces[base + 5]!;
       const mSlope = pieces[base + 7]!;
       const mean = cSlope === 0 && bSlope === 0 && mSlope === 0
         ? 0
-        : scaleOfMean * probabilityFromTails((bounds[low]! - shift) / sigma, (bounds[high]! - shift) / sigma, tails, 4 * low + 2, 4 * high + 2);
+        : scaleOfMean * probabilityFromTails(zs[2 * low + 1]!, zs[2 * high + 1]!, tails, 4 * low + 2, 4 * high + 2);
       paidMonths += weight * probability;
       contributions += weight * (pieces[base + 2]! * probability + cSlope * mean);
       insured += weight * (pieces[base + 4]! * probability + bSlope * mean);

@@ -50,6 +50,12 @@ export interface MemberYearCache {
    * lanes follow 4 of its 20 groups, about 360).
    */
   paidSlots: Int32Array;
+  /**
+   * Whether an income row gives some paid slot its values: a row whose ages
+   * all lie at or above the retirement age (the demo's 60–64 and 65–69
+   * bands, a quarter of its rows) is never evaluated.
+   */
+  rowPaid: Uint8Array;
 }
 
 export function memberYearTable(slots: number): MemberYearTable {
@@ -58,14 +64,18 @@ export function memberYearTable(slots: number): MemberYearTable {
 
 export function memberYearCache(model: ProjectionModel): MemberYearCache {
   const rows = model.incomeProfiles.length;
+  const paidSlots = Int32Array.from(model.incomeRowOfSlot.keys())
+    .filter((slot) => model.incomeRowOfSlot[slot]! >= 0 && model.groupInUse[model.groupOfIncomeRow[model.incomeRowOfSlot[slot]!]!] === 1);
+  const rowPaid = new Uint8Array(rows);
+  for (const slot of paidSlots) rowPaid[model.incomeRowOfSlot[slot]!] = 1;
   return record({
     shapes: model.incomeProfiles.map(rowShape),
     unitPieces: model.groups.map(() => undefined),
     rowFactor: new Float64Array(rows).fill(NaN),
     unitValues: new Float64Array(4 * rows),
     values: new Float64Array(4 * rows),
-    paidSlots: Int32Array.from(model.incomeRowOfSlot.keys())
-      .filter((slot) => model.incomeRowOfSlot[slot]! >= 0 && model.groupInUse[model.groupOfIncomeRow[model.incomeRowOfSlot[slot]!]!] === 1),
+    paidSlots,
+    rowPaid,
   });
 }
 
@@ -79,8 +89,8 @@ export function fillMemberYears(model: ProjectionModel, timeline: Timeline, year
   const piecesOfYear: (PieceSet | undefined)[] = [];
   const wageIndex = timeline.wageIndex[yearIndex]!;
   for (let row = 0; row < rows; row += 1) {
+    if (cache.rowPaid[row] === 0) continue;
     const group = model.groupOfIncomeRow[row]!;
-    if (model.groupInUse[group] === 0) continue;
     const parameters = model.groups[group]!;
     const shape = shapes[row]!;
     const meanMonthlyIncome = shape.profile.meanMonthlyIncome;
