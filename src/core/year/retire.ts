@@ -85,7 +85,8 @@ function retireCells(
         default: throw new Error(`unknown refund ${String(oldAge.refund satisfies never)}`);
       }
     }
-    members.fill(0, at, at + memberPart);
+    // A loop, not members.fill: five numbers do not pay for a call into the builtin (~20 ns, 20,000 cells a scenario).
+    for (let sum = 0; sum < memberPart; sum += 1) members[at + sum] = 0;
   }
 }
 
