@@ -9,7 +9,7 @@
  */
 import { type IncomeDistribution, expectedMemberYear } from './contributions.js';
 import type { IncomeProfile } from './model.js';
-import { probabilityFromTails, tailsAt } from './normal.js';
+import { normalTailsOf, probabilityFromTails } from './normal.js';
 
 /** Numbers per piece of `contributionPieces`: ln L, ln U, cα, cβ, bα, bβ, mα, mβ. */
 const PIECE_SIZE = 8;
@@ -127,18 +127,12 @@ export function memberYearInto(set: PieceSet, shape: RowShape, meanAnnualIncome:
     const lambda = Math.log(monthMean) - variance / 2;
     const shift = lambda + squared;
     for (let bound = 0; bound < boundCount; bound += 1) {
-      // Each z is handed over in `tails` itself, not as an argument (tailsAt: no boxed doubles).
-      const z = (bounds[bound]! - lambda) / sigma;
-      zs[2 * bound] = z;
-      tails[4 * bound] = z;
-      tailsAt(tails, 4 * bound);
-      if (boundNeedsMean[bound] === 1) {
-        const zShifted = (bounds[bound]! - shift) / sigma;
-        zs[2 * bound + 1] = zShifted;
-        tails[4 * bound + 2] = zShifted;
-        tailsAt(tails, 4 * bound + 2);
-      }
+      zs[2 * bound] = (bounds[bound]! - lambda) / sigma;
+      // Where no piece reads them, the tails at z − σ are those of +∞: 0 and ½, at no cost.
+      zs[2 * bound + 1] = boundNeedsMean[bound] === 1 ? (bounds[bound]! - shift) / sigma : Infinity;
     }
+    // Every tail of the month in one call: z and z − σ of bound b at zs[2b], zs[2b + 1], their tails at 4b and 4b + 2.
+    normalTailsOf(zs, 2 * boundCount, tails);
     const scaleOfMean = needsMean ? Math.exp(lambda + squared / 2) : 0;
     for (let piece = 0; piece < pieceCount; piece += 1) {
       const base = PIECES_START + piece * PIECE_SIZE;

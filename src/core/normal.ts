@@ -81,9 +81,9 @@ const Q4 = 0.00233520497626869185;
 const GAUSS_SIXTEENTHS = Float64Array.from({ length: 16 * TAIL_UNDERFLOW + 1 }, (_, k) => Math.exp(-(k * k) / 512));
 
 /**
- * The two numbers every function here is made of, for the `z` at
- * `tails[at]`: writes `Q(|z|) = 1 − Φ(|z|)` at `tails[at]` and
- * `Φ(|z|) − ½` at `tails[at + 1]`.
+ * The two numbers every function here is made of, for each of the first
+ * `count` numbers `z` of `zs`: writes `Q(|z|) = 1 − Φ(|z|)` at
+ * `tails[2i]` and `Φ(|z|) − ½` at `tails[2i + 1]` for `z = zs[i]`.
  *
  * CALERF's intervals in `y = |z|/√2`: `erf(y) = y R₁(y²)` up to 0.46875;
  * beyond, `Q = e^{−z²/2} · e^{y²} erfc(y) / 2` with `e^{y²} erfc(y)` from
@@ -91,90 +91,98 @@ const GAUSS_SIXTEENTHS = Float64Array.from({ length: 16 * TAIL_UNDERFLOW + 1 }, 
  * `e^{−s²/2} e^{−(|z|−s)(|z|+s)/2}`, `s = ⌊16|z|⌋/16`, whose first factor
  * has an exact exponent.
  *
- * One body, with no call that takes or returns a number: TurboFan puts a
- * double that crosses a call it does not inline in a heap box, and §3
- * evaluates ~150,000 tails in a stochastic scenario (bench/RESULTS.md).
- * @example const tails = Float64Array.of(0, NaN); tailsAt(tails, 0) // tails = [0.5, 0]
+ * One loop over many bounds, with no call that takes or returns a number:
+ * TurboFan puts a double that crosses a call it does not inline in a heap
+ * box, and does not inline a body this long; §3 evaluates ~100,000 tails
+ * in a stochastic scenario, a call for each month's bounds (bench/RESULTS.md).
+ * @example const tails = new Float64Array(2); normalTailsOf(Float64Array.of(0), 1, tails) // tails = [0.5, 0]
  */
-export function tailsAt(tails: Float64Array, at: number): void {
-  const z = tails[at]!;
-  const size = z < 0 ? -z : z;
-  const y = size * Math.SQRT1_2;
-  if (y <= ERF_THRESHOLD) {
-    const ysq = y * y;
-    let num = A4 * ysq;
-    let den = ysq;
-    num = (num + A0) * ysq;
-    den = (den + B0) * ysq;
-    num = (num + A1) * ysq;
-    den = (den + B1) * ysq;
-    num = (num + A2) * ysq;
-    den = (den + B2) * ysq;
-    const half = 0.5 * ((y * (num + A3)) / (den + B3));
-    tails[at] = 0.5 - half;
-    tails[at + 1] = half;
-    return;
-  }
-  let tail = 0;
-  if (!(size > TAIL_UNDERFLOW)) {
-    let scaledErfc: number;
-    if (y <= ERFC_SWITCH) {
-      let num = C8 * y;
-      let den = y;
-      num = (num + C0) * y;
-      den = (den + D0) * y;
-      num = (num + C1) * y;
-      den = (den + D1) * y;
-      num = (num + C2) * y;
-      den = (den + D2) * y;
-      num = (num + C3) * y;
-      den = (den + D3) * y;
-      num = (num + C4) * y;
-      den = (den + D4) * y;
-      num = (num + C5) * y;
-      den = (den + D5) * y;
-      num = (num + C6) * y;
-      den = (den + D6) * y;
-      scaledErfc = (num + C7) / (den + D7);
-    } else {
-      const ysq = 1 / (y * y);
-      let num = P5 * ysq;
+export function normalTailsOf(zs: Float64Array, count: number, tails: Float64Array): void {
+  for (let index = 0; index < count; index += 1) {
+    const at = 2 * index;
+    const z = zs[index]!;
+    const size = z < 0 ? -z : z;
+    const y = size * Math.SQRT1_2;
+    if (y <= ERF_THRESHOLD) {
+      const ysq = y * y;
+      let num = A4 * ysq;
       let den = ysq;
-      num = (num + P0) * ysq;
-      den = (den + Q0) * ysq;
-      num = (num + P1) * ysq;
-      den = (den + Q1) * ysq;
-      num = (num + P2) * ysq;
-      den = (den + Q2) * ysq;
-      num = (num + P3) * ysq;
-      den = (den + Q3) * ysq;
-      const correction = (ysq * (num + P4)) / (den + Q4);
-      scaledErfc = (ONE_OVER_SQRT_PI - correction) / y;
+      num = (num + A0) * ysq;
+      den = (den + B0) * ysq;
+      num = (num + A1) * ysq;
+      den = (den + B1) * ysq;
+      num = (num + A2) * ysq;
+      den = (den + B2) * ysq;
+      const half = 0.5 * ((y * (num + A3)) / (den + B3));
+      tails[at] = 0.5 - half;
+      tails[at + 1] = half;
+      continue;
     }
-    const k = Math.trunc(size * 16);
-    const s = k / 16;
-    const rest = (size - s) * (size + s) * 0.5;
-    tail = 0.5 * scaledErfc * Math.exp(-rest) * GAUSS_SIXTEENTHS[k]!;
+    let tail = 0;
+    if (!(size > TAIL_UNDERFLOW)) {
+      let scaledErfc: number;
+      if (y <= ERFC_SWITCH) {
+        let num = C8 * y;
+        let den = y;
+        num = (num + C0) * y;
+        den = (den + D0) * y;
+        num = (num + C1) * y;
+        den = (den + D1) * y;
+        num = (num + C2) * y;
+        den = (den + D2) * y;
+        num = (num + C3) * y;
+        den = (den + D3) * y;
+        num = (num + C4) * y;
+        den = (den + D4) * y;
+        num = (num + C5) * y;
+        den = (den + D5) * y;
+        num = (num + C6) * y;
+        den = (den + D6) * y;
+        scaledErfc = (num + C7) / (den + D7);
+      } else {
+        const ysq = 1 / (y * y);
+        let num = P5 * ysq;
+        let den = ysq;
+        num = (num + P0) * ysq;
+        den = (den + Q0) * ysq;
+        num = (num + P1) * ysq;
+        den = (den + Q1) * ysq;
+        num = (num + P2) * ysq;
+        den = (den + Q2) * ysq;
+        num = (num + P3) * ysq;
+        den = (den + Q3) * ysq;
+        const correction = (ysq * (num + P4)) / (den + Q4);
+        scaledErfc = (ONE_OVER_SQRT_PI - correction) / y;
+      }
+      const k = Math.trunc(size * 16);
+      const s = k / 16;
+      const rest = (size - s) * (size + s) * 0.5;
+      tail = 0.5 * scaledErfc * Math.exp(-rest) * GAUSS_SIXTEENTHS[k]!;
+    }
+    tails[at] = tail;
+    tails[at + 1] = 0.5 - tail;
   }
-  tails[at] = tail;
-  tails[at + 1] = 0.5 - tail;
 }
 
-/** Where the functions below take their tails from (tailsAt). */
+/** Where the functions below hand their z to normalTailsOf and take the tails from. */
+const scratchZ = new Float64Array(1);
 const scratch = new Float64Array(2);
+
+/** normalTailsOf of one z, into `scratch`. */
+function tailsOfOne(z: number): Float64Array {
+  scratchZ[0] = z;
+  normalTailsOf(scratchZ, 1, scratch);
+  return scratch;
+}
 
 /** `Q(z) = 1 − Φ(z)` for `z ≥ 0`. */
 function upperTail(z: number): number {
-  scratch[0] = z;
-  tailsAt(scratch, 0);
-  return scratch[0]!;
+  return tailsOfOne(z)[0]!;
 }
 
 /** `Φ(z) − 1/2` for `z ≥ 0`, accurate relative to its own size (no cancellation near 0). */
 function centralMass(z: number): number {
-  scratch[0] = z;
-  tailsAt(scratch, 0);
-  return scratch[1]!;
+  return tailsOfOne(z)[1]!;
 }
 
 /**
@@ -186,10 +194,9 @@ function centralMass(z: number): number {
  * @example normalCdf(1.959963984540054) // 0.975 (to 1e-15)
  */
 export function normalCdf(x: number): number {
-  scratch[0] = x;
-  tailsAt(scratch, 0);
-  if (x < 0) return scratch[0]!;
-  return x * Math.SQRT1_2 <= ERF_THRESHOLD ? 0.5 + scratch[1]! : 1 - scratch[0]!;
+  const tails = tailsOfOne(x);
+  if (x < 0) return tails[0]!;
+  return x * Math.SQRT1_2 <= ERF_THRESHOLD ? 0.5 + tails[1]! : 1 - tails[0]!;
 }
 
 /**
@@ -224,7 +231,7 @@ export function normalProbabilityBetween(a: number, b: number): number {
 }
 
 /**
- * {@link tailsAt} of `z`: `out[at] = Q(|z|)` (tail) and `out[at + 1] =
+ * {@link normalTailsOf} of one `z`: `out[at] = Q(|z|)` (tail) and `out[at + 1] =
  * Φ(|z|) − ½` (central). With them an interval's probability is
  * {@link probabilityFromTails}, the same double `normalProbabilityBetween`
  * returns, so that §3 evaluates each breakpoint of a month once for the two
@@ -232,8 +239,9 @@ export function normalProbabilityBetween(a: number, b: number): number {
  * @example normalTails(0, out, 0) // out[0] = 0.5 (tail), out[1] = 0 (central)
  */
 export function normalTails(z: number, out: Float64Array, at: number): void {
-  out[at] = z;
-  tailsAt(out, at);
+  const tails = tailsOfOne(z);
+  out[at] = tails[0]!;
+  out[at + 1] = tails[1]!;
 }
 
 /**
