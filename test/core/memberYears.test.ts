@@ -28,11 +28,13 @@ describe('memberYearCache and fillMemberYears', () => {
   it('fills the paid slots, each with its row\'s values, and leaves the others 0', () => {
     const table = memberYearTable(2 * model.layout.ages);
     fillMemberYears(model, timelineOf(model, deterministicScenario(model)), 0, memberYearCache(model), table);
-    // Slots: F 58…62 then M 58…62. A flat rule of 10 a month, every month paid by whoever has income:
-    // the same positive density at 58 and 59 for both sexes (same income), 0 from 60.
-    const density = [...table.density];
-    expect(density[0]).toBeGreaterThan(0);
-    expect(density.slice(0, 5)).toEqual([density[0], density[0], 0, 0, 0]);
-    expect(density.slice(5)).toEqual([density[0], density[0], 0, 0, 0]);
+    // Slots: F 58…62 then M 58…62. §3 by hand for the flat rule (amount 10, insured income 100, no
+    // affordability test, compliance 1, zero_month_prob 0): every month has income and is paid, so
+    // d = 1, C = 12 × 10 = 120, S = 12 × 100 = 1,200 and M = 0 (no matching) below 60; 0 from 60.
+    const paid = (value: number) => [value, value, 0, 0, 0, value, value, 0, 0, 0];
+    expect([...table.density]).toEqual(paid(1));
+    expect([...table.contributions]).toEqual(paid(120));
+    expect([...table.insuredEarnings]).toEqual(paid(1200));
+    expect([...table.matching]).toEqual(paid(0));
   });
 });
