@@ -7,7 +7,7 @@
  */
 import type { Scheme } from '../schema/scheme.js';
 import type { PopulationRow } from '../schema/tables.js';
-import { type CellLayout, cellLayout } from './layout.js';
+import { type CellLayout, cellLayout, slotCount } from './layout.js';
 import { oldestMemberIndex } from './population.js';
 import { memberSumsOf } from './state.js';
 import { type ContributionRule, contributionRule, forSex, mergeContributionFields, retirementAge, topCreditBin } from './rules.js';
@@ -101,7 +101,6 @@ export function modelLayout(data: SchemeData, emigrates?: boolean): { layout: Ce
   const { scheme } = data;
   const range: AgeRange = { minAge: scheme.projection.min_age, maxAge: scheme.projection.max_age };
   const groupNames = Object.keys(scheme.groups);
-  const groups = groupNames.length;
   const ages = ageCount(range);
   const retirementAgeIndex = retirementAgeIndexOf(scheme, range);
   // Members older than the highest retirement age exist only at t0, before step 1 retires them.
@@ -111,7 +110,8 @@ export function modelLayout(data: SchemeData, emigrates?: boolean): { layout: Ce
     carriesBalance: oldAge.formula === 'account' || oldAge.refund === 'account', carriesForeign: scheme.portability.totalization,
     emigrates: emigrates ?? ratesTable(data.rates, groupNames, range).emigration.some((rate) => rate > 0),
   });
-  return { layout: cellLayout(range.minAge, range.maxAge, groups, memberAges, topCreditBin(scheme) + 1, sums), slots: groups * 2 * ages };
+  const layout = cellLayout(range.minAge, range.maxAge, groupNames.length, memberAges, topCreditBin(scheme) + 1, sums);
+  return { layout, slots: slotCount(layout) };
 }
 
 /**
