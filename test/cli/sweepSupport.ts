@@ -1,6 +1,6 @@
 /**
  * For sweep, merge and sensitivity tests: spawned runs of the built CLI
- * (worker threads load dist/bundle/worker.mjs, which only `npm run build`
+ * (worker threads load dist/bundle/worker.cjs, which only `npm run build`
  * makes: vitest cannot start a worker from TypeScript sources), and
  * sweep.csv read back as rows.
  */
@@ -16,7 +16,7 @@ const BIN = join(REPO, 'bin', 'sipro.js');
 /** Runs `node bin/sipro.js ...args` and resolves with its exit code and output (like runSipro, but a real process). */
 export function spawnSipro(args: readonly string[], options: Pick<RunOptions, 'cwd'> = {}): Promise<RunResult> {
   const cwd = options.cwd ?? REPO;
-  if (!existsSync(join(REPO, 'dist', 'bundle', 'worker.mjs'))) {
+  if (!existsSync(join(REPO, 'dist', 'bundle', 'worker.cjs'))) {
     throw new Error('sweep tests spawn the built CLI and its worker: run `npm run build` first (npm test does)');
   }
   const env: NodeJS.ProcessEnv = { ...process.env };

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from './spawn.js';
 
 describe('the CLI bundle', () => {
-  it.each(['main.cjs', 'worker.mjs', 'simulateWorker.mjs'])('%s holds only ASCII characters', async (name) => {
+  it.each(['main.cjs', 'worker.cjs', 'simulateWorker.cjs'])('%s holds only ASCII characters', async (name) => {
     const source = await readFile(join(REPO, 'dist', 'bundle', name), 'utf8');
     const found = [...source.matchAll(/[^\x00-\x7f]/g)].map((match) => `${JSON.stringify(match[0])} in «${source.slice(Math.max(0, match.index - 40), match.index + 10)}»`);
     expect(found).toEqual([]);

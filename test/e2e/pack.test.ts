@@ -67,12 +67,12 @@ afterAll(async () => {
 describe('npm pack', () => {
   it('ships the CLI bundle, the library with its types, the JSON Schema, the two schemes to start from and the licence; nothing else', () => {
     const allowed = [
-      /^package\.json$/, /^README\.md$/, /^LICENSE$/, /^bin\/(sipro\.js|loadBundle\.cjs|package\.json)$/, /^dist\/bundle\/(main\.cjs|main\.cjs\.cache|worker\.mjs|simulateWorker\.mjs)$/,
+      /^package\.json$/, /^README\.md$/, /^LICENSE$/, /^bin\/(sipro\.js|loadBundle\.cjs|package\.json)$/, /^dist\/bundle\/(main\.cjs|main\.cjs\.cache|worker\.cjs|simulateWorker\.cjs)$/,
       /^dist\/src\/(index|version)\.(js|d\.ts)$/, /^dist\/src\/(core|io|schema)\/[\w/]+\.(js|d\.ts)$/,
       /^dist\/scheme\.schema\.json$/, /^fixtures\/demo\/(scheme\.yaml|\w+\.csv)$/, /^templates\/minimal\/(scheme\.yaml|\w+\.csv)$/,
     ];
     expect(packed.files.filter((file) => !allowed.some((pattern) => pattern.test(file)))).toEqual([]);
-    for (const file of ['LICENSE', 'bin/sipro.js', 'bin/loadBundle.cjs', 'bin/package.json', 'dist/bundle/main.cjs', 'dist/bundle/main.cjs.cache', 'dist/bundle/worker.mjs', 'dist/bundle/simulateWorker.mjs', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/scheme.schema.json',
+    for (const file of ['LICENSE', 'bin/sipro.js', 'bin/loadBundle.cjs', 'bin/package.json', 'dist/bundle/main.cjs', 'dist/bundle/main.cjs.cache', 'dist/bundle/worker.cjs', 'dist/bundle/simulateWorker.cjs', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/scheme.schema.json',
       'fixtures/demo/scheme.yaml', 'fixtures/demo/population.csv', 'templates/minimal/scheme.yaml', 'templates/minimal/mortality.csv']) {
       expect(packed.files).toContain(file);
     }
@@ -84,8 +84,8 @@ describe('npm pack', () => {
     expect([...library, ...REPORT_LIBRARIES].sort()).toEqual(Object.keys(manifest.dependencies).sort());
     expect([...await importedPackages(join(REPO, 'dist', 'bundle', 'main.cjs'))].sort()).toEqual(REPORT_LIBRARIES);
     expect([...await importedPackages(join(REPO, 'dist', 'bundle', 'main.cjs'), new Set(), new Set(), false)]).toEqual([]);
-    expect([...await importedPackages(join(REPO, 'dist', 'bundle', 'worker.mjs'))]).toEqual([]);
-    expect([...await importedPackages(join(REPO, 'dist', 'bundle', 'simulateWorker.mjs'))]).toEqual([]);
+    expect([...await importedPackages(join(REPO, 'dist', 'bundle', 'worker.cjs'))]).toEqual([]);
+    expect([...await importedPackages(join(REPO, 'dist', 'bundle', 'simulateWorker.cjs'))]).toEqual([]);
   });
 });
 

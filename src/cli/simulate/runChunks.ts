@@ -1,6 +1,6 @@
 /**
  * Runs a simulation's scenarios in chunks: in the main thread for one job,
- * else on worker threads (dist/bundle/simulateWorker.mjs) fed one chunk at
+ * else on worker threads (dist/bundle/simulateWorker.cjs) fed one chunk at
  * a time. Outcomes land at their scenario's position whatever finished
  * first, so the result does not depend on the number of jobs.
  */
@@ -17,7 +17,7 @@ import type { SimulateWorkerData } from './simulateWorker.js';
 /** Scenarios per message: large enough that messages cost nothing, small enough that progress moves and workers finish together. */
 export const SCENARIOS_PER_CHUNK = 20;
 
-export const simulateWorkerBundle = () => join(packageRoot(), 'dist', 'bundle', 'simulateWorker.mjs');
+export const simulateWorkerBundle = () => join(packageRoot(), 'dist', 'bundle', 'simulateWorker.cjs');
 
 export interface SimulationRun {
   /** One outcome row per scenario, in the order given. */

@@ -1,5 +1,5 @@
 /**
- * A simulate worker thread (bundled to dist/bundle/simulateWorker.mjs by
+ * A simulate worker thread (bundled to dist/bundle/simulateWorker.cjs by
  * build.mjs): it builds the model once from the validated scheme data it is
  * given, then runs each chunk the main thread posts and posts back its
  * outcome rows (transferred, not copied).

@@ -1,6 +1,6 @@
 /**
  * Runs a sweep's scenarios: in the main thread for one job, else on worker
- * threads (dist/bundle/worker.mjs) fed one scenario at a time, so a slow
+ * threads (dist/bundle/worker.cjs) fed one scenario at a time, so a slow
  * scenario never holds up the others. Results come back in scenario order
  * whatever finished first.
  */
@@ -13,7 +13,7 @@ import { scenarioRunner, type ScenarioResult, type SweepConfig } from './runScen
 import type { WorkRequest, WorkResult } from './worker.js';
 
 /** The bundled worker: vitest runs TypeScript sources, which a worker thread cannot load, so always the build's. */
-export const workerBundle = () => join(packageRoot(), 'dist', 'bundle', 'worker.mjs');
+export const workerBundle = () => join(packageRoot(), 'dist', 'bundle', 'worker.cjs');
 
 /**
  * Every scenario's result, by index. `onResult` is called as each finishes

@@ -1,5 +1,5 @@
 /**
- * A sweep worker thread (bundled to dist/bundle/worker.mjs by build.mjs): it
+ * A sweep worker thread (bundled to dist/bundle/worker.cjs by build.mjs): it
  * reads the scheme once, then runs each scenario the main thread posts and
  * posts back its result, tagged with the scenario's index.
  */
