@@ -14,6 +14,11 @@
  * Each row (group, sex) records the range of ages that may hold anyone, for
  * members and for pensioners apart: the year's loops run over those ages
  * only, and clearing a state for reuse is a fill over them.
+ *
+ * Within a run, a row's member cells are not cleared once the row is done
+ * (`releaseRow`): step 4 writes every bin of next year's ages it reaches, so
+ * it clears only the released ages it does not reach (`clearStaleMembers`).
+ * Most member cells are thus written once a year, not zeroed and written.
  */
 import { type CellLayout, memberCellCount, memberCellIndex, type MemberSumPlaces, slotCount, slotIndex } from './layout.js';
 import { record } from './record.js';
@@ -73,6 +78,12 @@ export interface CohortState {
   pensioners: Float64Array;
   memberAges: AgeRanges;
   pensionerAges: AgeRanges;
+  /**
+   * Member ages released by `releaseRow` whose cells may still hold an
+   * earlier year's numbers: outside `memberAges`, nobody; zeroed by
+   * `clearStaleMembers` before the row's cells are written again.
+   */
+  staleMemberAges: AgeRanges;
 }
 
 /** Where a state's arrays are made: on the heap, or in a kernel's WebAssembly memory (year/kernel.ts). */
@@ -89,7 +100,7 @@ function emptyRanges(rows: number, arrays: ArrayMaker): AgeRanges {
 
 /** The numbers a state of `layout` holds, for sizing memory: doubles, then int32s. */
 export const stateSize = (layout: CellLayout): { float64: number; int32: number } =>
-  ({ float64: memberCellCount(layout) * layout.memberStride + slotCount(layout) * PENSIONER_STRIDE, int32: 4 * layout.groups * 2 });
+  ({ float64: memberCellCount(layout) * layout.memberStride + slotCount(layout) * PENSIONER_STRIDE, int32: 6 * layout.groups * 2 });
 
 export function emptyState(layout: CellLayout, arrays: ArrayMaker = heapArrays): CohortState {
   const rows = layout.groups * 2;
@@ -98,6 +109,7 @@ export function emptyState(layout: CellLayout, arrays: ArrayMaker = heapArrays):
     pensioners: arrays.float64(slotCount(layout) * PENSIONER_STRIDE),
     memberAges: emptyRanges(rows, arrays),
     pensionerAges: emptyRanges(rows, arrays),
+    staleMemberAges: emptyRanges(rows, arrays),
   });
 }
 
@@ -126,17 +138,55 @@ export function clearState(state: CohortState, layout: CellLayout): void {
   for (let row = 0; row < state.memberAges.low.length; row += 1) clearRow(state, layout, row);
 }
 
-/** Zeroes the cells of one row that its ranges cover, and empties its ranges. */
+/** Zeroes the cells of one row that its ranges (and its stale member ages) cover, and empties its ranges. */
 export function clearRow(state: CohortState, layout: CellLayout, row: number): void {
+  releaseRow(state, layout, row);
+  clearStaleMembers(state, layout, row, 0, -1);
+}
+
+/**
+ * Empties a row's ranges within a run, once its year is projected: its
+ * pensioner cells are zeroed, its member ages marked stale, for the step 4
+ * that next writes the row to clear (`clearStaleMembers`).
+ */
+export function releaseRow(state: CohortState, layout: CellLayout, row: number): void {
   const { memberAges, pensionerAges } = state;
-  if (memberAges.low[row]! <= memberAges.high[row]!) {
-    state.members.fill(0, memberCellIndex(layout, row, memberAges.low[row]!) * layout.memberStride,
-      memberCellIndex(layout, row, memberAges.high[row]! + 1) * layout.memberStride);
-  }
+  widen(state.staleMemberAges, row, memberAges);
   if (pensionerAges.low[row]! <= pensionerAges.high[row]!) {
     state.pensioners.fill(0, slotIndex(layout, row, pensionerAges.low[row]!) * PENSIONER_STRIDE,
       slotIndex(layout, row, pensionerAges.high[row]! + 1) * PENSIONER_STRIDE);
   }
   memberAges.low[row] = 0x7fffffff; memberAges.high[row] = -1;
   pensionerAges.low[row] = 0x7fffffff; pensionerAges.high[row] = -1;
+}
+
+/**
+ * Zeroes a row's stale member cells (`staleMemberAges`) but those of ages
+ * `writtenLow … writtenHigh`, whose every cell the caller is about to
+ * write, and empties the stale range.
+ */
+export function clearStaleMembers(state: CohortState, layout: CellLayout, row: number, writtenLow: number, writtenHigh: number): void {
+  const stale = state.staleMemberAges;
+  const low = stale.low[row]!;
+  const high = stale.high[row]!;
+  if (low > high) return;
+  if (writtenLow > writtenHigh) {
+    zeroMemberAges(state, layout, row, low, high);
+  } else {
+    zeroMemberAges(state, layout, row, low, Math.min(high, writtenLow - 1));
+    zeroMemberAges(state, layout, row, Math.max(low, writtenHigh + 1), high);
+  }
+  stale.low[row] = 0x7fffffff; stale.high[row] = -1;
+}
+
+function zeroMemberAges(state: CohortState, layout: CellLayout, row: number, firstAge: number, lastAge: number): void {
+  if (firstAge > lastAge) return;
+  state.members.fill(0, memberCellIndex(layout, row, firstAge) * layout.memberStride, memberCellIndex(layout, row, lastAge + 1) * layout.memberStride);
+}
+
+/** Widens row `row` of `ranges` to cover that row of `by`. */
+function widen(ranges: AgeRanges, row: number, by: AgeRanges): void {
+  if (by.low[row]! > by.high[row]!) return;
+  occupy(ranges, row, by.low[row]!);
+  occupy(ranges, row, by.high[row]!);
 }

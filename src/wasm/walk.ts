@@ -252,6 +252,8 @@ function walk<Extras>(
       storePart(destinations, to + ACTIVE, active0, active1, active2);
       storePart(destinations, to + inactiveAt, inactive0, inactive1, inactive2);
     }
+    // The bins above hold nobody: zeroed, so that next year's cells of this age need no clearing beforehand (state.ts releaseRow).
+    if (lastBin < topBin) memory.fill(destinations + (<usize>((nextBase + lastBin + 1) * stride) << 3), 0, <usize>((topBin - lastBin) * stride) << 3);
     const counted = 3 * ageIndex;
     put(memberHeads, counted, activeTotal);
     put(memberHeads, counted + 1, inactiveTotal);

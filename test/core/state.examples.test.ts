@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { cellLayout, memberCellCount, memberCellIndex, slotCount, slotIndex } from '../../src/core/layout.js';
 import {
   ACTIVE, CREDITS, DISABILITY, EARNINGS, emigratedPart, HEADS, inactivePart, OLD_AGE, OWN_BALANCE,
-  PENSION, PENSIONER_STRIDE, SURVIVOR, clearRow, clearState, emptyState, isEmpty, memberSumsOf, occupy,
+  PENSION, PENSIONER_STRIDE, SURVIVOR, clearRow, clearStaleMembers, clearState, emptyState, isEmpty, memberSumsOf, occupy, releaseRow,
 } from '../../src/core/state.js';
 
 const layout = cellLayout(58, 62, 1, 3, 2, memberSumsOf({ carriesBalance: false, carriesForeign: false, emigrates: false }));
@@ -64,5 +64,36 @@ describe('cohort state', () => {
     expect(state.members[member(1, 0)]).toBe(0);
     expect(state.pensioners[pensioner(1, 4)]).toBe(0);
     expect(isEmpty(state)).toBe(true);
+  });
+
+  it('releaseRow zeroes a row\'s pensioners and marks its member ages stale; clearStaleMembers zeroes the stale ages but those about to be written', () => {
+    const state = emptyState(layout);
+    const member = (age: number) => memberCellIndex(layout, 0, age) * layout.memberStride + ACTIVE + HEADS;
+    for (const age of [0, 1, 2]) {
+      state.members[member(age)] = 10 + age;
+      occupy(state.memberAges, 0, age);
+    }
+    state.pensioners[slotIndex(layout, 0, 3) * PENSIONER_STRIDE] = 4;
+    occupy(state.pensionerAges, 0, 3);
+
+    releaseRow(state, layout, 0);
+    expect(isEmpty(state)).toBe(true);
+    expect(state.pensioners[slotIndex(layout, 0, 3) * PENSIONER_STRIDE]).toBe(0);
+    expect([0, 1, 2].map((age) => state.members[member(age)])).toEqual([10, 11, 12]);
+    expect([state.staleMemberAges.low[0], state.staleMemberAges.high[0]]).toEqual([0, 2]);
+
+    // Ages 1 … 5 are about to be written whole: only age 0 needs zeroing.
+    clearStaleMembers(state, layout, 0, 1, 5);
+    expect([0, 1, 2].map((age) => state.members[member(age)])).toEqual([0, 11, 12]);
+    expect(state.staleMemberAges.low[0]!).toBeGreaterThan(state.staleMemberAges.high[0]!);
+
+    // Released again and written nowhere: every stale age goes; so does clearRow's.
+    occupy(state.memberAges, 0, 2);
+    releaseRow(state, layout, 0);
+    clearStaleMembers(state, layout, 0, 0, -1);
+    expect([1, 2].map((age) => state.members[member(age)])).toEqual([11, 0]);
+    occupy(state.memberAges, 0, 1);
+    clearRow(state, layout, 0);
+    expect(state.members[member(1)]).toBe(0);
   });
 });

@@ -254,4 +254,6 @@ function copyState(from: CohortState, to: CohortState): void {
   to.memberAges.high.set(from.memberAges.high);
   to.pensionerAges.low.set(from.pensionerAges.low);
   to.pensionerAges.high.set(from.pensionerAges.high);
+  to.staleMemberAges.low.set(from.staleMemberAges.low);
+  to.staleMemberAges.high.set(from.staleMemberAges.high);
 }

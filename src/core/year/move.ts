@@ -27,7 +27,7 @@
  */
 import { Flow, flowRow } from '../flows.js';
 import { rowIndex, slotIndex } from '../layout.js';
-import type { CohortState } from '../state.js';
+import { clearStaleMembers, type CohortState } from '../state.js';
 import type { YearContext } from './context.js';
 import { enterKernel, leaveKernel, stateIndex } from './kernel.js';
 
@@ -50,7 +50,8 @@ import { enterKernel, leaveKernel, stateIndex } from './kernel.js';
  * that bin. Next year's cells of age + 1 receive nobody else (entrants join
  * the current year's state), so they are set, not added to. The walk stops
  * above the highest bin that holds anyone, plus a credit and care credits'
- * y: next year's cells are clear, so the bins it does not write are right.
+ * y, and zeroes the bins above: every cell of the ages it reaches is written,
+ * so those need no clearing beforehand (state.ts `releaseRow`).
  *
  * It also leaves, by age, the heads of the A, I and W cells for step 3
  * (context.memberHeads), the vested deaths and their award-weighted sum for
@@ -59,9 +60,12 @@ import { enterKernel, leaveKernel, stateIndex } from './kernel.js';
 export function move(context: YearContext, state: CohortState, next: CohortState, row: number, flows: Float64Array): void {
   const { model, kernel } = context;
   const parameterSlots = slotIndex(model.layout, rowIndex(model.groupOfCell[row >> 1]!, row % 2), 0);
+  const first = state.memberAges.low[row]!;
   const last = lastMovingAge(context, state, row);
+  // The walk writes every cell of next year's ages first + 1 … last + 1.
+  clearStaleMembers(next, model.layout, row, first + 1, last + 1);
   const own = enterKernel(kernel, state, next);
-  context.births = kernel.steps.moveAges(stateIndex(kernel, own, state), row, state.memberAges.low[row]!, last, parameterSlots);
+  context.births = kernel.steps.moveAges(stateIndex(kernel, own, state), row, first, last, parameterSlots);
   leaveKernel(kernel, own, next);
   context.memberHeadsOf = row;
   if (context.births > 0) flows[flowRow(row) + Flow.care_credit_contributions]! += context.births * context.careCreditContribution;

@@ -12,7 +12,7 @@
  * cache from step to step.
  */
 import { type CellLayout, slotIndex } from '../layout.js';
-import { clearRow, type CohortState, rowIsEmpty } from '../state.js';
+import { clearStaleMembers, type CohortState, releaseRow, rowIsEmpty } from '../state.js';
 import { agePensioners } from './age.js';
 import { enterYear, type YearContext } from './context.js';
 import { enter } from './enter.js';
@@ -23,10 +23,10 @@ import { survivors } from './survivors.js';
 
 /**
  * Projects year `t0 + yearIndex`: reads `state` (start of year; steps 1–2
- * change it, and each row is cleared once done, ready to be written as a
- * later year's `next`), writes `next` (start of the following year, must be
- * clear) and adds the year's flows to `flows` (one FLOW_WIDTH row per
- * (group, sex), must be zeroed).
+ * change it, and each row is released once done, ready to be written as a
+ * later year's `next`), writes `next` (start of the following year: clear
+ * but for released member ages, state.ts `releaseRow`) and adds the year's
+ * flows to `flows` (one FLOW_WIDTH row per (group, sex), must be zeroed).
  * @param entrants heads entering bin 0 of A by (cell group, sex, age) slot, or null (§4 step 2)
  */
 export function projectYear(
@@ -37,7 +37,11 @@ export function projectYear(
   for (let row = 0; row < layout.groups * 2; row += 1) {
     // A row with nobody and nobody entering has no flows and no one to move: most
     // rows of the single-entrant lanes (§8), once their entrant and survivors have died.
-    if (rowIsEmpty(state, row) && !entersRow(layout, entrants, row)) continue;
+    if (rowIsEmpty(state, row) && !entersRow(layout, entrants, row)) {
+      // No step 4 writes the row's next-year cells: those of an earlier year go.
+      clearStaleMembers(next, layout, row, 0, -1);
+      continue;
+    }
     retire(context, state, row, flows); //               step 1
     enter(context.model, state, row, entrants, flows); // step 2
     // Step 4 before step 3: neither changes what the other reads (step 4 writes
@@ -47,7 +51,7 @@ export function projectYear(
     survivors(context, state, next, row); //             step 5
     agePensioners(context, state, next, row); //         step 6
     closeFlows(context, row, flows); //                  §5 funeral, §6 administration and expenditure
-    clearRow(state, layout, row);
+    releaseRow(state, layout, row);
   }
 }
 

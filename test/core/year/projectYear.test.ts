@@ -12,13 +12,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { slotCount, slotIndex } from '../../../src/core/layout.js';
-import { emptyState, isEmpty } from '../../../src/core/state.js';
+import { emptyState, isEmpty, occupy, releaseRow } from '../../../src/core/state.js';
 import { projectYear } from '../../../src/core/year/projectYear.js';
 import { tinyScheme } from '../../support/scheme.js';
 import { addMember, expectFlows, expectState, flowsWith, freshFlows, rowOf, stateWith, stepWorld } from './cells.js';
 
 describe('§4 one year: projectYear(context, state, next, yearIndex, entrants, flows)', () => {
-  it('retires, enters, pays, moves, leaves survivors and ages, in that order; clears the old state', () => {
+  it('retires, enters, pays, moves, leaves survivors and ages, in that order; empties the old state', () => {
     const { context, layout } = stepWorld(tinyScheme({
       scheme: {
         assumptions: { inflation: 0.02 },
@@ -68,5 +68,38 @@ describe('§4 one year: projectYear(context, state, next, yearIndex, entrants, f
       },
     }));
     expect(isEmpty(state)).toBe(true);
+  });
+
+  it('writes next year\'s cells whatever numbers of an earlier year its released rows still hold (state.ts releaseRow)', () => {
+    // Vesting 3: bins 0 … 3, so that the walk stops below the top bin and must zero the bins above.
+    const { context, layout } = stepWorld(tinyScheme({
+      scheme: { benefits: { old_age: { vesting_years: 3, refund: 'own' }, survivors: { share: 0.5, spouse_probability: 0.5, age_difference: { F: 3, M: -3 } } } },
+      qx: { '*': { 59: 0.1, 60: 0.2 } },
+    }));
+    const start = () => {
+      const state = emptyState(layout);
+      addMember(state, layout, { sex: 'F', age: 59, bin: 0, part: 'A' }, { heads: 10, own: 50 });
+      addMember(state, layout, { sex: 'F', age: 60, bin: 3, part: 'A' }, { heads: 1, own: 100 });
+      return state;
+    };
+    const entrants = new Float64Array(slotCount(layout));
+    entrants[slotIndex(layout, rowOf('F'), 58 - layout.minAge)] = 4;
+    const clear = emptyState(layout);
+    projectYear(context, start(), clear, 0, entrants, freshFlows(layout));
+
+    // Every member cell of both rows holds an earlier year's numbers, released:
+    // F's ages 59–60 are written by the walk (from 58–59), 58 and 61–62 are not;
+    // M's row holds nobody this year and is not walked at all.
+    const stale = emptyState(layout);
+    stale.members.fill(7);
+    for (const sex of ['F', 'M'] as const) {
+      occupy(stale.memberAges, rowOf(sex), 0);
+      occupy(stale.memberAges, rowOf(sex), layout.memberAges - 1);
+      releaseRow(stale, layout, rowOf(sex));
+    }
+    projectYear(context, start(), stale, 0, entrants, freshFlows(layout));
+
+    expect(clear.members.some((sum) => sum !== 0)).toBe(true);
+    expectState(stale, clear, layout, 0);
   });
 });
