@@ -41,6 +41,15 @@ describe('sipro simulate: the same bytes however it is run', { timeout: 120_000 
     expect(await read('jobs-2', file)).toBe(one);
     expect(await read('merged', file)).toBe(one);
   });
+  it('70 scenarios, four chunks: --jobs 3 (the main thread and two worker threads) writes what --jobs 1 writes', async () => {
+    const run = (out: string, jobs: string) => runSipro(['simulate', DEMO, '--scenarios', '70', '--write-paths', '--jobs', jobs, '--out', join(scratch, out), '-q']);
+    expect((await run('many-1', '1')).code).toBe(0);
+    const spread = await run('many-3', '3');
+    expect(spread.stderr).toBe('');
+    expect(spread.code).toBe(0);
+    for (const file of FILES) expect(await read('many-3', file), file).toBe(await read('many-1', file));
+    expect((await read('many-1', 'scenarios.csv')).trim().split('\n')).toHaveLength(71);
+  });
   it('summary.json: identical but for the command line', async () => {
     const one = await summaryWithoutCommandLine('jobs-1');
     expect(await summaryWithoutCommandLine('jobs-2')).toEqual(one);

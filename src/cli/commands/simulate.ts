@@ -93,7 +93,7 @@ export function simulateCommand(context: CommandContext) {
     .option('--write-paths', 'also write paths.csv, the realised paths of every scenario', false)
     .option('--set <path=value>', 'override a field of scheme.yaml (repeatable), e.g. stochastic.investment_return.sd=0.03', collect, [])
     .option('--assert <assertion>', 'a gate, e.g. "depletion_probability <= 0.05" or "reserve_ratio_p5 >= 1 to 2050" (repeatable): exit 4 if one fails', collect, [])
-    .option('-j, --jobs <n>', 'worker threads (default: the number of CPUs; 1 runs in the main thread)')
+    .option('-j, --jobs <n>', 'threads: the main thread and n - 1 worker threads (default: the number of CPUs)')
     .option('--shard <i/n>', 'run only the scenarios whose position % n == i - 1; join the shards with sipro merge')
     .option('-o, --out <dir>', 'output folder (default: ./sipro-out/<scheme folder name>-simulate)')
     .option('-f, --force', 'replace the output folder if it exists', false)

@@ -1,8 +1,9 @@
 /**
- * Runs a simulation's scenarios in chunks: in the main thread for one job,
- * else on worker threads (dist/bundle/simulateWorker.cjs) fed one chunk at
- * a time. Outcomes land at their scenario's position whatever finished
- * first, so the result does not depend on the number of jobs.
+ * Runs a simulation's scenarios in chunks: in the main thread for one job;
+ * for N jobs, in the main thread and N − 1 worker threads
+ * (dist/bundle/simulateWorker.cjs), each taking the next chunk when it is
+ * free. Outcomes land at their scenario's position whatever finished first,
+ * so the result does not depend on the number of jobs.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,21 +41,8 @@ export async function runSimulation(
   for (let first = 0; first < scenarios.length; first += SCENARIOS_PER_CHUNK) {
     chunks.push({ first, scenarios: scenarios.slice(first, first + SCENARIOS_PER_CHUNK), paths: paths === null ? null : paths.slice(first, first + SCENARIOS_PER_CHUNK) });
   }
-  const results: ChunkResult[] = [];
-  const workers = Math.min(jobs, chunks.length);
-  if (workers <= 1) {
-    const runner = chunkRunner(data, writePaths);
-    let done = 0;
-    for (const chunk of chunks) {
-      results.push(runner.run(chunk));
-      done += chunk.scenarios.length;
-      onProgress(done);
-      // Let the progress timer and signals run between chunks.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  } else {
-    results.push(...await runOnWorkers(data, chunks, writePaths, workers, onProgress));
-  }
+  const threads = Math.min(jobs, chunks.length);
+  const results = await runChunks(data, chunks, writePaths, Math.max(0, threads - 1), onProgress);
   results.sort((a, b) => a.first - b.first);
   const { width } = outcomeLayout(data.scheme.projection.horizon);
   const outcomes = new Float64Array(scenarios.length * width);
@@ -62,37 +50,69 @@ export async function runSimulation(
   return { outcomes, width, pathsText: writePaths ? results.flatMap((result) => result.pathsText!) : null };
 }
 
-async function runOnWorkers(
+/** How many chunks a worker holds at once: the next one waits in its port, so it never idles while the main thread runs a chunk of its own. */
+const CHUNKS_IN_FLIGHT = 2;
+
+/**
+ * The chunks on the main thread and `workers` worker threads. The main
+ * thread runs its chunks between the workers' messages: at N jobs it would
+ * otherwise idle beside N workers, and a scenario costs some 4 % more CPU
+ * on a worker thread than on the main thread (bench/RESULTS.md).
+ */
+async function runChunks(
   data: SchemeData, chunks: readonly Chunk[], writePaths: boolean, workers: number, onProgress: (done: number) => void,
 ): Promise<ChunkResult[]> {
   const bundle = simulateWorkerBundle();
-  if (!existsSync(bundle)) throw new Error(`the simulate worker ${bundle} is missing: run npm run build (or use --jobs 1)`);
+  if (workers > 0 && !existsSync(bundle)) throw new Error(`the simulate worker ${bundle} is missing: run npm run build (or use --jobs 1)`);
   const results: ChunkResult[] = [];
   const threads: Worker[] = [];
+  let next = 0;
   let done = 0;
+  const finished = (result: ChunkResult, count: number) => {
+    results.push(result);
+    done += count;
+    onProgress(done);
+  };
   try {
-    await new Promise<void>((resolve, reject) => {
-      let next = 0;
-      const feed = (worker: Worker) => {
-        if (next < chunks.length) worker.postMessage(chunks[next++]);
-      };
-      for (let count = 0; count < workers; count += 1) {
-        const worker = new Worker(bundle, { workerData: { data, writePaths } satisfies SimulateWorkerData });
-        threads.push(worker);
-        worker.on('message', (result: ChunkResult) => {
-          results.push(result);
-          done += chunks.find((chunk) => chunk.first === result.first)!.scenarios.length;
-          onProgress(done);
-          if (results.length === chunks.length) resolve();
-          else feed(worker);
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) => {
-          if (results.length < chunks.length) reject(new Error(`a simulate worker stopped (exit code ${code}) with ${chunks.length - results.length} chunks left`));
-        });
-        feed(worker);
-      }
-    });
+    let failed: unknown;
+    let workersDone: Promise<void> = Promise.resolve();
+    if (workers > 0) {
+      workersDone = new Promise<void>((resolve, reject) => {
+        const fail = (error: unknown) => { failed ??= error; reject(error); };
+        let running = 0;
+        const feed = (worker: Worker) => {
+          if (next >= chunks.length) return;
+          worker.postMessage(chunks[next++]);
+          running += 1;
+        };
+        for (let count = 0; count < workers; count += 1) {
+          const worker = new Worker(bundle, { workerData: { data, writePaths } satisfies SimulateWorkerData });
+          threads.push(worker);
+          worker.on('message', (result: ChunkResult) => {
+            running -= 1;
+            finished(result, chunks.find((chunk) => chunk.first === result.first)!.scenarios.length);
+            feed(worker);
+            if (running === 0 && next >= chunks.length) resolve();
+          });
+          worker.on('error', fail);
+          worker.on('exit', (code) => {
+            if (results.length < chunks.length) fail(new Error(`a simulate worker stopped (exit code ${code}) with ${chunks.length - results.length} chunks left`));
+          });
+          for (let held = 0; held < CHUNKS_IN_FLIGHT; held += 1) feed(worker);
+        }
+        if (running === 0) resolve();
+      });
+      // Observed here so that a worker's failure while the main thread runs is not an unhandled rejection.
+      workersDone.catch(() => undefined);
+    }
+    const runner = next < chunks.length ? chunkRunner(data, writePaths) : null;
+    while (runner !== null && next < chunks.length && failed === undefined) {
+      const chunk = chunks[next++]!;
+      finished(runner.run(chunk), chunk.scenarios.length);
+      // Let the workers' messages, the progress timer and signals run between chunks.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await workersDone;
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
