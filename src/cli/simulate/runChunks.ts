@@ -56,8 +56,8 @@ const CHUNKS_IN_FLIGHT = 2;
 /**
  * The chunks on the main thread and `workers` worker threads. The main
  * thread runs its chunks between the workers' messages: at N jobs it would
- * otherwise idle beside N workers, and a scenario costs some 4 % more CPU
- * on a worker thread than on the main thread (bench/RESULTS.md).
+ * otherwise idle beside N workers, one of which it spares starting (a
+ * bundle to load, a model to build, code to warm up; bench/RESULTS.md).
  */
 async function runChunks(
   data: SchemeData, chunks: readonly Chunk[], writePaths: boolean, workers: number, onProgress: (done: number) => void,
