@@ -2,9 +2,10 @@
  * §10's percentile (linear interpolation between order statistics, h = 1 +
  * ((m − 1) q)/100, multiply first) and its nulls, on examples worked by hand.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indicatorOffset, outcomeLayout, variableOffset } from '../../../src/core/stochastic/outcome.js';
-import { eventYearSpread, percentileName, percentileOfSorted, spreadOf } from '../../../src/core/stochastic/percentiles.js';
+import { eventYearSpread, percentileName, percentileOfSorted, selectRanks, spreadOf } from '../../../src/core/stochastic/percentiles.js';
 import { simulationTables } from '../../../src/core/stochastic/summary.js';
 
 describe('percentileOfSorted', () => {
@@ -41,6 +42,54 @@ describe('spreadOf: over the non-empty values', () => {
     const spread = spreadOf(Float64Array.of(Number.NaN, Number.NaN), [50], new Float64Array(2));
     expect(spread.mean).toBeNaN();
     expect(spread.percentiles[0]).toBeNaN();
+  });
+});
+
+describe('selectRanks: the order statistics a sort gives, at the ranks asked', () => {
+  it('on a hand-made list with ties', () => {
+    const values = Float64Array.of(5, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5);
+    selectRanks(values, values.length, Int32Array.of(0, 4, 5, 10));
+    expect([values[0], values[4], values[5], values[10]]).toEqual([1, 4, 5, 9]); // sorted: [1] 1 2 3 [4] [5] 5 5 5 6 [9]
+  });
+  it('on a column where every scenario has the same value (a year no shock reaches yet)', () => {
+    const values = new Float64Array(500).fill(7);
+    values[123] = 8;
+    selectRanks(values, 500, Int32Array.of(0, 249, 498, 499));
+    expect([values[0], values[249], values[498], values[499]]).toEqual([7, 7, 7, 8]);
+    const same = new Float64Array(500).fill(-2.5);
+    selectRanks(same, 500, Int32Array.of(0, 250, 499));
+    expect([same[0], same[250], same[499]]).toEqual([-2.5, -2.5, -2.5]);
+  });
+  it('on random lists (ties, sorted and reversed runs, lengths across the insertion-sort threshold)', () => {
+    fc.assert(fc.property(
+      fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 30, max: 400 })).chain((length) => fc.array(
+        fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true })), { minLength: length, maxLength: length })),
+      fc.array(fc.nat(), { minLength: 1, maxLength: 12 }), fc.constantFrom('as drawn', 'ascending', 'descending'),
+      (drawn, picks, order) => {
+        // Zeros as +0: a sort puts −0 before 0, which selection counts as equal (and no output shows).
+        const list = drawn.map((value) => (value === 0 ? 0 : value));
+        if (order === 'ascending') list.sort((a, b) => a - b);
+        if (order === 'descending') list.sort((a, b) => b - a);
+        const sorted = Float64Array.from(list).sort();
+        const ranks = Int32Array.from(new Set(list.length === 0 ? [] : picks.map((pick) => pick % list.length))).sort();
+        const values = Float64Array.from(list);
+        selectRanks(values, values.length, ranks);
+        for (const rank of ranks) expect(values[rank]).toBe(sorted[rank]);
+        expect(Float64Array.from(values).sort()).toEqual(sorted);
+      },
+    ), { numRuns: 500 });
+  });
+  it('spreadOf gives the percentiles of the sorted values', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 0, max: 300 }).chain((length) => fc.array(
+        fc.oneof(fc.constant(Number.NaN), fc.integer({ min: -3, max: 3 }), fc.double({ min: -100, max: 100, noNaN: true })), { minLength: length, maxLength: length })),
+      fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 6 }),
+      (values, percentiles) => {
+        const present = Float64Array.from(values.filter((value) => !Number.isNaN(value)).map((value) => (value === 0 ? 0 : value))).sort();
+        const spread = spreadOf(Float64Array.from(values.map((value) => (value === 0 ? 0 : value))), percentiles, new Float64Array(values.length));
+        expect(spread.percentiles).toEqual(percentiles.map((q) => percentileOfSorted(present, present.length, q)));
+      },
+    ), { numRuns: 300 });
   });
 });
 
