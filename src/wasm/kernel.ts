@@ -11,8 +11,8 @@
 //
 // This file is the module's face: the functions JavaScript calls.
 import { awardEveryVested, awardFixed, awardMinimum, awardReplacement, careCreditBalance, careCreditEarnings, coversActive, coversDisabled,
-  coversInactive, coversRetired, coversSurvivor, creditedYears, differenceF, differenceM, DISABILITY, growth, halfYearGrowth, hasDisability,
-  healthFactor, maternityFactor, memberHighOf, memberLowOf, membersOf, OLD_AGE, pensionerHighOf, pensionerLowOf, pensionersOf, pensionGrowth,
+  coversInactive, coversRetired, coversSurvivor, creditedYears, differenceF, differenceM, growth, halfYearGrowth, hasDisability,
+  healthFactor, maternityFactor, memberHighOf, memberLowOf, membersOf, pensionerHighOf, pensionerLowOf, pensionersOf, pensionGrowth,
   revaluation, spousesF, spousesM, survivorShare, vesting, withMaternity } from './memory';
 import { moveAgesOf } from './walk';
 import { agePensionersOf, memberPaymentsOf, pensionerPaymentsOf, survivorsOf } from './pensioners';
@@ -53,10 +53,9 @@ export function agePensioners(from: i32, row: i32, parameterSlots: i32, firstAge
   agePensionersOf(pensionersOf(from), pensionersOf(next), pensionerLowOf(next), pensionerHighOf(next), row, parameterSlots, firstAge, lastAge, pensionGrowth);
 }
 
-/** Step 3 for the pensioner state `part` of row `row` of state `from`. */
-export function pensionerPayments(from: i32, row: i32, parameterSlots: i32, firstAge: i32, lastAge: i32, part: i32): void {
-  const covered = part == OLD_AGE ? coversRetired : part == DISABILITY ? coversDisabled : coversSurvivor;
-  pensionerPaymentsOf(pensionersOf(from), row, parameterSlots, firstAge, lastAge, part, part == DISABILITY, covered, healthFactor);
+/** Step 3 for the pensioner states P, D and S of row `row` of state `from`. */
+export function pensionerPayments(from: i32, row: i32, parameterSlots: i32, firstAge: i32, lastAge: i32): void {
+  pensionerPaymentsOf(pensionersOf(from), row, parameterSlots, firstAge, lastAge, coversRetired, coversDisabled, coversSurvivor, healthFactor);
 }
 
 /** Step 3 for the members of row `row` of state `from`. */

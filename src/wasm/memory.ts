@@ -52,7 +52,7 @@ export function configure(
 // Where the pensioner steps' tables are: set once per model (configurePensioners).
 export let qDisabled: usize = 0; //  context.qDisabled, by parameter slot
 export let healthCosts: usize = 0; // model.healthCost, by age (0 without health cover)
-export let results: usize = 0; //     memberPayments' twelve sums, then pensionerPayments' four
+export let results: usize = 0; //     memberPayments' twelve sums, then pensionerPayments' twelve (P, D, S)
 
 export function configurePensioners(qDisabledPointer: usize, healthPointer: usize, resultsPointer: usize): void {
   qDisabled = qDisabledPointer; healthCosts = healthPointer; results = resultsPointer;

@@ -84,30 +84,57 @@ export function agePensionersOf(
 }
 
 /**
- * payments.ts pensionerPayments() for one pensioner state `part` (P, D or S)
- * of a row: heads, pensions paid on exposure, deaths and health cover, left
- * in `results` (12 … 15) for the caller to add to the row's flows.
+ * payments.ts payments(), the pensioners' part: for P, D and S of a row,
+ * heads, pensions paid on exposure, deaths and health cover, left in
+ * `results` (12 … 15, 16 … 19, 20 … 23) for the caller to add to the row's
+ * flows. One walk over the ages for the three states, each summed in age
+ * order, as a walk of its own did.
  */
 export function pensionerPaymentsOf(
-  pensioners: usize, row: i32, parameterSlots: i32, firstAge: i32, lastAge: i32, part: i32, disabled: bool, covered: bool, healthFactor: f64,
+  pensioners: usize, row: i32, parameterSlots: i32, firstAge: i32, lastAge: i32,
+  coveredRetired: bool, coveredDisabled: bool, coveredSurvivor: bool, healthFactor: f64,
 ): void {
-  const qOf = disabled ? qDisabled : q;
-  let heads: f64 = 0, paid: f64 = 0, deaths: f64 = 0, health: f64 = 0;
+  let retired: f64 = 0, retiredPaid: f64 = 0, retiredDeaths: f64 = 0, retiredHealth: f64 = 0;
+  let disabled: f64 = 0, disabledPaid: f64 = 0, disabledDeaths: f64 = 0, disabledHealth: f64 = 0;
+  let survivors: f64 = 0, survivorsPaid: f64 = 0, survivorDeaths: f64 = 0, survivorHealth: f64 = 0;
   for (let ageIndex = firstAge; ageIndex <= lastAge; ageIndex += 1) {
-    const at = (row * ages + ageIndex) * PENSIONER_STRIDE + part;
-    const cellHeads = get(pensioners, at);
-    if (cellHeads == 0) continue;
-    const q0 = get(qOf, parameterSlots + ageIndex);
-    const exposureShare = 1 - q0 / 2;
-    heads += cellHeads;
-    paid += exposureShare * get(pensioners, at + PENSION);
-    deaths += cellHeads * q0;
-    if (covered) health += cellHeads * exposureShare * (get(healthCosts, ageIndex) * healthFactor);
+    const at = (row * ages + ageIndex) * PENSIONER_STRIDE;
+    const slot = parameterSlots + ageIndex;
+    const healthCost = get(healthCosts, ageIndex) * healthFactor;
+    const retiredHeads = get(pensioners, at + OLD_AGE);
+    if (retiredHeads != 0) {
+      const q0 = get(q, slot);
+      const exposureShare = 1 - q0 / 2;
+      retired += retiredHeads;
+      retiredPaid += exposureShare * get(pensioners, at + OLD_AGE + PENSION);
+      retiredDeaths += retiredHeads * q0;
+      if (coveredRetired) retiredHealth += retiredHeads * exposureShare * healthCost;
+    }
+    const disabledHeads = get(pensioners, at + DISABILITY);
+    if (disabledHeads != 0) {
+      const q0 = get(qDisabled, slot);
+      const exposureShare = 1 - q0 / 2;
+      disabled += disabledHeads;
+      disabledPaid += exposureShare * get(pensioners, at + DISABILITY + PENSION);
+      disabledDeaths += disabledHeads * q0;
+      if (coveredDisabled) disabledHealth += disabledHeads * exposureShare * healthCost;
+    }
+    const survivorHeads = get(pensioners, at + SURVIVOR);
+    if (survivorHeads != 0) {
+      const q0 = get(q, slot);
+      const exposureShare = 1 - q0 / 2;
+      survivors += survivorHeads;
+      survivorsPaid += exposureShare * get(pensioners, at + SURVIVOR + PENSION);
+      survivorDeaths += survivorHeads * q0;
+      if (coveredSurvivor) survivorHealth += survivorHeads * exposureShare * healthCost;
+    }
   }
-  put(results, PENSIONER_RESULTS, heads);
-  put(results, PENSIONER_RESULTS + 1, paid);
-  put(results, PENSIONER_RESULTS + 2, deaths);
-  put(results, PENSIONER_RESULTS + 3, health);
+  put(results, PENSIONER_RESULTS, retired); put(results, PENSIONER_RESULTS + 1, retiredPaid);
+  put(results, PENSIONER_RESULTS + 2, retiredDeaths); put(results, PENSIONER_RESULTS + 3, retiredHealth);
+  put(results, PENSIONER_RESULTS + 4, disabled); put(results, PENSIONER_RESULTS + 5, disabledPaid);
+  put(results, PENSIONER_RESULTS + 6, disabledDeaths); put(results, PENSIONER_RESULTS + 7, disabledHealth);
+  put(results, PENSIONER_RESULTS + 8, survivors); put(results, PENSIONER_RESULTS + 9, survivorsPaid);
+  put(results, PENSIONER_RESULTS + 10, survivorDeaths); put(results, PENSIONER_RESULTS + 11, survivorHealth);
 }
 
 /**

@@ -33,7 +33,7 @@ interface KernelExports {
   moveAges(from: number, row: number, firstAge: number, lastAge: number, parameterSlots: number): number;
   survivors(from: number, row: number, parameterSlots: number, firstMemberAge: number, lastMemberAge: number, firstAge: number, lastAge: number): void;
   agePensioners(from: number, row: number, parameterSlots: number, firstAge: number, lastAge: number): void;
-  pensionerPayments(from: number, row: number, parameterSlots: number, firstAge: number, lastAge: number, part: number): void;
+  pensionerPayments(from: number, row: number, parameterSlots: number, firstAge: number, lastAge: number): void;
   memberPayments(from: number, row: number, parameterSlots: number, firstAge: number, lastAge: number, counted: number): void;
 }
 
@@ -43,7 +43,7 @@ export interface KernelTables {
   qDisabled: Float64Array;
   /** The model's health cost by age (§5), 0 without health cover. */
   healthCosts: Float64Array;
-  /** What memberPayments (12 sums, at 0) and pensionerPayments (4, at 12) leave for the caller. */
+  /** What memberPayments (12 sums, at 0) and pensionerPayments (4 for each of P, D and S, at 12) leave for the caller. */
   results: Float64Array;
   density: Float64Array;
   insuredEarnings: Float64Array;
@@ -94,7 +94,7 @@ const MAX_PAGES = 65536;
 function kernelBytes(layout: CellLayout, slots: number): number {
   const state = stateSize(layout);
   const groups = slots / (2 * layout.ages);
-  const doubles = 2 * state.float64 + 11 * slots + 5 * layout.ages + 3 * layout.memberAges + layout.bins * 2 * ARRIVAL_SUMS + 16 + groups;
+  const doubles = 2 * state.float64 + 11 * slots + 5 * layout.ages + 3 * layout.memberAges + layout.bins * 2 * ARRIVAL_SUMS + 24 + groups;
   return 8 * doubles + 4 * (2 * state.int32 + groups) + 8 * 16;
 }
 
@@ -153,7 +153,7 @@ export function yearKernel(layout: CellLayout, slots: number): YearKernel {
     q: arrays.float64(slots),
     qDisabled: arrays.float64(slots),
     healthCosts: arrays.float64(layout.ages),
-    results: arrays.float64(16),
+    results: arrays.float64(24),
     density: arrays.float64(slots),
     insuredEarnings: arrays.float64(slots),
     contributions: arrays.float64(slots),

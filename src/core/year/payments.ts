@@ -8,7 +8,7 @@
  */
 import { Flow, flowRow } from '../flows.js';
 import { rowIndex, slotIndex } from '../layout.js';
-import { type CohortState, DISABILITY, OLD_AGE, SURVIVOR } from '../state.js';
+import type { CohortState } from '../state.js';
 import type { YearContext } from './context.js';
 import { readIndex } from './kernel.js';
 import { lastMovingAge } from './move.js';
@@ -27,9 +27,10 @@ export function payments(context: YearContext, state: CohortState, row: number, 
   const memberSums = kernel.tables.results; // memberPayments' sums at 0 … 11, pensionerPayments' after them
   const first = state.pensionerAges.low[row]!;
   const last = state.pensionerAges.high[row]!;
-  pensionerPayments(context, from, row, parameterSlots, first, last, OLD_AGE, Flow.old_age_pensioners, Flow.old_age_benefits, flows);
-  pensionerPayments(context, from, row, parameterSlots, first, last, DISABILITY, Flow.disability_pensioners, Flow.disability_benefits, flows);
-  pensionerPayments(context, from, row, parameterSlots, first, last, SURVIVOR, Flow.survivor_pensioners, Flow.survivor_benefits, flows);
+  kernel.steps.pensionerPayments(from, row, parameterSlots, first, last);
+  addPensionerFlows(memberSums, PENSIONER_RESULTS, Flow.old_age_pensioners, Flow.old_age_benefits, out, flows);
+  addPensionerFlows(memberSums, PENSIONER_RESULTS + 4, Flow.disability_pensioners, Flow.disability_benefits, out, flows);
+  addPensionerFlows(memberSums, PENSIONER_RESULTS + 8, Flow.survivor_pensioners, Flow.survivor_benefits, out, flows);
   flows[out + Flow.actives]! += memberSums[0]!;
   flows[out + Flow.inactives]! += memberSums[1]!;
   flows[out + Flow.deaths]! += memberSums[2]!;
@@ -47,22 +48,15 @@ export function payments(context: YearContext, state: CohortState, row: number, 
   flows[out + Flow.maternity_benefits]! += memberSums[9]!;
 }
 
-/** Where pensionerPayments leaves its four sums in the kernel's results, after memberPayments' twelve. */
+/** Where pensionerPayments leaves its sums in the kernel's results, after memberPayments' twelve: four for each of P, D and S. */
 export const PENSIONER_RESULTS = 12;
 
-/** One pensioner state (`part`) of a row: heads, pensions paid on exposure, deaths and health cover (§5). */
-function pensionerPayments(
-  context: YearContext, from: number, row: number, parameterSlots: number, first: number, last: number, part: number,
-  countColumn: number, paidColumn: number, flows: Float64Array,
-): void {
-  const { kernel } = context;
-  kernel.steps.pensionerPayments(from, row, parameterSlots, first, last, part);
-  const { results } = kernel.tables;
-  const out = flowRow(row);
-  flows[out + countColumn]! += results[PENSIONER_RESULTS]!;
-  flows[out + paidColumn]! += results[PENSIONER_RESULTS + 1]!;
-  flows[out + Flow.deaths]! += results[PENSIONER_RESULTS + 2]!;
-  flows[out + Flow.health_benefits]! += results[PENSIONER_RESULTS + 3]!;
+/** One pensioner state's sums (at `results[at]`): heads, pensions paid on exposure, deaths and health cover (§5). */
+function addPensionerFlows(results: Float64Array, at: number, countColumn: number, paidColumn: number, out: number, flows: Float64Array): void {
+  flows[out + countColumn]! += results[at]!;
+  flows[out + paidColumn]! += results[at + 1]!;
+  flows[out + Flow.deaths]! += results[at + 2]!;
+  flows[out + Flow.health_benefits]! += results[at + 3]!;
 }
 
 /**

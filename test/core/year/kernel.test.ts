@@ -57,8 +57,8 @@ describe('yearKernel(layout)', () => {
     for (const array of arrays) expect(array.buffer).toBe(kernel.buffer);
     for (let index = 1; index < spans.length; index += 1) expect(spans[index]![0]).toBeGreaterThanOrEqual(spans[index - 1]![1]);
     expect(spans.at(-1)![1]).toBeLessThanOrEqual(kernel.buffer.byteLength);
-    // memberPayments' twelve sums, then pensionerPayments' four.
-    expect(kernel.tables.results.length).toBe(PENSIONER_RESULTS + 4);
+    // memberPayments' twelve sums, then pensionerPayments' four for each of P, D and S.
+    expect(kernel.tables.results.length).toBe(PENSIONER_RESULTS + 12);
     // Doubles are aligned (v128 loads need not be, but typed arrays must).
     for (const array of arrays) if (array instanceof Float64Array) expect(array.byteOffset % 8).toBe(0);
   });
