@@ -22,6 +22,8 @@
  * that is what keeps the tails relatively accurate down to Φ(−37.5) ≈ 5e-308.
  */
 
+import { expOfNegative } from './expOfNegative.js';
+
 /** CALERF's switch between the erf and erfc approximations, in `y = |x|/√2`. */
 const ERF_THRESHOLD = 0.46875;
 /** CALERF's switch between its two erfc approximations, in `y`. */
@@ -157,7 +159,8 @@ export function normalTailsOf(zs: Float64Array, count: number, tails: Float64Arr
       const k = Math.trunc(size * 16);
       const s = k / 16;
       const rest = (size - s) * (size + s) * 0.5;
-      tail = 0.5 * scaledErfc * Math.exp(-rest) * GAUSS_SIXTEENTHS[k]!;
+      // −rest lies in (−2.5, 0]: Math.exp's own bits, without a call out of the loop (expOfNegative.ts).
+      tail = 0.5 * scaledErfc * expOfNegative(-rest) * GAUSS_SIXTEENTHS[k]!;
     }
     tails[at] = tail;
     tails[at + 1] = 0.5 - tail;
