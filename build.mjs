@@ -1,7 +1,8 @@
 // Bundles the CLI into dist/bundle: main.cjs (the command line), worker.cjs
 // (a sweep's worker threads) and simulateWorker.cjs (simulate's). One file
 // loads in ~0.1 s where hundreds of ESM modules (zod's, mostly) took ~0.25 s:
-// start-up is most of a demo projection's time. The library build (dist/src, with types) is tsc's.
+// start-up is most of a demo projection's time. The library build
+// (dist/src, with types) is tsc's.
 //
 // main.cjs is CommonJS so that bin/sipro.js can compile it with a V8 code
 // cache (main.cjs.cache, written below after a warm-up run): V8 then skips
@@ -44,13 +45,12 @@ await build({ ...commonJs, entryPoints: ['src/cli/main.ts'], outfile: 'dist/bund
 // 12.61 ms in a CommonJS one, the difference in §3's JavaScript
 // (bench/RESULTS.md). esbuild makes a bundle's top-level consts vars; in the
 // ES module, keeping §3's coefficients const won back part of it (12.80 ms).
-const workerBuild = commonJs;
 if (existsSync('src/cli/sweep/worker.ts')) {
-  await build({ ...workerBuild, entryPoints: ['src/cli/sweep/worker.ts'], outfile: 'dist/bundle/worker.cjs' });
+  await build({ ...commonJs, entryPoints: ['src/cli/sweep/worker.ts'], outfile: 'dist/bundle/worker.cjs' });
 }
 // What a worker thread of `sipro simulate` runs: the core, paths.csv's lines
 // and nothing of the command line.
-await build({ ...workerBuild, entryPoints: ['src/cli/simulate/simulateWorker.ts'], outfile: 'dist/bundle/simulateWorker.cjs' });
+await build({ ...commonJs, entryPoints: ['src/cli/simulate/simulateWorker.ts'], outfile: 'dist/bundle/simulateWorker.cjs' });
 
 // The code cache: load the bundle as bin/sipro.js does, run what most
 // commands run (validate and project the demo), then keep what V8 compiled.

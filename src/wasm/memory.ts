@@ -127,7 +127,6 @@ export function startYear(
   if (ageIndex > load<i32>(highAt)) store<i32>(highAt, ageIndex);
 }
 
-
 // The layout of a cell's part and of a pensioner slot (state.ts).
 export const HEADS: i32 = 0;
 export const CREDITS: i32 = 1;

@@ -24,28 +24,28 @@ export function payments(context: YearContext, state: CohortState, row: number, 
   // The loops run in the kernel (kernel.ts), on a copy of a state made elsewhere (a step's test).
   const from = readIndex(kernel, state);
   kernel.steps.memberPayments(from, row, parameterSlots, state.memberAges.low[row]!, state.memberAges.high[row]!, counted);
-  const memberSums = kernel.tables.results; // memberPayments' sums at 0 … 11, pensionerPayments' after them
+  const { results } = kernel.tables; // memberPayments' sums at 0 … 11, pensionerPayments' after them
   const first = state.pensionerAges.low[row]!;
   const last = state.pensionerAges.high[row]!;
   kernel.steps.pensionerPayments(from, row, parameterSlots, first, last);
-  addPensionerFlows(memberSums, PENSIONER_RESULTS, Flow.old_age_pensioners, Flow.old_age_benefits, out, flows);
-  addPensionerFlows(memberSums, PENSIONER_RESULTS + 4, Flow.disability_pensioners, Flow.disability_benefits, out, flows);
-  addPensionerFlows(memberSums, PENSIONER_RESULTS + 8, Flow.survivor_pensioners, Flow.survivor_benefits, out, flows);
-  flows[out + Flow.actives]! += memberSums[0]!;
-  flows[out + Flow.inactives]! += memberSums[1]!;
-  flows[out + Flow.deaths]! += memberSums[2]!;
+  addPensionerFlows(results, PENSIONER_RESULTS, Flow.old_age_pensioners, Flow.old_age_benefits, out, flows);
+  addPensionerFlows(results, PENSIONER_RESULTS + 4, Flow.disability_pensioners, Flow.disability_benefits, out, flows);
+  addPensionerFlows(results, PENSIONER_RESULTS + 8, Flow.survivor_pensioners, Flow.survivor_benefits, out, flows);
+  flows[out + Flow.actives]! += results[0]!;
+  flows[out + Flow.inactives]! += results[1]!;
+  flows[out + Flow.deaths]! += results[2]!;
   if (model.emigrates) {
-    flows[out + Flow.emigrants]! += memberSums[10]!;
-    flows[out + Flow.deaths]! += memberSums[11]!;
-    flows[out + Flow.emigrantDeaths]! += memberSums[11]!;
+    flows[out + Flow.emigrants]! += results[10]!;
+    flows[out + Flow.deaths]! += results[11]!;
+    flows[out + Flow.emigrantDeaths]! += results[11]!;
   }
-  flows[out + Flow.contributions]! += memberSums[3]!;
-  flows[out + Flow.matching]! += memberSums[4]!;
-  flows[out + Flow.insured_earnings]! += memberSums[5]!;
-  flows[out + Flow.activeExposure]! += memberSums[6]!;
-  flows[out + Flow.paidExposure]! += memberSums[7]!;
-  flows[out + Flow.health_benefits]! += memberSums[8]!;
-  flows[out + Flow.maternity_benefits]! += memberSums[9]!;
+  flows[out + Flow.contributions]! += results[3]!;
+  flows[out + Flow.matching]! += results[4]!;
+  flows[out + Flow.insured_earnings]! += results[5]!;
+  flows[out + Flow.activeExposure]! += results[6]!;
+  flows[out + Flow.paidExposure]! += results[7]!;
+  flows[out + Flow.health_benefits]! += results[8]!;
+  flows[out + Flow.maternity_benefits]! += results[9]!;
 }
 
 /** Where pensionerPayments leaves its sums in the kernel's results, after memberPayments' twelve: four for each of P, D and S. */
