@@ -25,7 +25,34 @@ export async function compileKernel() {
     stdout: { write: () => true },
   });
   if (error || bytes === undefined) throw new Error(`asc could not compile ${SOURCE}: ${error?.message ?? ''}\n${errors.join('')}`);
+  if (hasData(bytes)) {
+    // A data segment is copied into the memory at instantiation, over the
+    // arrays JavaScript lays out from offset 0 (AssemblyScript's Math.exp and
+    // Math.log bring tables: use fdlibm.ts, and keep constants in code).
+    throw new Error(`${SOURCE} compiles to a module with static data; the kernel's memory is the caller's, from offset 0: the module must hold none`);
+  }
   return bytes;
+}
+
+/** Whether a WebAssembly binary has a data section with a segment. */
+export function hasData(bytes) {
+  let at = 8; // magic and version
+  const leb = () => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    const end = at + size;
+    if (id === 11 && leb() > 0) return true;
+    at = end;
+  }
+  return false;
 }
 
 /** The text of src/core/year/kernelWasm.ts for these bytes. */

@@ -9,13 +9,12 @@
  */
 import { type IncomeDistribution, expectedMemberYear } from './contributions.js';
 import type { IncomeProfile } from './model.js';
-import { normalTailsOf, probabilityFromTails } from './normal.js';
+import { type IncomeKernel, kernelMemberYear } from './incomeKernel.js';
 
 /** Numbers per piece of `contributionPieces`: ln L, ln U, cα, cβ, bα, bβ, mα, mβ. */
 const PIECE_SIZE = 8;
 /** The pieces follow one header value: the percent rule's rate, NaN for the other kinds. */
 const PIECES_START = 1;
-const MONTHS = 12;
 
 /** An income row's shape (§3): what depends on the row only. */
 export interface RowShape {
@@ -64,10 +63,6 @@ export interface PieceSet {
   needsMean: boolean;
   /** Whether a bound bounds a piece with a term in Y: only there are the tails at z − σ read. */
   boundNeedsMean: Uint8Array;
-  /** Tails of each bound at z and at z − σ: 4 numbers per bound. */
-  tails: Float64Array;
-  /** Each bound's z and z − σ, which decide how an interval's probability is formed from the tails. */
-  zs: Float64Array;
 }
 
 export function pieceSet(pieces: Float64Array): PieceSet {
@@ -91,70 +86,24 @@ export function pieceSet(pieces: Float64Array): PieceSet {
   for (const piece of sloped) boundNeedsMean[lower[piece]!] = boundNeedsMean[upper[piece]!] = 1;
   return {
     pieces, rate: pieces[0]!, bounds: Float64Array.from(bounds), lower, upper, needsMean: sloped.length > 0, boundNeedsMean,
-    tails: new Float64Array(4 * bounds.length), zs: new Float64Array(2 * bounds.length),
   };
 }
 
 /**
- * Writes `d, C, M, S` of one active member-year (§3) at `out[at … at+3]`:
- * the numbers `expectedMemberYear(set.pieces, {meanAnnualIncome, …shape}, compliance)` returns.
+ * Writes `d, C, M, S` of one active member-year (§3) of row `row` of
+ * `kernel` at `out[at … at+3]`: the numbers
+ * `expectedMemberYear(set.pieces, {meanAnnualIncome, …shape}, compliance)` returns.
  */
-export function memberYearInto(set: PieceSet, shape: RowShape, meanAnnualIncome: number, compliance: number, out: Float64Array, at: number): void {
-  const { incomeShare, sigma } = shape;
+export function memberYearInto(kernel: IncomeKernel, set: PieceSet, row: number, meanAnnualIncome: number, compliance: number, out: Float64Array, at: number): void {
+  const shape = kernel.shapes[row]!;
   out[at] = 0; out[at + 1] = 0; out[at + 2] = 0; out[at + 3] = 0;
-  if (!(meanAnnualIncome > 0) || !(incomeShare > 0) || set.pieces.length <= PIECES_START) return;
-  if (sigma === 0) {
+  if (!(meanAnnualIncome > 0) || !(shape.incomeShare > 0) || set.pieces.length <= PIECES_START) return;
+  if (shape.sigma === 0) {
     // A point mass (cv so small that ln(1 + cv²) is 0): rare, and handled by the general code.
     const income: IncomeDistribution = { meanAnnualIncome, cv: shape.profile.cv, zeroMonthProb: shape.profile.zeroMonthProb, seasons: shape.profile.seasons };
     const result = expectedMemberYear(set.pieces, income, compliance);
     out[at] = result.density; out[at + 1] = result.contributions; out[at + 2] = result.matching; out[at + 3] = result.insuredEarnings;
     return;
   }
-  const { variance, factors, weights, seasonTotal } = shape;
-  const { pieces, bounds, lower, upper, tails, zs, needsMean, boundNeedsMean } = set;
-  const pieceCount = lower.length;
-  const boundCount = bounds.length;
-  // partialExpectationLn's own σ² (σ·σ, which may differ from ln(1 + cv²) in the last bit).
-  const squared = sigma * sigma;
-  let paidMonths = 0;
-  let contributions = 0;
-  let matching = 0;
-  let insured = 0;
-  for (let distinct = 0; distinct < factors.length; distinct += 1) {
-    const weight = weights[distinct]!;
-    const monthMean = (meanAnnualIncome * factors[distinct]!) / (seasonTotal * incomeShare);
-    if (!(monthMean > 0)) continue;
-    const lambda = Math.log(monthMean) - variance / 2;
-    const shift = lambda + squared;
-    for (let bound = 0; bound < boundCount; bound += 1) {
-      zs[2 * bound] = (bounds[bound]! - lambda) / sigma;
-      // Where no piece reads them, the tails at z − σ are those of +∞: 0 and ½, at no cost.
-      zs[2 * bound + 1] = boundNeedsMean[bound] === 1 ? (bounds[bound]! - shift) / sigma : Infinity;
-    }
-    // Every tail of the month in one call: z and z − σ of bound b at zs[2b], zs[2b + 1], their tails at 4b and 4b + 2.
-    normalTailsOf(zs, 2 * boundCount, tails);
-    const scaleOfMean = needsMean ? Math.exp(lambda + squared / 2) : 0;
-    for (let piece = 0; piece < pieceCount; piece += 1) {
-      const base = PIECES_START + piece * PIECE_SIZE;
-      const low = lower[piece]!;
-      const high = upper[piece]!;
-      const probability = probabilityFromTails(zs[2 * low]!, zs[2 * high]!, tails, 4 * low, 4 * high);
-      const cSlope = pieces[base + 3]!;
-      const bSlope = pieces[base + 5]!;
-      const mSlope = pieces[base + 7]!;
-      const mean = cSlope === 0 && bSlope === 0 && mSlope === 0
-        ? 0
-        : scaleOfMean * probabilityFromTails(zs[2 * low + 1]!, zs[2 * high + 1]!, tails, 4 * low + 2, 4 * high + 2);
-      paidMonths += weight * probability;
-      contributions += weight * (pieces[base + 2]! * probability + cSlope * mean);
-      insured += weight * (pieces[base + 4]! * probability + bSlope * mean);
-      matching += weight * (pieces[base + 6]! * probability + mSlope * mean);
-    }
-  }
-  const scale = compliance * incomeShare;
-  out[at] = (scale * paidMonths) / MONTHS;
-  out[at + 2] = scale * matching;
-  out[at + 3] = scale * insured;
-  // As expectedMemberYear: a percent rule's C is rate × S (monotone where S is).
-  out[at + 1] = Number.isNaN(set.rate) ? scale * contributions : set.rate * out[at + 3]!;
+  kernelMemberYear(kernel, set, row, meanAnnualIncome, compliance, out, at);
 }

@@ -16,6 +16,7 @@
 import { contributionPieces } from './contributions.js';
 import type { ProjectionModel } from './model.js';
 import { memberYearInto, type PieceSet, pieceSet, type RowShape, rowShape } from './memberYearSums.js';
+import { type IncomeKernel, incomeKernel } from './incomeKernel.js';
 import type { Timeline } from './timeline.js';
 import { record } from './record.js';
 
@@ -34,6 +35,8 @@ export interface MemberYearTable {
  */
 export interface MemberYearCache {
   shapes: RowShape[];
+  /** The rows' shapes in §3's WebAssembly, which evaluates them (incomeKernel.ts). */
+  kernel: IncomeKernel;
   /** Pieces at `J = 1` of each wage-indexed group, once computed. */
   unitPieces: (PieceSet | undefined)[];
   /** The income factor each row's unit values were computed at (NaN: never). */
@@ -68,8 +71,10 @@ export function memberYearCache(model: ProjectionModel): MemberYearCache {
     .filter((slot) => model.incomeRowOfSlot[slot]! >= 0 && model.groupInUse[model.groupOfIncomeRow[model.incomeRowOfSlot[slot]!]!] === 1);
   const rowPaid = new Uint8Array(rows);
   for (const slot of paidSlots) rowPaid[model.incomeRowOfSlot[slot]!] = 1;
+  const shapes = model.incomeProfiles.map(rowShape);
   return record({
-    shapes: model.incomeProfiles.map(rowShape),
+    shapes,
+    kernel: incomeKernel(shapes),
     unitPieces: model.groups.map(() => undefined),
     rowFactor: new Float64Array(rows).fill(NaN),
     unitValues: new Float64Array(4 * rows),
@@ -85,7 +90,7 @@ export function memberYearCache(model: ProjectionModel): MemberYearCache {
  */
 export function fillMemberYears(model: ProjectionModel, timeline: Timeline, yearIndex: number, cache: MemberYearCache, table: MemberYearTable): void {
   const rows = model.incomeProfiles.length;
-  const { values, unitValues, shapes } = cache;
+  const { values, unitValues, shapes, kernel } = cache;
   const piecesOfYear: (PieceSet | undefined)[] = [];
   const wageIndex = timeline.wageIndex[yearIndex]!;
   for (let row = 0; row < rows; row += 1) {
@@ -99,7 +104,7 @@ export function fillMemberYears(model: ProjectionModel, timeline: Timeline, year
     if (parameters.rule.indexation === 'wages') {
       if (cache.rowFactor[row] !== factor) {
         const pieces = (cache.unitPieces[group] ??= pieceSet(contributionPieces(parameters.rule, 1, parameters.declaredShare)));
-        memberYearInto(pieces, shape, 12 * meanMonthlyIncome * factor, parameters.compliance, unitValues, at);
+        memberYearInto(kernel, pieces, row, 12 * meanMonthlyIncome * factor, parameters.compliance, unitValues, at);
         cache.rowFactor[row] = factor;
       }
       values[at] = unitValues[at]!;
@@ -108,7 +113,7 @@ export function fillMemberYears(model: ProjectionModel, timeline: Timeline, year
       values[at + 3] = unitValues[at + 3]! * wageIndex;
     } else {
       const pieces = (piecesOfYear[group] ??= pieceSet(contributionPieces(parameters.rule, timeline.contributionIndex[group]![yearIndex]!, parameters.declaredShare)));
-      memberYearInto(pieces, shape, 12 * meanMonthlyIncome * wageIndex * factor, parameters.compliance, values, at);
+      memberYearInto(kernel, pieces, row, 12 * meanMonthlyIncome * wageIndex * factor, parameters.compliance, values, at);
     }
   }
   const { incomeRowOfSlot } = model;

@@ -80,7 +80,7 @@ const Q4 = 0.00233520497626869185;
  * `e^{−s²/2}` for `s = k/16`, `k = 0 … 16 × 40`: a constant table (the
  * exponent `k²/512` is exact in binary), so that a tail costs one `exp`.
  */
-const GAUSS_SIXTEENTHS = Float64Array.from({ length: 16 * TAIL_UNDERFLOW + 1 }, (_, k) => Math.exp(-(k * k) / 512));
+export const GAUSS_SIXTEENTHS = Float64Array.from({ length: 16 * TAIL_UNDERFLOW + 1 }, (_, k) => Math.exp(-(k * k) / 512));
 
 /**
  * The two numbers every function here is made of, for each of the first

@@ -19,6 +19,11 @@ import { agePensionersOf, memberPaymentsOf, pensionerPaymentsOf, survivorsOf } f
 
 export { configure, configureBenefits, configurePensioners, configureStates, startYear } from './memory';
 export { configureMortality, yearMortality } from './mortality';
+// §3, in an instance of its own (src/core/incomeKernel.ts); its tails and
+// the two fdlibm functions are exported for their tests.
+export { configureIncomes, loadPieces, memberYear } from './incomes';
+export { normalTailsOf, PAIRS } from './normalTails';
+export { exponential, naturalLog } from './fdlibm';
 
 // What JavaScript calls: few arguments, since each crosses V8's JS-to-Wasm
 // wrapper, which converts them one by one (the entrant lanes make ~100,000

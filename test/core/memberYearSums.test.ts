@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contributionPieces, expectedMemberYear } from '../../src/core/contributions.js';
 import { memberYearInto, pieceSet, rowShape } from '../../src/core/memberYearSums.js';
+import { incomeKernel } from '../../src/core/incomeKernel.js';
 import { normalProbabilityBetween, normalTails, probabilityFromTails } from '../../src/core/normal.js';
 import { contributionRule } from '../../src/core/rules.js';
 import type { ContributionFields } from '../../src/schema/scheme.js';
@@ -44,7 +45,8 @@ describe('memberYearInto', () => {
         const pieces = contributionPieces(rule, contributionIndex, declaredShare);
         const expected = expectedMemberYear(pieces, { meanAnnualIncome, cv, zeroMonthProb, seasons }, 0.8);
         const out = new Float64Array(4);
-        memberYearInto(pieceSet(pieces), rowShape({ meanMonthlyIncome: meanAnnualIncome / 12, cv, zeroMonthProb, seasons }), meanAnnualIncome, 0.8, out, 0);
+        const kernel = incomeKernel([rowShape({ meanMonthlyIncome: meanAnnualIncome / 12, cv, zeroMonthProb, seasons })]);
+        memberYearInto(kernel, pieceSet(pieces), 0, meanAnnualIncome, 0.8, out, 0);
         expect([...out]).toEqual([expected.density, expected.contributions, expected.matching, expected.insuredEarnings]);
       },
     ), { numRuns: 300 });
@@ -52,10 +54,10 @@ describe('memberYearInto', () => {
   it('handles a point mass (σ = 0) and no income like the general code', () => {
     const pieces = contributionPieces(contributionRule(rules[1]!), 1, 1);
     const out = new Float64Array(4);
-    memberYearInto(pieceSet(pieces), rowShape({ meanMonthlyIncome: 100, cv: 1e-170, zeroMonthProb: 0, seasons: Array(12).fill(1) }), 1200, 1, out, 0);
+    memberYearInto(incomeKernel([rowShape({ meanMonthlyIncome: 100, cv: 1e-170, zeroMonthProb: 0, seasons: Array(12).fill(1) })]), pieceSet(pieces), 0, 1200, 1, out, 0);
     const expected = expectedMemberYear(pieces, { meanAnnualIncome: 1200, cv: 1e-170, zeroMonthProb: 0, seasons: Array(12).fill(1) }, 1);
     expect([...out]).toEqual([expected.density, expected.contributions, expected.matching, expected.insuredEarnings]);
-    memberYearInto(pieceSet(pieces), rowShape({ meanMonthlyIncome: 0, cv: 0.5, zeroMonthProb: 0, seasons: Array(12).fill(1) }), 0, 1, out, 0);
+    memberYearInto(incomeKernel([rowShape({ meanMonthlyIncome: 0, cv: 0.5, zeroMonthProb: 0, seasons: Array(12).fill(1) })]), pieceSet(pieces), 0, 0, 1, out, 0);
     expect([...out]).toEqual([0, 0, 0, 0]);
   });
 });

@@ -76,7 +76,7 @@ export interface YearKernel {
 let compiled: WebAssembly.Module | undefined;
 
 /** The compiled module, once per process (a few kB: synchronous compilation is quick). */
-function kernelModule(): WebAssembly.Module {
+export function kernelModule(): WebAssembly.Module {
   if (compiled === undefined) {
     const text = atob(KERNEL_WASM);
     const bytes = new Uint8Array(text.length);
