@@ -57,16 +57,39 @@ export function proRata(credits: number, foreignCredits: number): number {
  * @example oldAgeAward({formula: 'career_average', accrual: 0.015, min_pension: 0, …}, {earnings: 100000, …}, 1, NaN) // 1500
  */
 export function oldAgeAward(rule: OldAgeBenefit, averages: MemberAverages, benefitIndex: number, annuityFactor: number): number {
+  const terms = oldAgeAwardTerms(rule, benefitIndex);
   const share = proRata(averages.credits, averages.foreignCredits);
   const formulaShare = rule.formula === 'flat' ? share : 1;
-  return Math.max(oldAgeFormula(rule, averages, benefitIndex, annuityFactor) * formulaShare, rule.min_pension * 12 * benefitIndex * share);
+  return Math.max(oldAgeFormula(rule, terms, averages, annuityFactor) * formulaShare, terms.minimum * share);
+}
+
+/**
+ * oldAgeAward's terms in year t: the flat `Aw = amount × 12 × J_t` (0 for the
+ * other formulas), the career average's accrual (0 for the others) and the
+ * minimum `min_pension × 12 × J_t`. Fixed for a year: step 1 evaluates the
+ * award per cell with them (src/wasm/retire.ts).
+ */
+export interface OldAgeAwardTerms {
+  flat: number;
+  accrual: number;
+  minimum: number;
+}
+
+export function oldAgeAwardTerms(rule: OldAgeBenefit, benefitIndex: number): OldAgeAwardTerms {
+  const minimum = rule.min_pension * 12 * benefitIndex;
+  switch (rule.formula) {
+    case 'flat': return { flat: required(rule.amount, 'amount', rule.formula) * 12 * benefitIndex, accrual: 0, minimum };
+    case 'career_average': return { flat: 0, accrual: required(rule.accrual, 'accrual', rule.formula), minimum };
+    case 'account': return { flat: 0, accrual: 0, minimum };
+    default: return unreachable(rule.formula, 'old-age formula');
+  }
 }
 
 /** The §5 old-age award before the minimum pension. */
-function oldAgeFormula(rule: OldAgeBenefit, averages: MemberAverages, benefitIndex: number, annuityFactor: number): number {
+function oldAgeFormula(rule: OldAgeBenefit, terms: OldAgeAwardTerms, averages: MemberAverages, annuityFactor: number): number {
   switch (rule.formula) {
-    case 'flat': return required(rule.amount, 'amount', rule.formula) * 12 * benefitIndex;
-    case 'career_average': return required(rule.accrual, 'accrual', rule.formula) * averages.earnings;
+    case 'flat': return terms.flat;
+    case 'career_average': return terms.accrual * averages.earnings;
     case 'account': return averages.balance / annuityFactor;
     default: return unreachable(rule.formula, 'old-age formula');
   }

@@ -16,8 +16,9 @@ import { awardEveryVested, awardFixed, awardMinimum, awardReplacement, careCredi
   revaluation, spousesF, spousesM, survivorShare, vesting, withMaternity } from './memory';
 import { moveAgesOf } from './walk';
 import { agePensionersOf, memberPaymentsOf, pensionerPaymentsOf, survivorsOf } from './pensioners';
+import { retireAgesOf } from './retire';
 
-export { configure, configureBenefits, configurePensioners, configureStates, startYear } from './memory';
+export { configure, configureBenefits, configurePensioners, configureRetirement, configureStates, startYear } from './memory';
 export { configureMortality, yearMortality } from './mortality';
 // §3, in an instance of its own (src/core/incomeKernel.ts); its tails and
 // the two fdlibm functions are exported for their tests.
@@ -29,6 +30,11 @@ export { exponential, naturalLog } from './fdlibm';
 // wrapper, which converts them one by one (the entrant lanes make ~100,000
 // calls). The rest is set once per kernel (its states), per model (its
 // benefits) and per year (startYear).
+
+/** Step 1 of row `row` of state `from`, in place; its awards and refunds in the results (retire.ts RETIREMENT_RESULTS). */
+export function retire(from: i32, row: i32, firstAge: i32, lastAge: i32, flatAward: f64, accrual: f64, minimumAward: f64): void {
+  retireAgesOf(membersOf(from), pensionersOf(from), pensionerLowOf(from), pensionerHighOf(from), row, firstAge, lastAge, flatAward, accrual, minimumAward);
+}
 
 /** Step 4 of row `row` from state `from` into the other state; returns the births (§12). */
 export function moveAges(from: i32, row: i32, firstAge: i32, lastAge: i32, parameterSlots: i32): f64 {

@@ -52,7 +52,7 @@ export function configure(
 // Where the pensioner steps' tables are: set once per model (configurePensioners).
 export let qDisabled: usize = 0; //  context.qDisabled, by parameter slot
 export let healthCosts: usize = 0; // model.healthCost, by age (0 without health cover)
-export let results: usize = 0; //     memberPayments' twelve sums, then pensionerPayments' twelve (P, D, S)
+export let results: usize = 0; //     memberPayments' twelve sums, pensionerPayments' twelve (P, D, S), then step 1's three
 
 export function configurePensioners(qDisabledPointer: usize, healthPointer: usize, resultsPointer: usize): void {
   qDisabled = qDisabledPointer; healthCosts = healthPointer; results = resultsPointer;
@@ -88,6 +88,19 @@ export function configureBenefits(
   spousesF = spouseProbabilityF; spousesM = spouseProbabilityM; differenceF = ageDifferenceF; differenceM = ageDifferenceM;
   survivorShare = share; maternityFactor = maternityShare; withMaternity = maternity;
   coversActive = active; coversInactive = inactive; coversRetired = retired; coversDisabled = disabled; coversSurvivor = survivor;
+}
+
+// Step 1's rule (retire.ts): set once per model (configureRetirement).
+export let annuityFactors: usize = 0; // context.annuityFactors: ä_{s,x,t} by (sex, age), for the account formula
+export let oldAgeVesting: i32 = 0;
+export let oldAgeFormula: i32 = 0; //   FLAT, CAREER_AVERAGE or ACCOUNT
+export let refundKind: i32 = 0; //      NO_REFUND, OWN_REFUND or ACCOUNT_REFUND
+export let pensionsExported: bool = false;
+export const FLAT: i32 = 0, CAREER_AVERAGE: i32 = 1, ACCOUNT: i32 = 2;
+export const NO_REFUND: i32 = 0, OWN_REFUND: i32 = 1, ACCOUNT_REFUND: i32 = 2;
+
+export function configureRetirement(annuityPointer: usize, vestingYears: i32, formula: i32, refund: i32, exported: bool): void {
+  annuityFactors = annuityPointer; oldAgeVesting = vestingYears; oldAgeFormula = formula; refundKind = refund; pensionsExported = exported;
 }
 
 // The year's numbers (context.ts enterYear).

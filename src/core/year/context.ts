@@ -4,7 +4,7 @@
  * out once per year in a workspace that a run allocates once and reuses.
  */
 import { type MemberYearCache, memberYearCache, type MemberYearTable, fillMemberYears } from '../memberYears.js';
-import { type DisabilityAwardTerms, disabilityAwardTerms, type MemberAverages } from '../awards.js';
+import { type DisabilityAwardTerms, disabilityAwardTerms, oldAgeAwardTerms, type OldAgeAwardTerms } from '../awards.js';
 import { mortalityOfYear, parameterSlotCount, type ProjectionModel } from '../model.js';
 import { type YearKernel, yearKernel, startKernel } from './kernel.js';
 import type { Timeline } from '../timeline.js';
@@ -39,10 +39,6 @@ export interface YearContext {
    */
   memberHeads: Float64Array;
   memberHeadsOf: number;
-  /** The averages of the cell being retired (step 1), reused. */
-  retirement: MemberAverages;
-  /** Step 1's old-age awards (heads, sum of annual awards) and refunds of the row being retired. */
-  awards: { heads: number; amount: number; refunds: number };
   /** Births to the row's women who stay in A or I (§12), summed by step 4. */
   births: number;
   /** §12 per birth: `y` credited years (0 without care credits), `y × 12 × insured_income × J_t`, `G (1 + i_t)^{1/2}` and `G`. */
@@ -50,7 +46,7 @@ export interface YearContext {
   careCreditEarnings: number;
   careCreditBalance: number;
   careCreditContribution: number;
-  /** ä_{s,x,t} of the account formula by (sex, age), NaN until needed this year (§5). */
+  /** ä_{s,x,t} of the account formula by (sex, age), NaN until needed this year (§5): the kernel's, which step 1 reads. */
   annuityFactors: Float64Array;
   /** `i_t` and `(1 + i_t)^{1/2}` (§6). */
   investmentReturn: number;
@@ -63,6 +59,8 @@ export interface YearContext {
   nextBenefitIndex: number;
   /** The year's §5 disability award terms, on J_{t+1} (zeros without disability benefits): step 4's awards. */
   disabilityTerms: DisabilityAwardTerms;
+  /** The year's §5 old-age award terms, on J_t: step 1's awards. */
+  oldAgeTerms: OldAgeAwardTerms;
   /** `(1 + health.inflation)^{t−t0} × dependants_factor`, 0 without health (§5). */
   healthFactor: number;
 }
@@ -107,14 +105,12 @@ class YearContextObject {
     this.memberDeathPensions = tables.memberDeathPensions;
     this.memberHeads = tables.memberHeads;
     this.memberHeadsOf = -1;
-    this.retirement = record({ credits: 0, earnings: 0, balance: 0, foreignCredits: 0 });
-    this.awards = record({ heads: 0, amount: 0, refunds: 0 });
     this.births = 0;
     this.careCreditYears = 0;
     this.careCreditEarnings = 0;
     this.careCreditBalance = 0;
     this.careCreditContribution = 0;
-    this.annuityFactors = new Float64Array(2 * model.layout.ages);
+    this.annuityFactors = tables.annuityFactors;
     this.investmentReturn = 0;
     this.halfYearGrowth = 1;
     this.wageGrowth = 0;
@@ -122,6 +118,7 @@ class YearContextObject {
     this.benefitIndex = 1;
     this.nextBenefitIndex = 1;
     this.disabilityTerms = NO_DISABILITY_AWARD;
+    this.oldAgeTerms = oldAgeAwardTerms(model.scheme.benefits.old_age, 1);
     this.healthFactor = 0;
   }
 }
@@ -151,6 +148,7 @@ export function enterYear(context: YearContext, yearIndex: number): void {
   const disability = scheme.benefits.disability;
   context.disabilityTerms = disability
     ? disabilityAwardTerms(disability, scheme.benefits.old_age.min_pension, context.nextBenefitIndex) : NO_DISABILITY_AWARD;
+  context.oldAgeTerms = oldAgeAwardTerms(scheme.benefits.old_age, context.benefitIndex);
   const health = scheme.benefits.health;
   context.healthFactor = health ? Math.pow(1 + health.inflation, yearIndex) * health.dependants_factor : 0;
   context.annuityFactors.fill(NaN);

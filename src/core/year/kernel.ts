@@ -19,16 +19,21 @@ import { type ArrayMaker, type CohortState, emptyState, stateSize } from '../sta
 import { KERNEL_WASM } from './kernelWasm.js';
 import { ARRIVAL_SUMS } from './arrivals.js';
 import { record } from '../record.js';
+import { unreachable } from '../rules.js';
+import type { OldAgeBenefit } from '../../schema/scheme.js';
 
 /** The exports of src/wasm/kernel.ts. */
 interface KernelExports {
   configure(...pointersLayoutAndDensity: number[]): void;
   configurePensioners(qDisabled: number, healthCosts: number, results: number): void;
+  configureRetirement(annuityFactors: number, vestingYears: number, formula: number, refund: number, exported: number): void;
   configureStates(...pointers: number[]): void;
   configureBenefits(...benefits: number[]): void;
   configureMortality(mortality: number, multipliers: number, inUse: number, groups: number): void;
   yearMortality(factor: number, disabledMultiplier: number): void;
   startYear(...yearNumbers: number[]): void;
+  /** Step 1 on state `from`, in place (src/wasm/retire.ts). */
+  retire(from: number, row: number, firstAge: number, lastAge: number, flatAward: number, accrual: number, minimumAward: number): void;
   /** The calls below name the state they read by its index in `states` (0 or 1); they write the other. */
   moveAges(from: number, row: number, firstAge: number, lastAge: number, parameterSlots: number): number;
   survivors(from: number, row: number, parameterSlots: number, firstMemberAge: number, lastMemberAge: number, firstAge: number, lastAge: number): void;
@@ -43,8 +48,10 @@ export interface KernelTables {
   qDisabled: Float64Array;
   /** The model's health cost by age (§5), 0 without health cover. */
   healthCosts: Float64Array;
-  /** What memberPayments (12 sums, at 0) and pensionerPayments (4 for each of P, D and S, at 12) leave for the caller. */
+  /** What memberPayments (12 sums, at 0), pensionerPayments (4 for each of P, D and S, at 12) and retire (3, at 24) leave for the caller. */
   results: Float64Array;
+  /** ä_{s,x,t} of the account formula by (sex, age), NaN until needed in the year (context.ts, retire.ts). */
+  annuityFactors: Float64Array;
   density: Float64Array;
   insuredEarnings: Float64Array;
   contributions: Float64Array;
@@ -87,6 +94,8 @@ export function kernelModule(): WebAssembly.Module {
 }
 
 const PAGE = 65536;
+/** The kernel's results: memberPayments' 12, pensionerPayments' 12, retire's 3. */
+const KERNEL_RESULTS = 27;
 /** A 32-bit WebAssembly memory holds at most 65,536 pages: 4 GiB. */
 const MAX_PAGES = 65536;
 
@@ -94,7 +103,7 @@ const MAX_PAGES = 65536;
 function kernelBytes(layout: CellLayout, slots: number): number {
   const state = stateSize(layout);
   const groups = slots / (2 * layout.ages);
-  const doubles = 2 * state.float64 + 11 * slots + 5 * layout.ages + 3 * layout.memberAges + layout.bins * 2 * ARRIVAL_SUMS + 24 + groups;
+  const doubles = 2 * state.float64 + 11 * slots + 7 * layout.ages + 3 * layout.memberAges + layout.bins * 2 * ARRIVAL_SUMS + KERNEL_RESULTS + groups;
   return 8 * doubles + 4 * (2 * state.int32 + groups) + 8 * 16;
 }
 
@@ -153,7 +162,8 @@ export function yearKernel(layout: CellLayout, slots: number): YearKernel {
     q: arrays.float64(slots),
     qDisabled: arrays.float64(slots),
     healthCosts: arrays.float64(layout.ages),
-    results: arrays.float64(24),
+    results: arrays.float64(KERNEL_RESULTS),
+    annuityFactors: arrays.float64(2 * layout.ages),
     density: arrays.float64(slots),
     insuredEarnings: arrays.float64(slots),
     contributions: arrays.float64(slots),
@@ -187,6 +197,11 @@ export function startKernel(kernel: YearKernel, model: ProjectionModel): void {
   if (model.healthCost) tables.healthCosts.set(model.healthCost);
   else tables.healthCosts.fill(0);
   kernel.steps.configurePensioners(tables.qDisabled.byteOffset, tables.healthCosts.byteOffset, tables.results.byteOffset);
+  const oldAge = model.scheme.benefits.old_age;
+  kernel.steps.configureRetirement(
+    tables.annuityFactors.byteOffset, oldAge.vesting_years, formulaCode(oldAge.formula), refundCode(oldAge.refund),
+    model.scheme.portability.export ? 1 : 0,
+  );
   const { disability, survivors, maternity } = model.scheme.benefits;
   const health = model.healthCost !== null;
   const covers = model.healthCovers;
@@ -213,12 +228,37 @@ export function startKernel(kernel: YearKernel, model: ProjectionModel): void {
   );
 }
 
+/** The kernel's code of an old-age formula (src/wasm/memory.ts FLAT, CAREER_AVERAGE, ACCOUNT). */
+function formulaCode(formula: OldAgeBenefit['formula']): number {
+  switch (formula) {
+    case 'flat': return 0;
+    case 'career_average': return 1;
+    case 'account': return 2;
+    default: return unreachable(formula, 'old-age formula');
+  }
+}
+
+/** The kernel's code of a refund (src/wasm/memory.ts NO_REFUND, OWN_REFUND, ACCOUNT_REFUND). */
+function refundCode(refund: OldAgeBenefit['refund']): number {
+  switch (refund) {
+    case 'none': return 0;
+    case 'own': return 1;
+    case 'account': return 2;
+    default: return unreachable(refund, 'refund');
+  }
+}
+
 /** The index of the kernel's state a call that only reads `state` works on: its own, or state 0 holding a copy of it. */
 export function readIndex(kernel: YearKernel, state: CohortState): number {
   if (state === kernel.states[0]) return 0;
   if (state === kernel.states[1]) return 1;
   copyState(state, kernel.states[0]);
   return 0;
+}
+
+/** After a call that changed state `from` in place: a copy made by readIndex goes back to `state`. */
+export function writeBack(kernel: YearKernel, state: CohortState, from: number): void {
+  if (kernel.states[from] !== state) copyState(kernel.states[from]!, state);
 }
 
 /**

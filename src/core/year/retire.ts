@@ -6,89 +6,39 @@
  * refund (`ō`, `b̄` or nothing) and leaves the scheme. The year's awards
  * (heads and annual amounts) are counted for by_group.csv (§7).
  */
-import { annuityDue, oldAgeAward } from '../awards.js';
+import { annuityDue } from '../awards.js';
 import { Flow, flowRow } from '../flows.js';
-import { memberCellIndex, slotIndex } from '../layout.js';
 import { mortalityOfYear } from '../model.js';
-import {
-  ACTIVE, CREDITS, type CohortState, EARNINGS, emigratedPart, HEADS, inactivePart, occupy, OLD_AGE, OWN_BALANCE, PENSION,
-  PENSIONER_STRIDE,
-} from '../state.js';
+import type { CohortState } from '../state.js';
 import type { YearContext } from './context.js';
+import { readIndex, writeBack } from './kernel.js';
 
 export function retire(context: YearContext, state: CohortState, row: number, flows: Float64Array): void {
-  const { model } = context;
-  const { layout } = model;
+  const { model, kernel } = context;
   const sex = row % 2;
   const first = Math.max(model.retirementAgeIndex[sex]!, state.memberAges.low[row]!);
   const last = state.memberAges.high[row]!;
-  const awards = context.awards;
-  awards.heads = 0;
-  awards.amount = 0;
-  awards.refunds = 0;
-  // W cells abroad become pensioners only where pensions are exported (§11).
-  const exported = context.model.scheme.portability.export;
-  for (let ageIndex = first; ageIndex <= last; ageIndex += 1) {
-    const cellBase = memberCellIndex(layout, row, ageIndex);
-    const slot = slotIndex(layout, row, ageIndex);
-    retireCells(context, state, ACTIVE, true, cellBase, row, sex, ageIndex, slot);
-    retireCells(context, state, inactivePart(layout), true, cellBase, row, sex, ageIndex, slot);
-    if (context.model.emigrates) retireCells(context, state, emigratedPart(layout), exported, cellBase, row, sex, ageIndex, slot);
-  }
+  const oldAge = model.scheme.benefits.old_age;
+  // The account formula's ä, for the kernel to read (computed once per (sex, age) and year).
+  if (oldAge.formula === 'account') for (let ageIndex = first; ageIndex <= last; ageIndex += 1) annuityFactorOf(context, sex, ageIndex);
+  // The cells' loop runs in the kernel (src/wasm/retire.ts), on a copy of a state made elsewhere (a step's test).
+  const from = readIndex(kernel, state);
+  const terms = context.oldAgeTerms;
+  kernel.steps.retire(from, row, first, last, terms.flat, terms.accrual, terms.minimum);
+  writeBack(kernel, state, from);
+  const { results } = kernel.tables;
+  const heads = results[RETIREMENT_RESULTS]!;
+  const refunds = results[RETIREMENT_RESULTS + 2]!;
   const out = flowRow(row);
-  if (awards.refunds !== 0) flows[out + Flow.refunds]! += awards.refunds;
-  if (awards.heads !== 0) {
-    flows[out + Flow.old_age_awards]! += awards.heads;
-    flows[out + Flow.old_age_award_amount]! += awards.amount;
+  if (refunds !== 0) flows[out + Flow.refunds]! += refunds;
+  if (heads !== 0) {
+    flows[out + Flow.old_age_awards]! += heads;
+    flows[out + Flow.old_age_award_amount]! += results[RETIREMENT_RESULTS + 1]!;
   }
 }
 
-/**
- * The A, I or W part (`part`) of one (row, age)'s cells: vested ones join P at
- * `slot` when `pensionable`, the others are refunded; both are added to
- * `context.awards`.
- */
-function retireCells(
-  context: YearContext, state: CohortState, part: number, pensionable: boolean, cellBase: number, row: number, sex: number,
-  ageIndex: number, slot: number,
-): void {
-  const oldAge = context.model.scheme.benefits.old_age;
-  const { members, pensioners } = state;
-  const averages = context.retirement;
-  const awards = context.awards;
-  const { bins, memberStride: stride, memberPart, balanceSum, foreignSum } = context.model.layout;
-  for (let bin = 0; bin < bins; bin += 1) {
-    const at = (cellBase + bin) * stride + part;
-    const heads = members[at + HEADS]!;
-    if (heads === 0) continue;
-    if (pensionable && bin >= oldAge.vesting_years) {
-      averages.credits = members[at + CREDITS]! / heads;
-      averages.earnings = members[at + EARNINGS]! / heads;
-      // Cells carry b̄ where the award or the refund reads it, f̄ with totalization; elsewhere both are 0.
-      averages.balance = balanceSum < 0 ? 0 : members[at + balanceSum]! / heads;
-      averages.foreignCredits = foreignSum < 0 ? 0 : members[at + foreignSum]! / heads;
-      const annuityFactor = oldAge.formula === 'account' ? annuityFactorOf(context, sex, ageIndex) : NaN;
-      const pensioner = slot * PENSIONER_STRIDE + OLD_AGE;
-      const amount = heads * oldAgeAward(oldAge, averages, context.benefitIndex, annuityFactor);
-      pensioners[pensioner]! += heads;
-      pensioners[pensioner + PENSION]! += amount;
-      awards.heads += heads;
-      awards.amount += amount;
-      occupy(state.pensionerAges, row, ageIndex);
-    } else {
-      // §5 refunds, at the start of the year: N × ō (own), N × b̄ (account) or nothing. Added here rather than
-      // returned by a helper: TurboFan boxes a double returned by a call it does not inline (20,000 a stochastic scenario).
-      switch (oldAge.refund) {
-        case 'own': awards.refunds += members[at + OWN_BALANCE]!; break;
-        case 'account': awards.refunds += members[at + balanceSum]!; break; // account refunds make cells carry b̄ (state.ts memberSumsOf)
-        case 'none': break;
-        default: throw new Error(`unknown refund ${String(oldAge.refund satisfies never)}`);
-      }
-    }
-    // A loop, not members.fill: five numbers do not pay for a call into the builtin (~20 ns, 20,000 cells a scenario).
-    for (let sum = 0; sum < memberPart; sum += 1) members[at + sum] = 0;
-  }
-}
+/** Where the kernel's retire leaves the row's award heads, award amounts and refunds (src/wasm/retire.ts). */
+const RETIREMENT_RESULTS = 24;
 
 /** ä_{s,x,t} of the award year (§5), computed once per (sex, age) and year. */
 function annuityFactorOf(context: YearContext, sex: number, ageIndex: number): number {

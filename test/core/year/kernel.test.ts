@@ -50,15 +50,16 @@ describe('yearKernel(layout)', () => {
     const arrays = [
       ...kernel.states.flatMap((state) => [state.members, state.pensioners, state.memberAges.low, state.memberAges.high, state.pensionerAges.low, state.pensionerAges.high]),
       kernel.tables.q, kernel.tables.qDisabled, kernel.tables.healthCosts, kernel.tables.results, kernel.tables.density, kernel.tables.insuredEarnings, kernel.tables.contributions, kernel.tables.matching,
-      kernel.tables.memberHeads, kernel.tables.memberDeaths, kernel.tables.memberDeathPensions, kernel.tables.arrivals,
+      kernel.tables.memberHeads, kernel.tables.memberDeaths, kernel.tables.memberDeathPensions, kernel.tables.arrivals, kernel.tables.annuityFactors,
       ...Object.values(kernel.tables.rates), kernel.tables.mortality, kernel.tables.multipliers, kernel.tables.groupsInUse,
     ];
     const spans = arrays.map((array) => [array.byteOffset, array.byteOffset + array.byteLength] as const).sort((a, b) => a[0] - b[0]);
     for (const array of arrays) expect(array.buffer).toBe(kernel.buffer);
     for (let index = 1; index < spans.length; index += 1) expect(spans[index]![0]).toBeGreaterThanOrEqual(spans[index - 1]![1]);
     expect(spans.at(-1)![1]).toBeLessThanOrEqual(kernel.buffer.byteLength);
-    // memberPayments' twelve sums, then pensionerPayments' four for each of P, D and S.
-    expect(kernel.tables.results.length).toBe(PENSIONER_RESULTS + 12);
+    // memberPayments' twelve sums, pensionerPayments' four for each of P, D and S, then retire's three.
+    expect(kernel.tables.results.length).toBe(PENSIONER_RESULTS + 12 + 3);
+    expect(kernel.tables.annuityFactors.length).toBe(2 * model.layout.ages);
     // Doubles are aligned (v128 loads need not be, but typed arrays must).
     for (const array of arrays) if (array instanceof Float64Array) expect(array.byteOffset % 8).toBe(0);
   });
