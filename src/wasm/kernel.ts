@@ -31,7 +31,7 @@ export { exponential, naturalLog } from './fdlibm';
 // calls). The rest is set once per kernel (its states), per model (its
 // benefits) and per year (startYear).
 
-/** Step 1 of row `row` of state `from`, in place; its awards and refunds in the results (retire.ts RETIREMENT_RESULTS). */
+/** Step 1 of row `row` of state `from`, in place; its awards and refunds in the results (memory.ts RESULT_AWARD_HEADS …). */
 export function retire(from: i32, row: i32, firstAge: i32, lastAge: i32, flatAward: f64, accrual: f64, minimumAward: f64): void {
   retireAgesOf(membersOf(from), pensionersOf(from), pensionerLowOf(from), pensionerHighOf(from), row, firstAge, lastAge, flatAward, accrual, minimumAward);
 }

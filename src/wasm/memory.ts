@@ -54,6 +54,27 @@ export let qDisabled: usize = 0; //  context.qDisabled, by parameter slot
 export let healthCosts: usize = 0; // model.healthCost, by age (0 without health cover)
 export let results: usize = 0; //     memberPayments' twelve sums, pensionerPayments' twelve (P, D, S), then step 1's three
 
+// Where the calls leave their sums in `results` (src/core/year/kernel.ts KernelResult names the same places).
+export const RESULT_ACTIVES: i32 = 0;
+export const RESULT_INACTIVES: i32 = 1;
+export const RESULT_DEATHS: i32 = 2;
+export const RESULT_CONTRIBUTIONS: i32 = 3;
+export const RESULT_MATCHING: i32 = 4;
+export const RESULT_INSURED_EARNINGS: i32 = 5;
+export const RESULT_ACTIVE_EXPOSURE: i32 = 6;
+export const RESULT_PAID_EXPOSURE: i32 = 7;
+export const RESULT_HEALTH_BENEFITS: i32 = 8;
+export const RESULT_MATERNITY_BENEFITS: i32 = 9;
+export const RESULT_EMIGRANTS: i32 = 10;
+export const RESULT_EMIGRANT_DEATHS: i32 = 11;
+// Four each: heads, pensions paid, deaths, health cover.
+export const RESULT_OLD_AGE_PENSIONERS: i32 = 12;
+export const RESULT_DISABILITY_PENSIONERS: i32 = 16;
+export const RESULT_SURVIVOR_PENSIONERS: i32 = 20;
+export const RESULT_AWARD_HEADS: i32 = 24;
+export const RESULT_AWARD_AMOUNTS: i32 = 25;
+export const RESULT_REFUNDS: i32 = 26;
+
 export function configurePensioners(qDisabledPointer: usize, healthPointer: usize, resultsPointer: usize): void {
   qDisabled = qDisabledPointer; healthCosts = healthPointer; results = resultsPointer;
 }

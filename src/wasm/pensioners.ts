@@ -5,9 +5,9 @@
 // the same order, so that every number is the same double.
 import { ACTIVE, add, ages, bins, contributionsOf, densities, DISABILITY, emigratedAt, emigrates, fertilityRates, get, HEADS, healthCosts,
   inactiveAt, insuredEarnings, matchingOf, memberAges, memberDeathPensions, memberDeaths, memberHeads, occupy, PENSION, PENSIONER_STRIDE,
-  put, q, qDisabled, results, stride, OLD_AGE, SURVIVOR } from './memory';
-
-export const PENSIONER_RESULTS: i32 = 12;
+  put, q, qDisabled, RESULT_ACTIVE_EXPOSURE, RESULT_ACTIVES, RESULT_CONTRIBUTIONS, RESULT_DEATHS, RESULT_DISABILITY_PENSIONERS, RESULT_EMIGRANT_DEATHS,
+  RESULT_EMIGRANTS, RESULT_HEALTH_BENEFITS, RESULT_INACTIVES, RESULT_INSURED_EARNINGS, RESULT_MATCHING, RESULT_MATERNITY_BENEFITS,
+  RESULT_OLD_AGE_PENSIONERS, RESULT_PAID_EXPOSURE, RESULT_SURVIVOR_PENSIONERS, results, stride, OLD_AGE, SURVIVOR } from './memory';
 
 // survivors.ts leaveSurvivors(): the spouses of `deaths` deaths of row `row`, age `ageIndex`, join next year's S cell of the other sex.
 @inline function leaveSurvivors(
@@ -131,12 +131,12 @@ export function pensionerPaymentsOf(
       if (coveredSurvivor) survivorHealth += survivorHeads * exposureShare * healthCost;
     }
   }
-  put(results, PENSIONER_RESULTS, retired); put(results, PENSIONER_RESULTS + 1, retiredPaid);
-  put(results, PENSIONER_RESULTS + 2, retiredDeaths); put(results, PENSIONER_RESULTS + 3, retiredHealth);
-  put(results, PENSIONER_RESULTS + 4, disabled); put(results, PENSIONER_RESULTS + 5, disabledPaid);
-  put(results, PENSIONER_RESULTS + 6, disabledDeaths); put(results, PENSIONER_RESULTS + 7, disabledHealth);
-  put(results, PENSIONER_RESULTS + 8, survivors); put(results, PENSIONER_RESULTS + 9, survivorsPaid);
-  put(results, PENSIONER_RESULTS + 10, survivorDeaths); put(results, PENSIONER_RESULTS + 11, survivorHealth);
+  put(results, RESULT_OLD_AGE_PENSIONERS, retired); put(results, RESULT_OLD_AGE_PENSIONERS + 1, retiredPaid);
+  put(results, RESULT_OLD_AGE_PENSIONERS + 2, retiredDeaths); put(results, RESULT_OLD_AGE_PENSIONERS + 3, retiredHealth);
+  put(results, RESULT_DISABILITY_PENSIONERS, disabled); put(results, RESULT_DISABILITY_PENSIONERS + 1, disabledPaid);
+  put(results, RESULT_DISABILITY_PENSIONERS + 2, disabledDeaths); put(results, RESULT_DISABILITY_PENSIONERS + 3, disabledHealth);
+  put(results, RESULT_SURVIVOR_PENSIONERS, survivors); put(results, RESULT_SURVIVOR_PENSIONERS + 1, survivorsPaid);
+  put(results, RESULT_SURVIVOR_PENSIONERS + 2, survivorDeaths); put(results, RESULT_SURVIVOR_PENSIONERS + 3, survivorHealth);
 }
 
 /**
@@ -197,7 +197,8 @@ export function memberPaymentsOf(
       emigrantDeaths += emigrantHeads * q0;
     }
   }
-  put(results, 0, actives); put(results, 1, inactives); put(results, 2, deaths); put(results, 3, contributions);
-  put(results, 4, matching); put(results, 5, insuredSum); put(results, 6, activeExposure); put(results, 7, paidExposure);
-  put(results, 8, health); put(results, 9, maternityBenefits); put(results, 10, emigrants); put(results, 11, emigrantDeaths);
+  put(results, RESULT_ACTIVES, actives); put(results, RESULT_INACTIVES, inactives); put(results, RESULT_DEATHS, deaths);
+  put(results, RESULT_CONTRIBUTIONS, contributions); put(results, RESULT_MATCHING, matching); put(results, RESULT_INSURED_EARNINGS, insuredSum);
+  put(results, RESULT_ACTIVE_EXPOSURE, activeExposure); put(results, RESULT_PAID_EXPOSURE, paidExposure); put(results, RESULT_HEALTH_BENEFITS, health);
+  put(results, RESULT_MATERNITY_BENEFITS, maternityBenefits); put(results, RESULT_EMIGRANTS, emigrants); put(results, RESULT_EMIGRANT_DEATHS, emigrantDeaths);
 }

@@ -3,10 +3,7 @@
 // it, in the same order, so that every number is the same double.
 import { ACCOUNT, ACCOUNT_REFUND, ACTIVE, add, ages, annuityFactors, balanceAt, bins, CREDITS, EARNINGS, emigratedAt, emigrates, FLAT, foreignAt, get,
   HEADS, inactiveAt, memberAges, occupy, OLD_AGE, oldAgeFormula, oldAgeVesting, OWN_BALANCE, OWN_REFUND, PENSION, PENSIONER_STRIDE,
-  pensionsExported, put, refundKind, results, stride } from './memory';
-
-/** Where step 1 leaves the row's awards (heads, annual amounts) and refunds in the kernel's results. */
-export const RETIREMENT_RESULTS: i32 = 24;
+  pensionsExported, put, refundKind, RESULT_AWARD_AMOUNTS, RESULT_AWARD_HEADS, RESULT_REFUNDS, results, stride } from './memory';
 
 /**
  * retire.ts retire() for row `row`, ages `firstAge … lastAge`: A, I and
@@ -58,7 +55,7 @@ export function retireAgesOf(
       }
     }
   }
-  put(results, RETIREMENT_RESULTS, heads);
-  put(results, RETIREMENT_RESULTS + 1, amount);
-  put(results, RETIREMENT_RESULTS + 2, refunds);
+  put(results, RESULT_AWARD_HEADS, heads);
+  put(results, RESULT_AWARD_AMOUNTS, amount);
+  put(results, RESULT_REFUNDS, refunds);
 }

@@ -48,7 +48,7 @@ export interface KernelTables {
   qDisabled: Float64Array;
   /** The model's health cost by age (§5), 0 without health cover. */
   healthCosts: Float64Array;
-  /** What memberPayments (12 sums, at 0), pensionerPayments (4 for each of P, D and S, at 12) and retire (3, at 24) leave for the caller. */
+  /** What memberPayments, pensionerPayments and retire leave for the caller, at the places of KernelResult. */
   results: Float64Array;
   /** ä_{s,x,t} of the account formula by (sex, age), NaN until needed in the year (context.ts, retire.ts). */
   annuityFactors: Float64Array;
@@ -94,7 +94,18 @@ export function kernelModule(): WebAssembly.Module {
 }
 
 const PAGE = 65536;
-/** The kernel's results: memberPayments' 12, pensionerPayments' 12, retire's 3. */
+/**
+ * Where the kernel's calls leave their sums in `tables.results`:
+ * memberPayments' twelve, pensionerPayments' four (heads, pensions paid,
+ * deaths, health cover) for each of P, D and S, retire's three
+ * (src/wasm/memory.ts names the same places for the code that writes them).
+ */
+export const KernelResult = {
+  actives: 0, inactives: 1, deaths: 2, contributions: 3, matching: 4, insuredEarnings: 5, activeExposure: 6, paidExposure: 7,
+  healthBenefits: 8, maternityBenefits: 9, emigrants: 10, emigrantDeaths: 11,
+  oldAgePensioners: 12, disabilityPensioners: 16, survivorPensioners: 20,
+  awardHeads: 24, awardAmounts: 25, refunds: 26,
+} as const;
 const KERNEL_RESULTS = 27;
 /** A 32-bit WebAssembly memory holds at most 65,536 pages: 4 GiB. */
 const MAX_PAGES = 65536;

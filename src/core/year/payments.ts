@@ -10,7 +10,7 @@ import { Flow, flowRow } from '../flows.js';
 import { rowIndex, slotIndex } from '../layout.js';
 import type { CohortState } from '../state.js';
 import type { YearContext } from './context.js';
-import { readIndex } from './kernel.js';
+import { KernelResult, readIndex } from './kernel.js';
 import { lastMovingAge } from './move.js';
 
 export function payments(context: YearContext, state: CohortState, row: number, flows: Float64Array): void {
@@ -24,32 +24,29 @@ export function payments(context: YearContext, state: CohortState, row: number, 
   // The loops run in the kernel (kernel.ts), on a copy of a state made elsewhere (a step's test).
   const from = readIndex(kernel, state);
   kernel.steps.memberPayments(from, row, parameterSlots, state.memberAges.low[row]!, state.memberAges.high[row]!, counted);
-  const { results } = kernel.tables; // memberPayments' sums at 0 … 11, pensionerPayments' after them
+  const { results } = kernel.tables;
   const first = state.pensionerAges.low[row]!;
   const last = state.pensionerAges.high[row]!;
   kernel.steps.pensionerPayments(from, row, parameterSlots, first, last);
-  addPensionerFlows(results, PENSIONER_RESULTS, Flow.old_age_pensioners, Flow.old_age_benefits, out, flows);
-  addPensionerFlows(results, PENSIONER_RESULTS + 4, Flow.disability_pensioners, Flow.disability_benefits, out, flows);
-  addPensionerFlows(results, PENSIONER_RESULTS + 8, Flow.survivor_pensioners, Flow.survivor_benefits, out, flows);
-  flows[out + Flow.actives]! += results[0]!;
-  flows[out + Flow.inactives]! += results[1]!;
-  flows[out + Flow.deaths]! += results[2]!;
+  addPensionerFlows(results, KernelResult.oldAgePensioners, Flow.old_age_pensioners, Flow.old_age_benefits, out, flows);
+  addPensionerFlows(results, KernelResult.disabilityPensioners, Flow.disability_pensioners, Flow.disability_benefits, out, flows);
+  addPensionerFlows(results, KernelResult.survivorPensioners, Flow.survivor_pensioners, Flow.survivor_benefits, out, flows);
+  flows[out + Flow.actives]! += results[KernelResult.actives]!;
+  flows[out + Flow.inactives]! += results[KernelResult.inactives]!;
+  flows[out + Flow.deaths]! += results[KernelResult.deaths]!;
   if (model.emigrates) {
-    flows[out + Flow.emigrants]! += results[10]!;
-    flows[out + Flow.deaths]! += results[11]!;
-    flows[out + Flow.emigrantDeaths]! += results[11]!;
+    flows[out + Flow.emigrants]! += results[KernelResult.emigrants]!;
+    flows[out + Flow.deaths]! += results[KernelResult.emigrantDeaths]!;
+    flows[out + Flow.emigrantDeaths]! += results[KernelResult.emigrantDeaths]!;
   }
-  flows[out + Flow.contributions]! += results[3]!;
-  flows[out + Flow.matching]! += results[4]!;
-  flows[out + Flow.insured_earnings]! += results[5]!;
-  flows[out + Flow.activeExposure]! += results[6]!;
-  flows[out + Flow.paidExposure]! += results[7]!;
-  flows[out + Flow.health_benefits]! += results[8]!;
-  flows[out + Flow.maternity_benefits]! += results[9]!;
+  flows[out + Flow.contributions]! += results[KernelResult.contributions]!;
+  flows[out + Flow.matching]! += results[KernelResult.matching]!;
+  flows[out + Flow.insured_earnings]! += results[KernelResult.insuredEarnings]!;
+  flows[out + Flow.activeExposure]! += results[KernelResult.activeExposure]!;
+  flows[out + Flow.paidExposure]! += results[KernelResult.paidExposure]!;
+  flows[out + Flow.health_benefits]! += results[KernelResult.healthBenefits]!;
+  flows[out + Flow.maternity_benefits]! += results[KernelResult.maternityBenefits]!;
 }
-
-/** Where pensionerPayments leaves its sums in the kernel's results, after memberPayments' twelve: four for each of P, D and S. */
-export const PENSIONER_RESULTS = 12;
 
 /** One pensioner state's sums (at `results[at]`): heads, pensions paid on exposure, deaths and health cover (§5). */
 function addPensionerFlows(results: Float64Array, at: number, countColumn: number, paidColumn: number, out: number, flows: Float64Array): void {

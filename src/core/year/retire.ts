@@ -11,7 +11,7 @@ import { Flow, flowRow } from '../flows.js';
 import { mortalityOfYear } from '../model.js';
 import type { CohortState } from '../state.js';
 import type { YearContext } from './context.js';
-import { readIndex, writeBack } from './kernel.js';
+import { KernelResult, readIndex, writeBack } from './kernel.js';
 
 export function retire(context: YearContext, state: CohortState, row: number, flows: Float64Array): void {
   const { model, kernel } = context;
@@ -27,18 +27,15 @@ export function retire(context: YearContext, state: CohortState, row: number, fl
   kernel.steps.retire(from, row, first, last, terms.flat, terms.accrual, terms.minimum);
   writeBack(kernel, state, from);
   const { results } = kernel.tables;
-  const heads = results[RETIREMENT_RESULTS]!;
-  const refunds = results[RETIREMENT_RESULTS + 2]!;
+  const heads = results[KernelResult.awardHeads]!;
+  const refunds = results[KernelResult.refunds]!;
   const out = flowRow(row);
   if (refunds !== 0) flows[out + Flow.refunds]! += refunds;
   if (heads !== 0) {
     flows[out + Flow.old_age_awards]! += heads;
-    flows[out + Flow.old_age_award_amount]! += results[RETIREMENT_RESULTS + 1]!;
+    flows[out + Flow.old_age_award_amount]! += results[KernelResult.awardAmounts]!;
   }
 }
-
-/** Where the kernel's retire leaves the row's award heads, award amounts and refunds (src/wasm/retire.ts). */
-const RETIREMENT_RESULTS = 24;
 
 /** ä_{s,x,t} of the award year (§5), computed once per (sex, age) and year. */
 function annuityFactorOf(context: YearContext, sex: number, ageIndex: number): number {

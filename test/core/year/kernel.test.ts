@@ -9,8 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ARRIVAL_SUMS } from '../../../src/core/year/arrivals.js';
-import { PENSIONER_RESULTS } from '../../../src/core/year/payments.js';
-import { enterKernel, yearKernel } from '../../../src/core/year/kernel.js';
+import { enterKernel, KernelResult, yearKernel } from '../../../src/core/year/kernel.js';
 import { KERNEL_WASM } from '../../../src/core/year/kernelWasm.js';
 import { ACTIVE, CREDITS, DISABILITY, EARNINGS, emptyState, HEADS, OLD_AGE, OWN_BALANCE, PENSION, PENSIONER_STRIDE, SURVIVOR } from '../../../src/core/state.js';
 import { buildModel, parameterSlotCount, withLanes } from '../../../src/core/model.js';
@@ -32,12 +31,15 @@ describe('the embedded kernel', () => {
     expect({
       HEADS: constant('HEADS'), CREDITS: constant('CREDITS'), EARNINGS: constant('EARNINGS'), OWN_BALANCE: constant('OWN_BALANCE'),
       ACTIVE: constant('ACTIVE'), PENSIONER_STRIDE: constant('PENSIONER_STRIDE'), DISABILITY: constant('DISABILITY'), PENSION: constant('PENSION'),
-      OLD_AGE: constant('OLD_AGE'), SURVIVOR: constant('SURVIVOR'), PENSIONER_RESULTS: constant('PENSIONER_RESULTS'),
+      OLD_AGE: constant('OLD_AGE'), SURVIVOR: constant('SURVIVOR'),
       ARRIVAL_SUMS: constant('ARRIVAL_SUMS'), ARRIVED_INACTIVE: constant('ARRIVED_INACTIVE'),
     }).toEqual({
-      HEADS, CREDITS, EARNINGS, OWN_BALANCE, ACTIVE, PENSIONER_STRIDE, DISABILITY, PENSION, OLD_AGE, SURVIVOR, PENSIONER_RESULTS,
+      HEADS, CREDITS, EARNINGS, OWN_BALANCE, ACTIVE, PENSIONER_STRIDE, DISABILITY, PENSION, OLD_AGE, SURVIVOR,
       ARRIVAL_SUMS, ARRIVED_INACTIVE: ARRIVAL_SUMS,
     });
+    // The kernel's sums lie where kernel.ts KernelResult reads them (actives → RESULT_ACTIVES, …).
+    const resultName = (key: string) => `RESULT_${key.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`;
+    expect(Object.fromEntries(Object.keys(KernelResult).map((key) => [key, constant(resultName(key))]))).toEqual(KernelResult);
     // The walk moves (N, Σc) and (Σw, Σō) as pairs of lanes: each pair must be adjacent.
     expect([CREDITS - HEADS, OWN_BALANCE - EARNINGS]).toEqual([1, 1]);
   });
@@ -58,7 +60,7 @@ describe('yearKernel(layout)', () => {
     for (let index = 1; index < spans.length; index += 1) expect(spans[index]![0]).toBeGreaterThanOrEqual(spans[index - 1]![1]);
     expect(spans.at(-1)![1]).toBeLessThanOrEqual(kernel.buffer.byteLength);
     // memberPayments' twelve sums, pensionerPayments' four for each of P, D and S, then retire's three.
-    expect(kernel.tables.results.length).toBe(PENSIONER_RESULTS + 12 + 3);
+    expect(kernel.tables.results.length).toBe(KernelResult.refunds + 1);
     expect(kernel.tables.annuityFactors.length).toBe(2 * model.layout.ages);
     // Doubles are aligned (v128 loads need not be, but typed arrays must).
     for (const array of arrays) if (array instanceof Float64Array) expect(array.byteOffset % 8).toBe(0);
