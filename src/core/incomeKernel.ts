@@ -1,11 +1,12 @@
 /**
  * §3's WebAssembly (src/wasm/incomes.ts): the year kernel's module,
  * instantiated once more with a memory of its own, which holds the table of
- * `e^{−k²/512}` the normal tails read, the rows' shapes, and the rule being
- * evaluated. A §3 cache owns one (memberYears.ts).
+ * `e^{−k²/512}` the normal tails read, their constants in pairs of lanes,
+ * the rows' shapes, and the rule being evaluated. A §3 cache owns one
+ * (memberYears.ts).
  *
  * Why WebAssembly: a stochastic scenario evaluates §3 for every income row
- * and year, ~100,000 normal tails, and there the module's loops (with
+ * and year, ~86,000 normal tails, and there the module's loops (with
  * Math.log and Math.exp's own bits, src/wasm/fdlibm.ts) beat the same
  * arithmetic in JavaScript (bench/RESULTS.md).
  */

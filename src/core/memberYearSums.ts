@@ -6,6 +6,8 @@
  * does not change from year to year (σ, the distinct seasons) prepared once
  * per income row, and nothing allocated per call. A stochastic run needs it:
  * its income factors change every year, so §3 runs for every row and year.
+ * The rows' shapes and the rules' pieces are prepared here; the sums are
+ * evaluated in WebAssembly (src/wasm/incomes.ts, through incomeKernel.ts).
  */
 import { type IncomeDistribution, expectedMemberYear } from './contributions.js';
 import type { IncomeProfile } from './model.js';
