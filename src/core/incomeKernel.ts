@@ -40,7 +40,7 @@ export interface IncomeKernel {
   loaded: PieceSet | undefined;
 }
 
-// Where things lie, in doubles (src/wasm/incomes.ts reads the shape's fields at these places).
+// Where things lie, in doubles.
 const RESULTS = GAUSS_SIXTEENTHS.length;
 const MONTH_SCALES = RESULTS + 4;
 const MONTHS = 12;
@@ -49,8 +49,8 @@ const PAIRS = MONTH_SCALES + MONTHS;
 export const PAIR_COUNT = 31;
 const SHAPES = PAIRS + 2 * PAIR_COUNT;
 const SHAPE_STRIDE = 32;
-const SHAPE_FACTORS = 5;
-const SHAPE_WEIGHTS = 17;
+/** Where a row's shape keeps each field, in doubles from its start (src/wasm/incomes.ts reads them there; its test checks). */
+export const ShapeField = { variance: 0, sigma: 1, incomeShare: 2, seasonTotal: 3, distinctSeasons: 4, factors: 5, weights: 17 } as const;
 const PAGE = 65536;
 
 /** The place of the loaded rule: after the shapes. */
@@ -66,13 +66,13 @@ export function incomeKernel(shapes: RowShape[]): IncomeKernel {
   shapes.forEach((shape, row) => {
     const at = SHAPES + row * SHAPE_STRIDE;
     const { doubles } = kernel;
-    doubles[at] = shape.variance;
-    doubles[at + 1] = shape.sigma;
-    doubles[at + 2] = shape.incomeShare;
-    doubles[at + 3] = shape.seasonTotal;
-    doubles[at + 4] = shape.factors.length;
-    doubles.set(shape.factors, at + SHAPE_FACTORS);
-    doubles.set(shape.weights, at + SHAPE_WEIGHTS);
+    doubles[at + ShapeField.variance] = shape.variance;
+    doubles[at + ShapeField.sigma] = shape.sigma;
+    doubles[at + ShapeField.incomeShare] = shape.incomeShare;
+    doubles[at + ShapeField.seasonTotal] = shape.seasonTotal;
+    doubles[at + ShapeField.distinctSeasons] = shape.factors.length;
+    doubles.set(shape.factors, at + ShapeField.factors);
+    doubles.set(shape.weights, at + ShapeField.weights);
   });
   steps.configureIncomes(0, 8 * RESULTS, 8 * MONTH_SCALES, 8 * PAIRS);
   return kernel;

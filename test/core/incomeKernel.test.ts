@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contributionPieces, expectedMemberYear } from '../../src/core/contributions.js';
-import { incomeKernel, PAIR_COUNT } from '../../src/core/incomeKernel.js';
+import { readFileSync } from 'node:fs';
+import { incomeKernel, PAIR_COUNT, ShapeField } from '../../src/core/incomeKernel.js';
 import { memberYearInto, pieceSet, rowShape } from '../../src/core/memberYearSums.js';
 import { normalTailsOf } from '../../src/core/normal.js';
 import { contributionRule } from '../../src/core/rules.js';
@@ -73,6 +74,14 @@ describe('normalTailsOf in the kernel', () => {
 describe('a kernel of several rows and rules', () => {
   it('leaves room for as many pairs of constants as the module writes', () => {
     expect(incomeKernel([]).steps.PAIRS.value).toBe(PAIR_COUNT);
+  });
+  it('writes the rows\' shapes where src/wasm/incomes.ts reads them (incomeShare → INCOME_SHARE, …)', () => {
+    const source = readFileSync(new URL('../../src/wasm/incomes.ts', import.meta.url), 'utf8');
+    const place = (key: string) => {
+      const name = key.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase();
+      return Number(new RegExp(`^const ${name}: i32 = (\\d+);`, 'm').exec(source)?.[1]);
+    };
+    expect(Object.fromEntries(Object.keys(ShapeField).map((key) => [key, place(key)]))).toEqual(ShapeField);
   });
   const rules: ContributionFields[] = [
     { rule: 'percent', rate: 0.1, floor: 40, ceiling: 750, indexation: 'wages', affordability: 0.15, matching: { ratio: 0.5, cap: 2.5, income_limit: 100 } } as ContributionFields,
