@@ -22,8 +22,6 @@
  * that is what keeps the tails relatively accurate down to Φ(−37.5) ≈ 5e-308.
  */
 
-import { expOfNegative } from './expOfNegative.js';
-
 /** CALERF's switch between the erf and erfc approximations, in `y = |x|/√2`. */
 const ERF_THRESHOLD = 0.46875;
 /** CALERF's switch between its two erfc approximations, in `y`. */
@@ -93,10 +91,9 @@ export const GAUSS_SIXTEENTHS = Float64Array.from({ length: 16 * TAIL_UNDERFLOW 
  * `e^{−s²/2} e^{−(|z|−s)(|z|+s)/2}`, `s = ⌊16|z|⌋/16`, whose first factor
  * has an exact exponent.
  *
- * One loop over many bounds, with no call that takes or returns a number:
- * TurboFan puts a double that crosses a call it does not inline in a heap
- * box, and does not inline a body this long; §3 evaluates ~100,000 tails
- * in a stochastic scenario, a call for each month's bounds (bench/RESULTS.md).
+ * The reference for the kernel's tails (src/wasm/normalTails.ts, which a
+ * projection's §3 uses): test/core/incomeKernel.test.ts holds the two to
+ * each other bit for bit.
  * @example const tails = new Float64Array(2); normalTailsOf(Float64Array.of(0), 1, tails) // tails = [0.5, 0]
  */
 export function normalTailsOf(zs: Float64Array, count: number, tails: Float64Array): void {
@@ -159,15 +156,14 @@ export function normalTailsOf(zs: Float64Array, count: number, tails: Float64Arr
       const k = Math.trunc(size * 16);
       const s = k / 16;
       const rest = (size - s) * (size + s) * 0.5;
-      // −rest lies in (−2.5, 0]: Math.exp's own bits, without a call out of the loop (expOfNegative.ts).
-      tail = 0.5 * scaledErfc * expOfNegative(-rest) * GAUSS_SIXTEENTHS[k]!;
+      tail = 0.5 * scaledErfc * Math.exp(-rest) * GAUSS_SIXTEENTHS[k]!;
     }
     tails[at] = tail;
     tails[at + 1] = 0.5 - tail;
   }
 }
 
-/** Where the functions below hand their z to normalTailsOf and take the tails from. */
+/** Where normalCdf hands its z to normalTailsOf and takes the tails from. */
 const scratchZ = new Float64Array(1);
 const scratch = new Float64Array(2);
 
@@ -176,16 +172,6 @@ function tailsOfOne(z: number): Float64Array {
   scratchZ[0] = z;
   normalTailsOf(scratchZ, 1, scratch);
   return scratch;
-}
-
-/** `Q(z) = 1 − Φ(z)` for `z ≥ 0`. */
-function upperTail(z: number): number {
-  return tailsOfOne(z)[0]!;
-}
-
-/** `Φ(z) − 1/2` for `z ≥ 0`, accurate relative to its own size (no cancellation near 0). */
-function centralMass(z: number): number {
-  return tailsOfOne(z)[1]!;
 }
 
 /**
@@ -225,31 +211,21 @@ export function normalCdfComplement(x: number): number {
  */
 export function normalProbabilityBetween(a: number, b: number): number {
   if (a >= b) return 0;
-  let mass: number;
-  if (a >= 0) mass = upperTail(a) - upperTail(b);
-  else if (b <= 0) mass = upperTail(-b) - upperTail(-a);
-  else return centralMass(-a) + centralMass(b);
-  // The approximation is monotone only to the last unit: never return −1e-17.
-  return mass > 0 ? mass : mass === mass ? 0 : mass;
+  bounds[0] = a;
+  bounds[1] = b;
+  normalTailsOf(bounds, 2, boundTails);
+  return probabilityFromTails(a, b, boundTails, 0, 2);
 }
 
-/**
- * {@link normalTailsOf} of one `z`: `out[at] = Q(|z|)` (tail) and `out[at + 1] =
- * Φ(|z|) − ½` (central). With them an interval's probability is
- * {@link probabilityFromTails}, the same double `normalProbabilityBetween`
- * returns, so that §3 evaluates each breakpoint of a month once for the two
- * pieces it bounds.
- * @example normalTails(0, out, 0) // out[0] = 0.5 (tail), out[1] = 0 (central)
- */
-export function normalTails(z: number, out: Float64Array, at: number): void {
-  const tails = tailsOfOne(z);
-  out[at] = tails[0]!;
-  out[at + 1] = tails[1]!;
-}
+/** Where normalProbabilityBetween hands its bounds to normalTailsOf and takes their tails from. */
+const bounds = new Float64Array(2);
+const boundTails = new Float64Array(4);
 
 /**
- * `Φ(b) − Φ(a)` from the {@link normalTails} of `a` (at `tails[atA]`) and
- * of `b` (at `tails[atB]`): the arithmetic of {@link normalProbabilityBetween}.
+ * `Φ(b) − Φ(a)` from the {@link normalTailsOf} of `a` (at `tails[atA]`)
+ * and of `b` (at `tails[atB]`): normalProbabilityBetween's arithmetic, and
+ * the kernel's (src/wasm/incomes.ts), which forms each breakpoint's tails
+ * once for the two pieces it bounds.
  * @example probabilityFromTails(-Infinity, Infinity, tails, 0, 2) // 1
  */
 export function probabilityFromTails(a: number, b: number, tails: Float64Array, atA: number, atB: number): number {
@@ -258,5 +234,6 @@ export function probabilityFromTails(a: number, b: number, tails: Float64Array, 
   if (a >= 0) mass = tails[atA]! - tails[atB]!;
   else if (b <= 0) mass = tails[atB]! - tails[atA]!;
   else return tails[atA + 1]! + tails[atB + 1]!;
+  // The approximation is monotone only to the last unit: never return −1e-17.
   return mass > 0 ? mass : mass === mass ? 0 : mass;
 }

@@ -18,11 +18,11 @@ const U_THRESHOLD = -7.45133219101941108420e+02; // 0xC0874910 D52D3051: below, 
 const LN2_HI = 6.93147180369123816490e-01; //       0x3FE62E42 FEE00000: k ln2_hi is exact
 const LN2_LO = 1.90821492927058770002e-10; //       0x3DEA39EF 35793C76
 const INV_LN2 = 1.44269504088896338700e+00; //      0x3FF71547 652B82FE
-const P1 = 1.66666666666666019037e-01; //           0x3FC55555 5555553E
-const P2 = -2.77777777770155933842e-03; //          0xBF66C16C 16BEBD93
-const P3 = 6.61375632143793436117e-05; //           0x3F11566A AF25DE2C
-const P4 = -1.65339022054652515390e-06; //          0xBEBBBD41 C5D26BF1
-const P5 = 4.13813679705723846039e-08; //           0x3E663769 72BEA4D0
+export const EXP_P1 = 1.66666666666666019037e-01; //           0x3FC55555 5555553E
+export const EXP_P2 = -2.77777777770155933842e-03; //          0xBF66C16C 16BEBD93
+export const EXP_P3 = 6.61375632143793436117e-05; //           0x3F11566A AF25DE2C
+export const EXP_P4 = -1.65339022054652515390e-06; //          0xBEBBBD41 C5D26BF1
+export const EXP_P5 = 4.13813679705723846039e-08; //           0x3E663769 72BEA4D0
 const E = 2.718281828459045; //                     0x4005BF0A 8B145769: V8's exp(1)
 const HUGE = 1.0e+300;
 const TWOM1000 = 9.33263618503218878990e-302; //    2^-1000
@@ -84,7 +84,7 @@ const LG7 = 1.479819860511658591e-01; //            0x3FC2F112 DF3E5244
 
   // "x is now in primary range": e^r = 1 + r + r c / (2 − c), R's degree-5 Remez polynomial.
   const t = x * x;
-  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  const c = x - t * (EXP_P1 + t * (EXP_P2 + t * (EXP_P3 + t * (EXP_P4 + t * EXP_P5))));
   if (k == 0) return 1.0 - ((x * c) / (c - 2.0) - x);
   const y = 1.0 - ((lo - (x * c) / (2.0 - c)) - hi);
 

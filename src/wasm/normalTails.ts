@@ -4,6 +4,7 @@
 // normal.ts, so the same doubles; two z at a time where both fall in the
 // same interval of CALERF (f64x2 lanes do each lane's IEEE arithmetic, no
 // fused operations), one at a time where they do not.
+import { EXP_P1 as R1, EXP_P2 as R2, EXP_P3 as R3, EXP_P4 as R4, EXP_P5 as R5, exponential } from './fdlibm';
 import { get, put } from './memory';
 
 // normal.ts's constants: Cody's CALERF.
@@ -198,7 +199,7 @@ export function normalTailsOf(zs: usize, count: i32, tails: usize, gauss: usize,
 /**
  * Two z with 0.46875 < |z|/√2 ≤ 4: `Q = ½ R₂(y) e^{−s²/2} e^{−rest}`. e^{−rest}
  * by e_exp.c's path for |x| < ½ ln2 (k = 0), which is where `rest` lies but
- * within a sixteenth of |z| = 5.66; a lane outside it takes expOfNegative.
+ * within a sixteenth of |z| = 5.66; a lane outside it takes fdlibm.ts exponential.
  */
 @inline function middlePair(table: usize, zs: usize, first: i32, second: i32, tails: usize, gauss: usize): void {
   const size = lanes(magnitude(get(zs, first)), magnitude(get(zs, second)));
@@ -233,13 +234,13 @@ export function normalTailsOf(zs: usize, count: i32, tails: usize, gauss: usize,
   polynomial = f64x2.add(f64x2.mul(t, polynomial), pair(table, R2_PAIR));
   polynomial = f64x2.add(f64x2.mul(t, polynomial), pair(table, R1_PAIR));
   const c = f64x2.sub(r, f64x2.mul(t, polynomial));
-  let exponential = f64x2.sub(f64x2.splat(1), f64x2.sub(f64x2.div(f64x2.mul(r, c), f64x2.sub(c, f64x2.splat(2))), r));
+  let restFactor = f64x2.sub(f64x2.splat(1), f64x2.sub(f64x2.div(f64x2.mul(r, c), f64x2.sub(c, f64x2.splat(2))), r));
   const firstRest = f64x2.extract_lane(rest, 0);
   const secondRest = f64x2.extract_lane(rest, 1);
-  if (!(firstRest < REDUCE_FROM && firstRest >= TINY_BELOW)) exponential = f64x2.replace_lane(exponential, 0, expOfNegative(-firstRest));
-  if (!(secondRest < REDUCE_FROM && secondRest >= TINY_BELOW)) exponential = f64x2.replace_lane(exponential, 1, expOfNegative(-secondRest));
+  if (!(firstRest < REDUCE_FROM && firstRest >= TINY_BELOW)) restFactor = f64x2.replace_lane(restFactor, 0, exponential(-firstRest));
+  if (!(secondRest < REDUCE_FROM && secondRest >= TINY_BELOW)) restFactor = f64x2.replace_lane(restFactor, 1, exponential(-secondRest));
   const tail = f64x2.mul(
-    f64x2.mul(times(scaledErfc, 0.5), exponential),
+    f64x2.mul(times(scaledErfc, 0.5), restFactor),
     lanes(get(gauss, firstSixteenths), get(gauss, secondSixteenths)),
   );
   const central = f64x2.sub(f64x2.splat(0.5), tail);
@@ -304,49 +305,12 @@ function tailOfOne(zs: usize, index: i32, tails: usize, gauss: usize): void {
     const k = <i32>(size * 16);
     const s = <f64>k / 16;
     const rest = (size - s) * (size + s) * 0.5;
-    tail = 0.5 * scaledErfc * expOfNegative(-rest) * get(gauss, k);
+    tail = 0.5 * scaledErfc * exponential(-rest) * get(gauss, k);
   }
   putTails(tails, index, tail, 0.5 - tail);
 }
 
-// expOfNegative.ts: fdlibm's e_exp.c on (−8, 0], step for step.
-const REDUCE_FROM: f64 = reinterpret<f64>(0x3fd62e4300000000); // e_exp.c: hx > 0x3fd62e42
-const ONE_STEP_BELOW: f64 = reinterpret<f64>(0x3ff0a2b200000000); // hx < 0x3FF0A2B2
-const TINY_BELOW: f64 = reinterpret<f64>(0x3e30000000000000); //     hx < 0x3e300000
-const LN2_HI: f64 = 6.93147180369123816490e-01;
-const LN2_LO: f64 = 1.90821492927058770002e-10;
-const INV_LN2: f64 = 1.44269504088896338700e+00;
-const R1: f64 = 1.66666666666666019037e-01;
-const R2: f64 = -2.77777777770155933842e-03;
-const R3: f64 = 6.61375632143793436117e-05;
-const R4: f64 = -1.65339022054652515390e-06;
-const R5: f64 = 4.13813679705723846039e-08;
-
-@inline function expOfNegative(x: f64): f64 {
-  const size = -x;
-  let hi = 0.0;
-  let lo = 0.0;
-  let k: i32 = 0;
-  let r = x;
-  if (size >= REDUCE_FROM) {
-    if (size < ONE_STEP_BELOW) {
-      hi = x + LN2_HI;
-      lo = -LN2_LO;
-      k = -1;
-    } else {
-      // (int)(invln2 x + halF[1]): truncated toward zero, as C's cast.
-      k = <i32>(INV_LN2 * x - 0.5);
-      hi = x - <f64>k * LN2_HI;
-      lo = <f64>k * LN2_LO;
-    }
-    r = hi - lo;
-  } else if (size < TINY_BELOW) {
-    return 1 + x;
-  }
-  const t = r * r;
-  const c = r - t * (R1 + t * (R2 + t * (R3 + t * (R4 + t * R5))));
-  if (k == 0) return 1 - ((r * c) / (c - 2) - r);
-  const y = 1 - ((lo - (r * c) / (2 - c)) - hi);
-  // 2^k for −12 ≤ k ≤ −1: the exponent field alone.
-  return y * reinterpret<f64>(<u64>(1023 + k) << 52);
-}
+// e_exp.c's path for |x| ≤ ½ ln2 (k = 0), which the pairs take: where it
+// applies (fdlibm.ts's high-word tests), and its polynomial's coefficients.
+const REDUCE_FROM: f64 = reinterpret<f64>(0x3fd62e4300000000); // above: e_exp.c reduces by k ln2 (hx > 0x3fd62e42)
+const TINY_BELOW: f64 = reinterpret<f64>(0x3e30000000000000); //  below: e^x = 1 + x (hx < 0x3e300000)

@@ -9,21 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { contributionPieces, expectedMemberYear } from '../../src/core/contributions.js';
 import { memberYearInto, pieceSet, rowShape } from '../../src/core/memberYearSums.js';
 import { incomeKernel } from '../../src/core/incomeKernel.js';
-import { normalProbabilityBetween, normalTails, probabilityFromTails } from '../../src/core/normal.js';
 import { contributionRule } from '../../src/core/rules.js';
 import type { ContributionFields } from '../../src/schema/scheme.js';
-
-describe('probabilityFromTails', () => {
-  it('is normalProbabilityBetween, bit for bit, bounds ±∞ included', () => {
-    const bound = fc.oneof(fc.double({ min: -45, max: 45, noNaN: true }), fc.constantFrom(-Infinity, Infinity, 0, 0.6629126073623883, -0.6629126073623883));
-    fc.assert(fc.property(bound, bound, (a, b) => {
-      const tails = new Float64Array(4);
-      normalTails(a, tails, 0);
-      normalTails(b, tails, 2);
-      expect(probabilityFromTails(a, b, tails, 0, 2)).toBe(normalProbabilityBetween(a, b));
-    }), { numRuns: 2000 });
-  });
-});
 
 const rules: ContributionFields[] = [
   { rule: 'percent', rate: 0.1, floor: 40, ceiling: 750, indexation: 'wages', affordability: 0.15, matching: { ratio: 0.5, cap: 2.5, income_limit: 100 } } as ContributionFields,
