@@ -15,7 +15,7 @@
  */
 import { contributionPieces } from './contributions.js';
 import type { ProjectionModel } from './model.js';
-import { memberYearInto, type PieceSet, pieceSet, type RowShape, rowShape } from './memberYearSums.js';
+import { memberYearInto, type PieceSet, pieceSet, rowShape } from './memberYearSums.js';
 import { type IncomeKernel, incomeKernel } from './incomeKernel.js';
 import type { Timeline } from './timeline.js';
 import { record } from './record.js';
@@ -34,8 +34,7 @@ export interface MemberYearTable {
  * recorded beside it, never of a scenario's other paths.
  */
 export interface MemberYearCache {
-  shapes: RowShape[];
-  /** The rows' shapes in §3's WebAssembly, which evaluates them (incomeKernel.ts). */
+  /** §3's WebAssembly, which holds the rows' shapes and evaluates them (incomeKernel.ts). */
   kernel: IncomeKernel;
   /** Pieces at `J = 1` of each wage-indexed group, once computed. */
   unitPieces: (PieceSet | undefined)[];
@@ -71,10 +70,8 @@ export function memberYearCache(model: ProjectionModel): MemberYearCache {
     .filter((slot) => model.incomeRowOfSlot[slot]! >= 0 && model.groupInUse[model.groupOfIncomeRow[model.incomeRowOfSlot[slot]!]!] === 1);
   const rowPaid = new Uint8Array(rows);
   for (const slot of paidSlots) rowPaid[model.incomeRowOfSlot[slot]!] = 1;
-  const shapes = model.incomeProfiles.map(rowShape);
   return record({
-    shapes,
-    kernel: incomeKernel(shapes),
+    kernel: incomeKernel(model.incomeProfiles.map(rowShape)),
     unitPieces: model.groups.map(() => undefined),
     rowFactor: new Float64Array(rows).fill(NaN),
     unitValues: new Float64Array(4 * rows),
@@ -90,15 +87,14 @@ export function memberYearCache(model: ProjectionModel): MemberYearCache {
  */
 export function fillMemberYears(model: ProjectionModel, timeline: Timeline, yearIndex: number, cache: MemberYearCache, table: MemberYearTable): void {
   const rows = model.incomeProfiles.length;
-  const { values, unitValues, shapes, kernel } = cache;
+  const { values, unitValues, kernel } = cache;
   const piecesOfYear: (PieceSet | undefined)[] = [];
   const wageIndex = timeline.wageIndex[yearIndex]!;
   for (let row = 0; row < rows; row += 1) {
     if (cache.rowPaid[row] === 0) continue;
     const group = model.groupOfIncomeRow[row]!;
     const parameters = model.groups[group]!;
-    const shape = shapes[row]!;
-    const meanMonthlyIncome = shape.profile.meanMonthlyIncome;
+    const meanMonthlyIncome = kernel.shapes[row]!.profile.meanMonthlyIncome;
     const factor = timeline.scenario.incomeFactor[group]![yearIndex]!;
     const at = 4 * row;
     if (parameters.rule.indexation === 'wages') {
