@@ -2,6 +2,7 @@
  * The command line: parse argv, run one command, return an exit code.
  * bin/sipro.js sets process.exitCode from it; tests call it in-process.
  */
+import './zodWithoutEval.js';
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { ExitCode, InvalidInputError, REPORT_URL, UsageError } from './errors.js';
 import type { CliIo } from './io.js';

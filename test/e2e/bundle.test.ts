@@ -9,12 +9,19 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO } from './spawn.js';
+import { BIN, fixture, REPO, spawnNode } from './spawn.js';
 
 describe('the CLI bundle', () => {
   it.each(['main.cjs', 'worker.cjs', 'simulateWorker.cjs'])('%s holds only ASCII characters', async (name) => {
     const source = await readFile(join(REPO, 'dist', 'bundle', name), 'utf8');
     const found = [...source.matchAll(/[^\x00-\x7f]/g)].map((match) => `${JSON.stringify(match[0])} in «${source.slice(Math.max(0, match.index - 40), match.index + 10)}»`);
     expect(found).toEqual([]);
+  });
+
+  it('compiles no code from text in a run: zod\'s fast path is off in the CLI (src/cli/zodWithoutEval.ts)', async () => {
+    const counter = join(import.meta.dirname, 'countFunctionConstructor.cjs');
+    const run = await spawnNode(['--require', counter, BIN, 'validate', fixture('demo')], { cwd: REPO });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^Function constructed 0 times$/m);
   });
 });

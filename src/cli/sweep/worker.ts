@@ -3,6 +3,7 @@
  * reads the scheme once, then runs each scenario the main thread posts and
  * posts back its result, tagged with the scenario's index.
  */
+import '../zodWithoutEval.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Scenario } from '../../io/scenarios.js';
 import { scenarioRunner, type ScenarioResult, type SweepConfig } from './runScenario.js';
