@@ -9,7 +9,7 @@ import type { CliIo } from './io.js';
 import { reportInvalidInput } from './loadValid.js';
 import { VERSION } from '../version.js';
 import { CellMemoryError } from '../core/year/kernel.js';
-import { allCommands } from './commands/index.js';
+import { commandsFor } from './commands/index.js';
 
 /** What every command's action gets: the injected world and a way to set the exit code. */
 export interface CommandContext {
@@ -42,7 +42,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       writeErr: (text) => void io.stderr.write(text),
     })
     .exitOverride();
-  for (const factory of allCommands) {
+  for (const factory of await commandsFor(argv)) {
     program.addCommand(factory(context).exitOverride().showHelpAfterError('(run with --help for usage)').configureOutput({
       writeOut: (text) => void io.stdout.write(text),
       writeErr: (text) => void io.stderr.write(text),

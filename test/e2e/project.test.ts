@@ -433,7 +433,9 @@ describe('sipro command line', () => {
     const section = run.stdout.split('\nCommands:\n')[1]?.split('\n\n')[0] ?? '';
     const listed = section.split('\n').map((line) => /^ {2}(\S+)/.exec(line)?.[1]).filter((command) => command !== undefined);
     const context = { io: { stdout: { write: () => true }, stderr: { write: () => true }, stdoutIsTty: false, stderrIsTty: false, env: {}, cwd: REPO }, argv: [], exit: () => {} };
-    const registered = allCommands.map((factory) => factory(context).name());
+    const registered = await Promise.all(allCommands.map(async (entry) => (await entry.load())(context).name()));
+    // Each entry's name is its command's: `sipro NAME` loads that entry alone.
+    expect(registered).toEqual(allCommands.map((entry) => entry.name));
     expect(registered).toEqual(expect.arrayContaining(['init', 'validate', 'project', 'life-table', 'schema']));
     expect(sorted(listed)).toEqual(sorted([...registered, 'help']));
   });
