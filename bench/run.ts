@@ -18,6 +18,12 @@
  *   These run in a child process per release (bench/inProcess.ts), the
  *   releases alternating process by process.
  *
+ * Where the environment names a CA bundle for Node (NODE_EXTRA_CA_CERTS, as
+ * this machine's does), Node 20 parses it at every start, before V8 starts
+ * and before any of sipro's code runs: ~30 ms a process here. sipro opens
+ * no TLS connection. The demo is then measured both with the environment
+ * as it is and without the variable, and Node's own start both ways.
+ *
  * Prints a Markdown section for bench/RESULTS.md. `--quick` takes fewer runs.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -37,12 +43,16 @@ interface Run {
   peakRssMb: number;
 }
 
-/** One spawned run of `bin/sipro.js` under GNU time: wall, CPU (user + system) and peak memory. */
-function spawnRun(checkout: string, args: readonly string[]): Run {
+const caBundle = process.env['NODE_EXTRA_CA_CERTS'];
+const withoutCaBundle: NodeJS.ProcessEnv = { ...process.env };
+delete withoutCaBundle['NODE_EXTRA_CA_CERTS'];
+
+/** One spawned run of `bin/sipro.js` (or of `node` with `nodeArgs`) under GNU time: wall, CPU (user + system) and peak memory. */
+function spawnRun(checkout: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env, nodeArgs: readonly string[] = [join(checkout, 'bin', 'sipro.js')]): Run {
   const started = process.hrtime.bigint();
-  const result = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, join(checkout, 'bin', 'sipro.js'), ...args], { encoding: 'utf8' });
+  const result = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, ...nodeArgs, ...args], { encoding: 'utf8', env });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) throw new Error(`${checkout}: sipro ${args.join(' ')} failed:\n${result.stderr.slice(0, 2000)}`);
+  if (result.status !== 0) throw new Error(`${checkout}: ${nodeArgs.join(' ')} ${args.join(' ')} failed:\n${result.stderr.slice(0, 2000)}`);
   const [user, system, rssKb] = result.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [number, number, number];
   return { wallMs, cpuMs: (user + system) * 1000, peakRssMb: rssKb / 1024 };
 }
@@ -53,11 +63,11 @@ interface SideBySide {
 }
 
 /** `runs` interleaved runs of the same command line on both checkouts. */
-function sideBySide(checkouts: { old: string; new: string }, args: (side: 'old' | 'new') => string[], runs: number): SideBySide {
+function sideBySide(checkouts: { old: string; new: string }, args: (side: 'old' | 'new') => string[], runs: number, env: NodeJS.ProcessEnv = process.env): SideBySide {
   const result: SideBySide = { old: [], new: [] };
   for (let run = 0; run < runs; run += 1) {
-    result.old.push(spawnRun(checkouts.old, args('old')));
-    result.new.push(spawnRun(checkouts.new, args('new')));
+    result.old.push(spawnRun(checkouts.old, args('old'), env));
+    result.new.push(spawnRun(checkouts.new, args('new'), env));
   }
   return result;
 }
@@ -95,9 +105,18 @@ try {
   const demo = unpackedInput('demo', scratch);
   const demoRuns = sideBySide(checkouts, (side) => ['project', demo, '--out', join(scratch, `demo-${side}`), '--force'], quick ? 7 : 21);
   const todaysDemo: Run[] = [];
+  const todaysDemoWithoutCa: Run[] = [];
+  const nodeStart: Run[] = [];
+  const nodeStartWithoutCa: Run[] = [];
+  const todaysDemoArgs = ['project', join(root, 'fixtures', 'demo'), '--out', join(scratch, 'demo-today'), '--force'];
   for (let run = 0; run < (quick ? 7 : 21); run += 1) {
-    todaysDemo.push(spawnRun(checkouts.new, ['project', join(root, 'fixtures', 'demo'), '--out', join(scratch, 'demo-today'), '--force']));
+    todaysDemo.push(spawnRun(checkouts.new, todaysDemoArgs));
+    nodeStart.push(spawnRun(checkouts.new, [], process.env, ['-e', '0']));
+    if (caBundle === undefined) continue;
+    todaysDemoWithoutCa.push(spawnRun(checkouts.new, todaysDemoArgs, withoutCaBundle));
+    nodeStartWithoutCa.push(spawnRun(checkouts.new, [], withoutCaBundle, ['-e', '0']));
   }
+  const demoRunsWithoutCa = caBundle === undefined ? undefined : sideBySide(checkouts, (side) => ['project', demo, '--out', join(scratch, `demo-${side}`), '--force'], quick ? 7 : 21, withoutCaBundle);
   const stressRuns = sideBySide(checkouts, (side) => ['project', stress, '--out', join(scratch, `stress-${side}`), '--force', '--quiet'], quick ? 3 : 7);
 
   // Each release in processes of its own, alternating: neither pays for the other's garbage collection.
@@ -121,12 +140,18 @@ try {
     `## ${new Date().toISOString().slice(0, 10)} — ${revision} against ${BASELINE.version} (${BASELINE.commit})`,
     '',
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}.`,
+    ...(caBundle === undefined ? [] : ['', `The environment sets NODE_EXTRA_CA_CERTS=${caBundle}: every Node process parses that bundle before V8 starts. The rows "without" run with the variable removed.`]),
     '',
     '| measure (medians) | 0.1.0 | now | gain | target |',
     '|---|---|---|---|---|',
     `| demo \`sipro project\` end to end, wall (${demoRuns.new.length} runs each) | ${ms(wall(demoRuns.old))} | ${ms(wall(demoRuns.new))} | ${ratio(wall(demoRuns.old), wall(demoRuns.new))} | < 200 ms |`,
     `| demo end to end, CPU | ${ms(cpu(demoRuns.old))} | ${ms(cpu(demoRuns.new))} | ${ratio(cpu(demoRuns.old), cpu(demoRuns.new))} | |`,
     `| today's \`sipro project fixtures/demo\` (v2 fields), wall / CPU | — | ${ms(wall(todaysDemo))} / ${ms(cpu(todaysDemo))} | | < 200 ms wall |`,
+    ...(demoRunsWithoutCa === undefined ? [] : [
+      `| demo end to end, wall, without NODE_EXTRA_CA_CERTS | ${ms(wall(demoRunsWithoutCa.old))} | ${ms(wall(demoRunsWithoutCa.new))} | ${ratio(wall(demoRunsWithoutCa.old), wall(demoRunsWithoutCa.new))} | < 200 ms |`,
+      `| today's \`sipro project fixtures/demo\`, wall / CPU, without NODE_EXTRA_CA_CERTS | — | ${ms(wall(todaysDemoWithoutCa))} / ${ms(cpu(todaysDemoWithoutCa))} | | < 200 ms wall |`,
+    ]),
+    `| Node's own start and exit (\`node -e 0\`), wall${caBundle === undefined ? '' : ': as the environment is / without NODE_EXTRA_CA_CERTS'} | — | ${ms(wall(nodeStart))}${caBundle === undefined ? '' : ` / ${ms(wall(nodeStartWithoutCa))}`} | | |`,
     `| stress end to end, wall (${stressRuns.new.length} runs each) | ${ms(wall(stressRuns.old))} | ${ms(wall(stressRuns.new))} | ${ratio(wall(stressRuns.old), wall(stressRuns.new))} | ≥ 3× |`,
     `| stress end to end, CPU | ${ms(cpu(stressRuns.old))} | ${ms(cpu(stressRuns.new))} | ${ratio(cpu(stressRuns.old), cpu(stressRuns.new))} | |`,
     `| stress peak memory | ${rss(stressRuns.old).toFixed(0)} MB | ${rss(stressRuns.new).toFixed(0)} MB | | not above 0.1.0 |`,
