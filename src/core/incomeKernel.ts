@@ -2,8 +2,8 @@
  * §3's WebAssembly (src/wasm/incomes.ts): the year kernel's module,
  * instantiated once more with a memory of its own, which holds the table of
  * `e^{−k²/512}` the normal tails read, their constants in pairs of lanes,
- * the rows' shapes, and the rule being evaluated. A §3 cache owns one
- * (memberYears.ts).
+ * the rows' shapes, the year's values laid out by slot, and the rule being
+ * evaluated. A §3 cache owns one (memberYears.ts).
  *
  * Why WebAssembly: a stochastic scenario evaluates §3 for every income row
  * and year, ~86,000 normal tails, and there the module's loops (with
@@ -23,6 +23,7 @@ export interface IncomeExports {
     needsMean: number, zs: number, tails: number, near: number, middle: number, anyMean: number, rate: number,
   ): void;
   memberYear(shape: number, meanAnnualIncome: number, compliance: number): void;
+  spreadMemberYears(values: number, pairs: number, count: number, tables: number, slots: number): void;
   /** normal.ts normalTailsOf in the module (its tests call it): gauss at 0, near and middle scratch for `count` i32s. */
   normalTailsOf(zs: number, count: number, tails: number, gauss: number, near: number, middle: number): void;
   /** How many pairs of constants configureIncomes writes. */
@@ -36,8 +37,20 @@ export interface IncomeKernel {
   doubles: Float64Array;
   int32s: Int32Array;
   shapes: RowShape[];
+  /** Where (in doubles) the rows' d, C, M, S, the four tables by slot and the (slot, row) pairs lie (spreadBySlot). */
+  valuesAt: number;
+  tablesAt: number;
+  pairsAt: number;
+  slots: number;
+  pairCount: number;
   /** The rule whose pieces are in memory. */
   loaded: PieceSet | undefined;
+}
+
+/** The slots a kernel lays §3's values out for: `slots` of them, and slot `pairs[2i]` takes row `pairs[2i + 1]`'s values. */
+export interface SlotRows {
+  slots: number;
+  pairs: Int32Array;
 }
 
 // Where things lie, in doubles.
@@ -53,15 +66,22 @@ const SHAPE_STRIDE = 32;
 export const ShapeField = { variance: 0, sigma: 1, incomeShare: 2, seasonTotal: 3, distinctSeasons: 4, factors: 5, weights: 17 } as const;
 const PAGE = 65536;
 
-/** The place of the loaded rule: after the shapes. */
-const piecesAt = (kernel: IncomeKernel): number => SHAPES + kernel.shapes.length * SHAPE_STRIDE;
+/** The place of the loaded rule: after the shapes, the values, the tables by slot and the pairs (two i32s a double). */
+const piecesAt = (kernel: IncomeKernel): number => kernel.pairsAt + kernel.pairCount;
 
-/** A §3 kernel for the rows `shapes`, in their order. */
-export function incomeKernel(shapes: RowShape[]): IncomeKernel {
+/** A §3 kernel for the rows `shapes`, in their order, laying their values out for `slotRows` (none by default). */
+export function incomeKernel(shapes: RowShape[], slotRows: SlotRows = { slots: 0, pairs: new Int32Array(0) }): IncomeKernel {
   const memory = new WebAssembly.Memory({ initial: 1 });
   const steps = new WebAssembly.Instance(kernelModule(), { env: { memory } }).exports as unknown as IncomeExports;
-  const kernel: IncomeKernel = record({ steps, memory, doubles: new Float64Array(0), int32s: new Int32Array(0), shapes, loaded: undefined });
+  const valuesAt = SHAPES + shapes.length * SHAPE_STRIDE;
+  const tablesAt = valuesAt + 4 * shapes.length;
+  const pairsAt = tablesAt + 4 * slotRows.slots;
+  const kernel: IncomeKernel = record({
+    steps, memory, doubles: new Float64Array(0), int32s: new Int32Array(0), shapes,
+    valuesAt, tablesAt, pairsAt, slots: slotRows.slots, pairCount: slotRows.pairs.length / 2, loaded: undefined,
+  });
   reserve(kernel, 8 * piecesAt(kernel));
+  kernel.int32s.set(slotRows.pairs, 2 * pairsAt);
   kernel.doubles.set(GAUSS_SIXTEENTHS, 0);
   shapes.forEach((shape, row) => {
     const at = SHAPES + row * SHAPE_STRIDE;
@@ -128,4 +148,17 @@ export function kernelMemberYear(kernel: IncomeKernel, set: PieceSet, row: numbe
   out[at + 1] = doubles[RESULTS + 1]!;
   out[at + 2] = doubles[RESULTS + 2]!;
   out[at + 3] = doubles[RESULTS + 3]!;
+}
+
+/**
+ * The tables by slot of the rows' values `values` (d, C, M, S of row r at
+ * 4r): d of every slot, then C, M and S, `kernel.slots` each. A slot in no
+ * pair holds 0. The view is the kernel's memory: read it before the next
+ * call to the kernel.
+ */
+export function spreadBySlot(kernel: IncomeKernel, values: Float64Array): Float64Array {
+  const { doubles, valuesAt, tablesAt, pairsAt, pairCount, slots } = kernel;
+  doubles.set(values, valuesAt);
+  kernel.steps.spreadMemberYears(8 * valuesAt, 8 * pairsAt, pairCount, 8 * tablesAt, slots);
+  return doubles.subarray(tablesAt, tablesAt + 4 * slots);
 }

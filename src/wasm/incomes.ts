@@ -6,7 +6,7 @@
 // (fdlibm.ts), so that every number is the same double.
 //
 // Its memory is not the year kernel's: a §3 cache instantiates the module
-// once more with a memory of its own (src/core/memberYearKernel.ts), which
+// once more with a memory of its own (src/core/incomeKernel.ts), which
 // JavaScript lays out — the table below, the rows' shapes, the loaded rule.
 import { exponential, naturalLog } from './fdlibm';
 import { get, put } from './memory';
@@ -141,3 +141,22 @@ export function memberYear(shape: usize, meanAnnualIncome: f64, compliance: f64)
   return mass > 0 ? mass : mass == mass ? 0 : mass;
 }
 
+
+/**
+ * Lays a year's values out by slot (memberYears.ts fillMemberYears): pair i
+ * at `pairs` is (slot, row), two i32s; row r's d, C, M, S are at
+ * `values + 32 r`; the four tables by slot (d, C, M, S) follow each other
+ * at `tables`, `slots` doubles each. Slots in no pair are left as they are.
+ */
+export function spreadMemberYears(values: usize, pairs: usize, count: i32, tables: usize, slots: i32): void {
+  const table = <usize>slots << 3;
+  for (let index = 0; index < count; index += 1) {
+    const pair = pairs + (<usize>index << 3);
+    const slot = tables + (<usize>load<i32>(pair) << 3);
+    const from = values + (<usize>load<i32>(pair, 4) << 5);
+    store<f64>(slot, load<f64>(from));
+    store<f64>(slot + table, load<f64>(from, 8));
+    store<f64>(slot + 2 * table, load<f64>(from, 16));
+    store<f64>(slot + 3 * table, load<f64>(from, 24));
+  }
+}

@@ -22,7 +22,7 @@ export { configure, configureBenefits, configurePensioners, configureRetirement,
 export { configureMortality, yearMortality } from './mortality';
 // §3, in an instance of its own (src/core/incomeKernel.ts); its tails and
 // the two fdlibm functions are exported for their tests.
-export { configureIncomes, loadPieces, memberYear } from './incomes';
+export { configureIncomes, loadPieces, memberYear, spreadMemberYears } from './incomes';
 export { normalTailsOf, PAIRS } from './normalTails';
 export { exponential, naturalLog } from './fdlibm';
 

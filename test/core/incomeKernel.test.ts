@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contributionPieces, expectedMemberYear } from '../../src/core/contributions.js';
 import { readFileSync } from 'node:fs';
-import { incomeKernel, PAIR_COUNT, ShapeField } from '../../src/core/incomeKernel.js';
+import { incomeKernel, PAIR_COUNT, ShapeField, spreadBySlot } from '../../src/core/incomeKernel.js';
 import { memberYearInto, pieceSet, rowShape } from '../../src/core/memberYearSums.js';
 import { normalTailsOf } from '../../src/core/normal.js';
 import { contributionRule } from '../../src/core/rules.js';
@@ -109,5 +109,17 @@ describe('a kernel of several rows and rules', () => {
       expect([row, rule, ...out]).toEqual([row, rule, expected.density, expected.contributions, expected.matching, expected.insuredEarnings]);
     }
     expect(kernel.memory.buffer.byteLength).toBeGreaterThan(PAGE);
+  });
+  it('lays the rows\' values out by slot, each paired slot with its row\'s d, C, M, S and the others 0, after the memory grows too', () => {
+    // Five slots: slot 4 takes row 1, slot 0 row 3, slot 2 row 1; slots 1 and 3 none.
+    const kernel = incomeKernel(profiles.map(rowShape), { slots: 5, pairs: Int32Array.of(4, 1, 0, 3, 2, 1) });
+    const values = Float64Array.from({ length: 16 }, (_, index) => index + 1); // row r: 4r + 1 … 4r + 4
+    const byTable = (bySlot: Float64Array) => [0, 1, 2, 3].map((table) => [...bySlot.subarray(5 * table, 5 * table + 5)]);
+    expect(byTable(spreadBySlot(kernel, values))).toEqual([[13, 0, 5, 0, 5], [14, 0, 6, 0, 6], [15, 0, 7, 0, 7], [16, 0, 8, 0, 8]]);
+    // The 150-class rule grows the memory past its first page; the pairs and tables keep their places.
+    memberYearInto(kernel, pieceSet(contributionPieces(contributionRule(rules[2]!), 1, 1)), 0, 12 * 80, 1, new Float64Array(4), 0);
+    expect(kernel.memory.buffer.byteLength).toBeGreaterThan(PAGE);
+    values.forEach((value, index) => { values[index] = -value; });
+    expect(byTable(spreadBySlot(kernel, values))).toEqual([[-13, 0, -5, 0, -5], [-14, 0, -6, 0, -6], [-15, 0, -7, 0, -7], [-16, 0, -8, 0, -8]]);
   });
 });
