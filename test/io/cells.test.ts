@@ -6,9 +6,9 @@
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { cellReader, fastCheckOf, INVALID } from '../../src/io/read/cells.js';
-import { tableColumns } from '../../src/schema/tables.js';
+import { cellKinds, numberOrAbsent, tableColumns } from '../../src/schema/tables.js';
 
 const columns = Object.entries(tableColumns).flatMap(([table, { schema }]) =>
   Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, column]) => ({ table, name, column })));
@@ -29,6 +29,25 @@ const cellText = fc.oneof(
 describe('cellReader', () => {
   it('derives a fast check for every column of the four tables', () => {
     expect(columns.filter(({ column }) => fastCheckOf(column) === undefined).map(({ table, name }) => `${table}.${name}`)).toEqual([]);
+  });
+
+  it('leaves to zod a column whose schema says more than bounds (a refinement, a multiple, a pattern)', () => {
+    const numberColumn = (inner: z.ZodType) => {
+      const column = z.preprocess(numberOrAbsent, inner);
+      cellKinds.add(column, { cell: 'number' });
+      return column;
+    };
+    const textColumn = z.preprocess((text) => (typeof text === 'string' ? text.trim() : text), z.string().min(1).regex(/^[a-z]+$/));
+    cellKinds.add(textColumn, { cell: 'text' });
+    expect(fastCheckOf(numberColumn(z.number().min(0).refine((value) => value !== 5)))).toBeUndefined();
+    expect(fastCheckOf(numberColumn(z.number().min(0).multipleOf(2)))).toBeUndefined();
+    expect(fastCheckOf(textColumn)).toBeUndefined();
+    expect(fastCheckOf(numberColumn(z.number().min(0).max(9)))).toEqual({ kind: 'number', bounds: { integer: false, minimum: 0, maximum: 9 } });
+  });
+
+  it('reads each column\'s bounds from its definition as its JSON Schema states them', () => {
+    expect(Object.fromEntries(columns.map(({ table, name, column }) => [`${table}.${name}`, fastCheckOf(column)])))
+      .toEqual(Object.fromEntries(columns.map(({ table, name, column }) => [`${table}.${name}`, checkFromJsonSchema(column)])));
   });
 
   test.prop([fc.constantFrom(...columns), cellText], { numRuns: 3000 })('accepts and refuses exactly what zod does', ({ name, column }, text) => {
@@ -59,3 +78,20 @@ describe('cellReader', () => {
     expect(credits.problem('4,5')).toBe('credits "4,5" must be a number: the file seems to use decimal commas; set csv.decimal: "," in scheme.yaml');
   });
 });
+
+/** A column's fast check as its JSON Schema gives it (how the reader derived it before it read zod's definitions). */
+function checkFromJsonSchema(schema: z.ZodType): unknown {
+  const kind = cellKinds.get(schema)?.cell;
+  const json = z.toJSONSchema(schema, { io: 'output' }) as Record<string, unknown>;
+  const understood = new Set(['$schema', 'type', 'default', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'enum', 'minLength', 'description', 'unit']);
+  if (!Object.keys(json).every((key) => understood.has(key))) return undefined;
+  if (kind === 'number' && (json['type'] === 'number' || json['type'] === 'integer')) {
+    const bounds: Record<string, unknown> = { integer: json['type'] === 'integer' };
+    for (const key of ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']) if (typeof json[key] === 'number') bounds[key] = json[key];
+    return { kind: 'number', bounds };
+  }
+  if (kind === 'text' && json['type'] === 'string') {
+    return { kind: 'text', values: Array.isArray(json['enum']) ? new Set(json['enum'].map(String)) : undefined, minLength: typeof json['minLength'] === 'number' ? json['minLength'] : 0 };
+  }
+  return undefined;
+}

@@ -1,8 +1,8 @@
 /**
  * Reading one column's cells fast while zod stays the only definition of what
- * a cell may hold. Each column's bounds are read from its zod schema (through
- * its JSON Schema: minimum, maximum, enum, …), so the common valid cell is
- * checked with a comparison or two. Every other cell — empty, invalid, or of
+ * a cell may hold. Each column's bounds are read from its zod schema (its
+ * definition's checks: minimum, maximum, integer, the enum's values, …), so
+ * the common valid cell is checked with a comparison or two. Every other cell — empty, invalid, or of
  * a column whose schema says more than these bounds — is judged by zod itself,
  * once per distinct text, and its message is zod's. A property test
  * (test/io/cells.test.ts) holds the fast path to zod's verdict.
@@ -34,39 +34,57 @@ export interface CellOptions {
 type Bounds = { minimum?: number; maximum?: number; exclusiveMinimum?: number; exclusiveMaximum?: number; integer: boolean };
 type FastCheck = { kind: 'number'; bounds: Bounds } | { kind: 'text'; values: ReadonlySet<string> | undefined; minLength: number };
 
-/** The JSON Schema keys the fast path understands; a column whose schema has any other is left to zod. */
-const UNDERSTOOD = new Set(['$schema', 'type', 'default', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'enum', 'minLength', 'description', 'unit']);
-
 const fastChecks = new WeakMap<z.ZodType, FastCheck | undefined>();
 
-/** The fast check of a registered cell schema, derived from its JSON Schema; undefined when zod must judge every cell. */
+/** The fast check of a registered cell schema, derived from its definition; undefined when zod must judge every cell. */
 export function fastCheckOf(schema: z.ZodType): FastCheck | undefined {
   if (!fastChecks.has(schema)) fastChecks.set(schema, deriveFastCheck(schema));
   return fastChecks.get(schema);
 }
 
+/**
+ * A cell schema is `z.preprocess(read, inner)` (schema/tables.ts numberCell,
+ * textCell): its bounds are inner's checks, under a default or optional,
+ * read from the definitions zod keeps for library authors (`_zod.def`).
+ * Anything else there — a refinement, another check — leaves the column to
+ * zod. (They were read from z.toJSONSchema, 3 ms of a cold run;
+ * test/io/cells.test.ts still compares the two.)
+ */
 function deriveFastCheck(schema: z.ZodType): FastCheck | undefined {
   const kind = cellKinds.get(schema)?.cell;
-  if (kind === undefined) return undefined;
-  let json: Record<string, unknown>;
-  try {
-    json = z.toJSONSchema(schema, { io: 'output' }) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-  if (!Object.keys(json).every((key) => UNDERSTOOD.has(key))) return undefined;
-  const number = (key: string) => (typeof json[key] === 'number' ? json[key] : undefined);
-  if (kind === 'number' && (json['type'] === 'number' || json['type'] === 'integer')) {
-    const bounds: Bounds = { integer: json['type'] === 'integer' };
-    for (const key of ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'] as const) {
-      const value = number(key);
-      if (value !== undefined) bounds[key] = value;
+  const def = schema._zod.def;
+  if (kind === undefined || def.type !== 'pipe' || (def.checks?.length ?? 0) > 0) return undefined;
+  let inner = (def as z.core.$ZodPipeDef).out;
+  while (inner._zod.def.type === 'default' || inner._zod.def.type === 'optional') inner = (inner._zod.def as z.core.$ZodDefaultDef).innerType;
+  const { type, checks = [] } = inner._zod.def;
+  const rules = checks.map((check) => check._zod.def);
+  if (kind === 'number' && type === 'number') {
+    const bounds: Bounds = { integer: false };
+    for (const rule of rules) {
+      if (rule.check === 'number_format' && (rule as z.core.$ZodCheckNumberFormatDef).format === 'safeint') {
+        bounds.integer = true;
+      } else if (rule.check === 'greater_than' || rule.check === 'less_than') {
+        const { value, inclusive } = rule as z.core.$ZodCheckGreaterThanDef | z.core.$ZodCheckLessThanDef;
+        if (typeof value !== 'number') return undefined;
+        const key = rule.check === 'greater_than' ? (inclusive ? 'minimum' : 'exclusiveMinimum') : (inclusive ? 'maximum' : 'exclusiveMaximum');
+        if (bounds[key] !== undefined) return undefined;
+        bounds[key] = value;
+      } else {
+        return undefined;
+      }
     }
     return { kind: 'number', bounds };
   }
-  if (kind === 'text' && json['type'] === 'string') {
-    const values = Array.isArray(json['enum']) ? new Set(json['enum'].map(String)) : undefined;
-    return { kind: 'text', values, minLength: number('minLength') ?? 0 };
+  if (kind === 'text' && type === 'enum' && rules.length === 0) {
+    return { kind: 'text', values: new Set(Object.values((inner._zod.def as z.core.$ZodEnumDef).entries).map(String)), minLength: 0 };
+  }
+  if (kind === 'text' && type === 'string') {
+    let minLength = 0;
+    for (const rule of rules) {
+      if (rule.check !== 'min_length') return undefined;
+      minLength = Math.max(minLength, (rule as z.core.$ZodCheckMinLengthDef).minimum);
+    }
+    return { kind: 'text', values: undefined, minLength };
   }
   return undefined;
 }
