@@ -42,13 +42,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       writeErr: (text) => void io.stderr.write(text),
     })
     .exitOverride();
-  for (const factory of await commandsFor(argv)) {
-    program.addCommand(factory(context).exitOverride().showHelpAfterError('(run with --help for usage)').configureOutput({
-      writeOut: (text) => void io.stdout.write(text),
-      writeErr: (text) => void io.stderr.write(text),
-    }));
-  }
   try {
+    // A command's modules load here: a bug in one is an internal error like any other.
+    for (const factory of await commandsFor(argv)) {
+      program.addCommand(factory(context).exitOverride().showHelpAfterError('(run with --help for usage)').configureOutput({
+        writeOut: (text) => void io.stdout.write(text),
+        writeErr: (text) => void io.stderr.write(text),
+      }));
+    }
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
