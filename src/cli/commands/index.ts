@@ -1,7 +1,7 @@
 /**
  * Every sipro command, in the order `sipro --help` lists them, each loaded
  * when a run needs it: `sipro project` evaluates the modules of project and
- * not those of simulate, sweep, report… (~4 ms of every start,
+ * not those of simulate, sweep, report… (~2 ms of every start,
  * bench/RESULTS.md). The bundle keeps a module reached only by import()
  * unevaluated until the call.
  */
