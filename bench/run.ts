@@ -47,15 +47,19 @@ const caBundle = process.env['NODE_EXTRA_CA_CERTS'];
 const withoutCaBundle: NodeJS.ProcessEnv = { ...process.env };
 delete withoutCaBundle['NODE_EXTRA_CA_CERTS'];
 
-/** One spawned run of `bin/sipro.js` (or of `node` with `nodeArgs`) under GNU time: wall, CPU (user + system) and peak memory. */
-function spawnRun(checkout: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env, nodeArgs: readonly string[] = [join(checkout, 'bin', 'sipro.js')]): Run {
+/** One spawned `node nodeArgs…` under GNU time: wall, CPU (user + system) and peak memory. */
+function timedNode(nodeArgs: readonly string[], env: NodeJS.ProcessEnv = process.env): Run {
   const started = process.hrtime.bigint();
-  const result = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, ...nodeArgs, ...args], { encoding: 'utf8', env });
+  const result = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, ...nodeArgs], { encoding: 'utf8', env });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) throw new Error(`${checkout}: ${nodeArgs.join(' ')} ${args.join(' ')} failed:\n${result.stderr.slice(0, 2000)}`);
+  if (result.status !== 0) throw new Error(`node ${nodeArgs.join(' ')} failed:\n${result.stderr.slice(0, 2000)}`);
   const [user, system, rssKb] = result.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [number, number, number];
   return { wallMs, cpuMs: (user + system) * 1000, peakRssMb: rssKb / 1024 };
 }
+
+/** One spawned run of a checkout's `bin/sipro.js`. */
+const spawnRun = (checkout: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Run =>
+  timedNode([join(checkout, 'bin', 'sipro.js'), ...args], env);
 
 interface SideBySide {
   old: Run[];
@@ -111,10 +115,10 @@ try {
   const todaysDemoArgs = ['project', join(root, 'fixtures', 'demo'), '--out', join(scratch, 'demo-today'), '--force'];
   for (let run = 0; run < (quick ? 7 : 21); run += 1) {
     todaysDemo.push(spawnRun(checkouts.new, todaysDemoArgs));
-    nodeStart.push(spawnRun(checkouts.new, [], process.env, ['-e', '0']));
+    nodeStart.push(timedNode(['-e', '0']));
     if (caBundle === undefined) continue;
     todaysDemoWithoutCa.push(spawnRun(checkouts.new, todaysDemoArgs, withoutCaBundle));
-    nodeStartWithoutCa.push(spawnRun(checkouts.new, [], withoutCaBundle, ['-e', '0']));
+    nodeStartWithoutCa.push(timedNode(['-e', '0'], withoutCaBundle));
   }
   const demoRunsWithoutCa = caBundle === undefined ? undefined : sideBySide(checkouts, (side) => ['project', demo, '--out', join(scratch, `demo-${side}`), '--force'], quick ? 7 : 21, withoutCaBundle);
   const stressRuns = sideBySide(checkouts, (side) => ['project', stress, '--out', join(scratch, `stress-${side}`), '--force', '--quiet'], quick ? 3 : 7);
