@@ -90,7 +90,7 @@ interface YearContextObject extends YearContext {}
 class YearContextObject {
   constructor(model: ProjectionModel, timeline: Timeline, kernel: YearKernel) {
     const { tables } = kernel;
-    // A kernel may have served another model of the same layout: §3's table must start at 0 (fillMemberYears).
+    // A kernel may have served another model of the same layout: its tables start at 0, as a new kernel's do.
     for (const table of [tables.q, tables.qDisabled, tables.density, tables.contributions, tables.matching, tables.insuredEarnings]) table.fill(0);
     startKernel(kernel, model);
     this.model = model;
